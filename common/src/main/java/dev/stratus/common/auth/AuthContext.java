@@ -1,0 +1,33 @@
+package dev.stratus.common.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Who makes the current request, as the verified token says. */
+public record AuthContext(
+        String token,
+        String userId,
+        String userName,
+        String userDomainId,
+        String projectId,
+        String projectDomainId,
+        String domainId,
+        Set<String> roles,
+        List<String> methods,
+        List<String> auditIds,
+        Instant issuedAt,
+        Instant expiresAt) {
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isProjectScoped() {
+        return projectId != null;
+    }
+
+    public String auditId() {
+        return auditIds.get(0);
+    }
+}

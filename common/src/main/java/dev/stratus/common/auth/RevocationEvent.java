@@ -1,0 +1,50 @@
+package dev.stratus.common.auth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/**
+ * A token revocation, in the shape of Keystone's OS-REVOKE events: a token is revoked when every
+ * field that is set matches it and it was issued at or before {@code issuedBefore}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RevocationEvent(
+        @JsonProperty("audit_id") String auditId,
+        @JsonProperty("audit_chain_id") String auditChainId,
+        @JsonProperty("user_id") String userId,
+        @JsonProperty("project_id") String projectId,
+        @JsonProperty("issued_before") Instant issuedBefore,
+        @JsonProperty("revoked_at") Instant revokedAt) {
+
+    /** Message name on the {@code identity.revocations} broadcast. */
+    public static final String MESSAGE = "identity.token_revoked";
+    public static final String VERSION = "1.0";
+
+    public static RevocationEvent ofToken(String auditId, Instant issuedAt) {
+        return new RevocationEvent(auditId, null, null, null, issuedAt, Instant.now());
+    }
+
+    public static RevocationEvent ofUser(String userId) {
+        Instant now = Instant.now();
+        return new RevocationEvent(null, null, userId, null, now, now);
+    }
+
+    public static RevocationEvent ofProject(String projectId) {
+        Instant now = Instant.now();
+        return new RevocationEvent(null, null, null, projectId, now, now);
+    }
+
+    public boolean matches(AuthContext token) {
+        if (auditId == null && auditChainId == null && userId == null && projectId == null) {
+            return false;
+        }
+        if (issuedBefore != null && token.issuedAt().isAfter(issuedBefore)) {
+            return false;
+        }
+        return (auditId == null || auditId.equals(token.auditId()))
+                && (auditChainId == null || token.auditIds().contains(auditChainId))
+                && (userId == null || userId.equals(token.userId()))
+                && (projectId == null || projectId.equals(token.projectId()));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.stratus.identity.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "identity_user")
+public class UserEntity extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String name;
+    @Column(name = "domain_id")
+    public String domainId;
+    public boolean enabled = true;
+    /** bcrypt modular-crypt string; never logged, never returned. */
+    @Column(name = "password_hash")
+    public String passwordHash;
+    @Column(name = "default_project_id")
+    public String defaultProjectId;
+    public String email;
+    public String description;
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Override
+    public String toString() {
+        return "User[" + id + " " + name + "]";
+    }
+}

@@ -1,0 +1,128 @@
+package dev.stratus.identity.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratus.common.auth.Policy;
+import dev.stratus.common.fault.ApiException;
+import dev.stratus.common.web.ApiSettings;
+import dev.stratus.common.web.PublicUrls;
+import dev.stratus.identity.persistence.DomainEntity;
+import dev.stratus.identity.persistence.Ids;
+import dev.stratus.identity.persistence.ProjectEntity;
+import dev.stratus.identity.persistence.UserEntity;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+
+@Path("/v3/domains")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DomainResource {
+
+    private final Policy policy;
+    private final ApiSettings api;
+    private final dev.stratus.identity.service.Directory directory;
+
+    public DomainResource(Policy policy, ApiSettings api, dev.stratus.identity.service.Directory directory) {
+        this.policy = policy;
+        this.api = api;
+        this.directory = directory;
+    }
+
+    @GET
+    @WithSession
+    public Uni<Map<String, Object>> list(@QueryParam("name") String name, @QueryParam("enabled") String enabled,
+            @Context UriInfo uri) {
+        policy.enforce("identity:list_domains", Policy.admin());
+        Boolean enabledFilter = Bodies.enabledFilter(enabled);
+        String base = PublicUrls.base(api, uri);
+        return DomainEntity.<DomainEntity>listAll().map(all -> Views.collection("domains", all.stream()
+                .filter(d -> name == null || d.name.equals(name))
+                .filter(d -> enabledFilter == null || d.enabled == enabledFilter)
+                .sorted(java.util.Comparator.comparing(d -> d.name))
+                .map(d -> Views.domain(d, base)).toList(), base + "/v3/domains"));
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+        policy.enforce("identity:get_domain", Policy.admin().or(c -> id.equals(c.domainId())
+                || id.equals(c.projectDomainId())));
+        return directory.domain(id).map(d -> Map.of("domain", Views.domain(d, PublicUrls.base(api, uri))));
+    }
+
+    @POST
+    @WithTransaction
+    public Uni<Response> create(JsonNode body, @Context UriInfo uri) {
+        policy.enforce("identity:create_domain", Policy.admin());
+        JsonNode d = Bodies.member(body, "domain");
+        DomainEntity domain = new DomainEntity();
+        domain.id = Ids.newId();
+        domain.name = Bodies.requiredName(d, 255);
+        domain.description = Bodies.text(d, "description");
+        domain.enabled = !Boolean.FALSE.equals(Bodies.bool(d, "enabled"));
+        return DomainEntity.count("name", domain.name).chain(n -> {
+            if (n > 0) {
+                return Uni.createFrom().failure(ApiException.conflict(
+                        "Conflict occurred attempting to store domain - Duplicate entry found with name "
+                                + domain.name + "."));
+            }
+            return domain.<DomainEntity>persist();
+        }).map(saved -> Response.status(201)
+                .entity(Map.of("domain", Views.domain(saved, PublicUrls.base(api, uri)))).build());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @WithTransaction
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, JsonNode body, @Context UriInfo uri) {
+        policy.enforce("identity:update_domain", Policy.admin());
+        JsonNode d = Bodies.member(body, "domain");
+        return directory.domain(id).map(domain -> {
+            if (Bodies.has(d, "name")) {
+                domain.name = Bodies.requiredName(d, 255);
+            }
+            if (Bodies.has(d, "description")) {
+                domain.description = Bodies.text(d, "description");
+            }
+            Boolean enabled = Bodies.bool(d, "enabled");
+            if (enabled != null) {
+                domain.enabled = enabled;
+            }
+            return Map.of("domain", Views.domain(domain, PublicUrls.base(api, uri)));
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    @WithTransaction
+    public Uni<Response> delete(@PathParam("id") String id) {
+        policy.enforce("identity:delete_domain", Policy.admin());
+        return directory.domain(id).chain(domain -> {
+            if (domain.enabled) {
+                return Uni.createFrom().failure(ApiException.forbidden(
+                        "Cannot delete a domain that is enabled, please disable it first."));
+            }
+            return ProjectEntity.count("domainId", id)
+                    .chain(projects -> UserEntity.count("domainId", id).map(users -> projects + users))
+                    .chain(children -> children > 0
+                            ? Uni.createFrom().failure(ApiException.conflict(
+                                    "Cannot delete domain " + id + ": it still owns projects or users."))
+                            : domain.delete());
+        }).map(ignored -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.stratus.identity.rest;
+
+import dev.stratus.common.auth.Policy;
+import dev.stratus.common.auth.RevocationEvent;
+import dev.stratus.common.fault.ApiException;
+import dev.stratus.common.web.ApiSettings;
+import dev.stratus.common.web.PublicUrls;
+import dev.stratus.identity.persistence.RoleAssignmentEntity;
+import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.identity.service.Directory;
+import dev.stratus.identity.service.Revocations;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.Map;
+
+/**
+ * Role grants of a user on a project or a domain:
+ * {@code /v3/projects/{p}/users/{u}/roles[/{r}]} and {@code /v3/domains/{d}/users/{u}/roles[/{r}]}.
+ */
+@Path("/v3/{targets: projects|domains}/{targetId}/users/{userId}/roles")
+@Produces(MediaType.APPLICATION_JSON)
+public class GrantResource {
+
+    private final Policy policy;
+    private final ApiSettings api;
+    private final Directory directory;
+    private final Revocations revocations;
+
+    public GrantResource(Policy policy, ApiSettings api, Directory directory, Revocations revocations) {
+        this.policy = policy;
+        this.api = api;
+        this.directory = directory;
+        this.revocations = revocations;
+    }
+
+    @GET
+    @WithSession
+    public Uni<Map<String, Object>> list(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
+            @PathParam("userId") String userId, @Context UriInfo uri) {
+        policy.enforce("identity:list_grants", Policy.admin());
+        String type = type(targets);
+        String base = PublicUrls.base(api, uri);
+        return checkTarget(type, targetId).chain(() -> directory.user(userId))
+                .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>list(
+                        "actorId = ?1 and targetType = ?2 and targetId = ?3", userId, type, targetId))
+                .chain(grants -> RoleEntity.<RoleEntity>list("id in ?1", grants.stream().map(g -> g.roleId).toList()))
+                .map(roles -> Views.collection("roles", roles.stream().sorted(Comparator.comparing(r -> r.name))
+                        .map(r -> Views.role(r, base)).toList(), uri.getRequestUri().toString()));
+    }
+
+    @PUT
+    @Path("{roleId}")
+    @WithTransaction
+    public Uni<Response> grant(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
+            @PathParam("userId") String userId, @PathParam("roleId") String roleId) {
+        policy.enforce("identity:create_grant", Policy.admin());
+        String type = type(targets);
+        return checkAll(type, targetId, userId, roleId)
+                .chain(() -> RoleAssignmentEntity.findById(new RoleAssignmentEntity.Key(userId, type, targetId, roleId)))
+                .chain(existing -> existing != null ? Uni.createFrom().voidItem()
+                        : RoleAssignmentEntity.of(userId, type, targetId, roleId).persist().replaceWithVoid())
+                .map(x -> Response.noContent().build());
+    }
+
+    @HEAD
+    @Path("{roleId}")
+    @WithSession
+    public Uni<Response> check(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
+            @PathParam("userId") String userId, @PathParam("roleId") String roleId) {
+        return find(targets, targetId, userId, roleId).map(x -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("{roleId}")
+    @WithSession
+    public Uni<Response> checkGet(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
+            @PathParam("userId") String userId, @PathParam("roleId") String roleId) {
+        return find(targets, targetId, userId, roleId).map(x -> Response.noContent().build());
+    }
+
+    @DELETE
+    @Path("{roleId}")
+    @WithTransaction
+    public Uni<Response> revoke(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
+            @PathParam("userId") String userId, @PathParam("roleId") String roleId) {
+        policy.enforce("identity:revoke_grant", Policy.admin());
+        String type = type(targets);
+        return find(targets, targetId, userId, roleId)
+                .call(grant -> grant.delete())
+                // Tokens carry their roles, so the user's tokens on that target must go.
+                .call(grant -> revocations.revoke(type.equals(RoleAssignmentEntity.PROJECT)
+                        ? new RevocationEvent(null, null, userId, targetId, java.time.Instant.now(),
+                                java.time.Instant.now())
+                        : RevocationEvent.ofUser(userId)))
+                .map(x -> Response.noContent().build());
+    }
+
+    private Uni<RoleAssignmentEntity> find(String targets, String targetId, String userId, String roleId) {
+        policy.enforce("identity:check_grant", Policy.admin());
+        String type = type(targets);
+        return checkAll(type, targetId, userId, roleId)
+                .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>findById(
+                        new RoleAssignmentEntity.Key(userId, type, targetId, roleId)))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Could not find role assignment with role: "
+                        + roleId + ", user or group: " + userId + ", project, domain, or system: " + targetId + "."));
+    }
+
+    private Uni<Void> checkAll(String type, String targetId, String userId, String roleId) {
+        return checkTarget(type, targetId)
+                .chain(() -> directory.user(userId))
+                .chain(() -> directory.role(roleId))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> checkTarget(String type, String targetId) {
+        return (type.equals(RoleAssignmentEntity.PROJECT)
+                ? directory.project(targetId).replaceWithVoid()
+                : directory.domain(targetId).replaceWithVoid());
+    }
+
+    private static String type(String targets) {
+        return targets.equals("projects") ? RoleAssignmentEntity.PROJECT : RoleAssignmentEntity.DOMAIN;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.stratus.identity.rest;
+
+import dev.stratus.common.auth.Policy;
+import dev.stratus.common.web.ApiSettings;
+import dev.stratus.common.web.PublicUrls;
+import dev.stratus.identity.persistence.DomainEntity;
+import dev.stratus.identity.persistence.ProjectEntity;
+import dev.stratus.identity.persistence.RoleAssignmentEntity;
+import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.identity.persistence.UserEntity;
+import dev.stratus.identity.service.EffectiveRoles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** {@code GET /v3/role_assignments} with Keystone's filters, {@code effective} and {@code include_names}. */
+@Path("/v3/role_assignments")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoleAssignmentResource {
+
+    private final Policy policy;
+    private final ApiSettings api;
+    private final EffectiveRoles effectiveRoles;
+
+    public RoleAssignmentResource(Policy policy, ApiSettings api, EffectiveRoles effectiveRoles) {
+        this.policy = policy;
+        this.api = api;
+        this.effectiveRoles = effectiveRoles;
+    }
+
+    /** One row: a user holds a role on a target. */
+    private record Row(String userId, String targetType, String targetId, String roleId) {
+    }
+
+    /** Names for {@code include_names}, loaded once per request. */
+    private record Names(Map<String, UserEntity> users, Map<String, ProjectEntity> projects,
+            Map<String, DomainEntity> domains, Map<String, RoleEntity> roles) {
+    }
+
+    @GET
+    @WithSession
+    public Uni<Map<String, Object>> list(@QueryParam("user.id") String userId,
+            @QueryParam("scope.project.id") String projectId, @QueryParam("scope.domain.id") String domainId,
+            @QueryParam("role.id") String roleId, @QueryParam("effective") String effective,
+            @QueryParam("include_names") String includeNames, @Context UriInfo uri) {
+        policy.enforce("identity:list_role_assignments", Policy.admin()
+                .or(c -> userId != null && userId.equals(c.userId())));
+        boolean expand = effective != null && !"false".equalsIgnoreCase(effective) && !"0".equals(effective);
+        boolean names = includeNames != null && !"false".equalsIgnoreCase(includeNames) && !"0".equals(includeNames);
+        String base = PublicUrls.base(api, uri);
+        return RoleAssignmentEntity.<RoleAssignmentEntity>listAll()
+                .map(all -> all.stream()
+                        .filter(a -> userId == null || a.actorId.equals(userId))
+                        .filter(a -> projectId == null || (a.targetType.equals(RoleAssignmentEntity.PROJECT)
+                                && a.targetId.equals(projectId)))
+                        .filter(a -> domainId == null || (a.targetType.equals(RoleAssignmentEntity.DOMAIN)
+                                && a.targetId.equals(domainId)))
+                        .map(a -> new Row(a.actorId, a.targetType, a.targetId, a.roleId)).toList())
+                .chain(rows -> expand ? withImplied(rows) : Uni.createFrom().item(rows))
+                .map(rows -> rows.stream().filter(r -> roleId == null || r.roleId().equals(roleId)).toList())
+                .chain(rows -> (names ? loadNames() : Uni.createFrom().item((Names) null))
+                        .map(n -> Views.collection("role_assignments",
+                                rows.stream().map(r -> render(r, n, base)).toList(),
+                                uri.getRequestUri().toString())));
+    }
+
+    private Uni<List<Row>> withImplied(List<Row> rows) {
+        Uni<List<Row>> result = Uni.createFrom().item(new ArrayList<>());
+        for (Row row : rows) {
+            result = result.chain(acc -> effectiveRoles.expand(List.of(row.roleId())).map(roles -> {
+                roles.forEach(role -> {
+                    Row expanded = new Row(row.userId(), row.targetType(), row.targetId(), role.id);
+                    if (!acc.contains(expanded)) {
+                        acc.add(expanded);
+                    }
+                });
+                return acc;
+            }));
+        }
+        return result;
+    }
+
+    private Uni<Names> loadNames() {
+        return UserEntity.<UserEntity>listAll().chain(users -> ProjectEntity.<ProjectEntity>listAll()
+                .chain(projects -> DomainEntity.<DomainEntity>listAll()
+                        .chain(domains -> RoleEntity.<RoleEntity>listAll()
+                                .map(roles -> new Names(byId(users, u -> u.id), byId(projects, p -> p.id),
+                                        byId(domains, d -> d.id), byId(roles, r -> r.id))))));
+    }
+
+    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+
+    private static Map<String, Object> render(Row row, Names names, String base) {
+        Map<String, Object> role = new LinkedHashMap<>();
+        role.put("id", row.roleId());
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", row.userId());
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("id", row.targetId());
+        if (names != null) {
+            RoleEntity r = names.roles().get(row.roleId());
+            role.put("name", r == null ? null : r.name);
+            UserEntity u = names.users().get(row.userId());
+            if (u != null) {
+                user.put("name", u.name);
+                user.put("domain", domainRef(names, u.domainId));
+            }
+            if (row.targetType().equals(RoleAssignmentEntity.PROJECT)) {
+                ProjectEntity p = names.projects().get(row.targetId());
+                if (p != null) {
+                    target.put("name", p.name);
+                    target.put("domain", domainRef(names, p.domainId));
+                }
+            } else {
+                DomainEntity d = names.domains().get(row.targetId());
+                target.put("name", d == null ? null : d.name);
+            }
+        }
+        String targets = row.targetType().equals(RoleAssignmentEntity.PROJECT) ? "projects" : "domains";
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", role);
+        m.put("user", user);
+        m.put("scope", Map.of(row.targetType(), target));
+        m.put("links", Map.of("assignment", base + "/v3/" + targets + "/" + row.targetId() + "/users/"
+                + row.userId() + "/roles/" + row.roleId()));
+        return m;
+    }
+
+    private static Map<String, Object> domainRef(Names names, String domainId) {
+        DomainEntity d = names.domains().get(domainId);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", domainId);
+        m.put("name", d == null ? null : d.name);
+        return m;
+    }
+}

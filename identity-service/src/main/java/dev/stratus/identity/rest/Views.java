@@ -1,0 +1,128 @@
+package dev.stratus.identity.rest;
+
+import dev.stratus.identity.persistence.DomainEntity;
+import dev.stratus.identity.persistence.EndpointEntity;
+import dev.stratus.identity.persistence.ProjectEntity;
+import dev.stratus.identity.persistence.RegionEntity;
+import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.identity.persistence.ServiceEntity;
+import dev.stratus.identity.persistence.UserEntity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Keystone's JSON shape of each identity resource, in one place. */
+final class Views {
+
+    private Views() {
+    }
+
+    static Map<String, Object> links(String self) {
+        return Map.of("self", self);
+    }
+
+    static Map<String, Object> collection(String key, List<Map<String, Object>> items, String self) {
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", self);
+        links.put("previous", null);
+        links.put("next", null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(key, items);
+        body.put("links", links);
+        return body;
+    }
+
+    static Map<String, Object> domain(DomainEntity d, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id);
+        m.put("name", d.name);
+        m.put("description", d.description == null ? "" : d.description);
+        m.put("enabled", d.enabled);
+        m.put("tags", List.of());
+        m.put("options", Map.of());
+        m.put("links", links(base + "/v3/domains/" + d.id));
+        return m;
+    }
+
+    static Map<String, Object> project(ProjectEntity p, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id);
+        m.put("name", p.name);
+        m.put("domain_id", p.domainId);
+        m.put("description", p.description == null ? "" : p.description);
+        m.put("enabled", p.enabled);
+        m.put("parent_id", p.parentId != null ? p.parentId : p.domainId);
+        m.put("is_domain", false);
+        m.put("tags", List.of());
+        m.put("options", Map.of());
+        m.put("links", links(base + "/v3/projects/" + p.id));
+        return m;
+    }
+
+    static Map<String, Object> user(UserEntity u, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id);
+        m.put("name", u.name);
+        m.put("domain_id", u.domainId);
+        m.put("enabled", u.enabled);
+        if (u.defaultProjectId != null) {
+            m.put("default_project_id", u.defaultProjectId);
+        }
+        if (u.email != null) {
+            m.put("email", u.email);
+        }
+        if (u.description != null) {
+            m.put("description", u.description);
+        }
+        m.put("password_expires_at", null);
+        m.put("options", Map.of());
+        m.put("links", links(base + "/v3/users/" + u.id));
+        return m;
+    }
+
+    static Map<String, Object> role(RoleEntity r, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id);
+        m.put("name", r.name);
+        m.put("domain_id", r.domainId);
+        m.put("description", r.description);
+        m.put("options", Map.of());
+        m.put("links", links(base + "/v3/roles/" + r.id));
+        return m;
+    }
+
+    static Map<String, Object> service(ServiceEntity s, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id);
+        m.put("type", s.type);
+        m.put("name", s.name);
+        if (s.description != null) {
+            m.put("description", s.description);
+        }
+        m.put("enabled", s.enabled);
+        m.put("links", links(base + "/v3/services/" + s.id));
+        return m;
+    }
+
+    static Map<String, Object> endpoint(EndpointEntity e, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id);
+        m.put("interface", e.iface);
+        m.put("region", e.regionId);
+        m.put("region_id", e.regionId);
+        m.put("service_id", e.serviceId);
+        m.put("url", e.url);
+        m.put("enabled", e.enabled);
+        m.put("links", links(base + "/v3/endpoints/" + e.id));
+        return m;
+    }
+
+    static Map<String, Object> region(RegionEntity r, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id);
+        m.put("description", r.description == null ? "" : r.description);
+        m.put("parent_region_id", r.parentRegionId);
+        m.put("links", links(base + "/v3/regions/" + r.id));
+        return m;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.stratus.identity.service;
+
+import dev.stratus.common.fault.ApiException;
+import dev.stratus.identity.persistence.DomainEntity;
+import dev.stratus.identity.persistence.ProjectEntity;
+import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.identity.persistence.UserEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Finds domains, projects, users and roles by id or by name, with Keystone's 404 messages. */
+@ApplicationScoped
+public class Directory {
+
+    public Uni<DomainEntity> domain(String id) {
+        return DomainEntity.<DomainEntity>findById(id).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("Could not find domain: " + id + "."));
+    }
+
+    /** Null when no such domain. */
+    public Uni<DomainEntity> findDomain(String id, String name) {
+        return id != null ? DomainEntity.findById(id) : DomainEntity.find("name", name).firstResult();
+    }
+
+    public Uni<ProjectEntity> project(String id) {
+        return ProjectEntity.<ProjectEntity>findById(id).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("Could not find project: " + id + "."));
+    }
+
+    public Uni<UserEntity> user(String id) {
+        return UserEntity.<UserEntity>findById(id).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("Could not find user: " + id + "."));
+    }
+
+    public Uni<RoleEntity> role(String id) {
+        return RoleEntity.<RoleEntity>findById(id).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("Could not find role: " + id + "."));
+    }
+
+    /** Null when not found. */
+    public Uni<UserEntity> findUser(AuthRequest.NamedRef ref) {
+        if (ref.id() != null) {
+            return UserEntity.findById(ref.id());
+        }
+        return findDomain(ref.domainId(), ref.domainName()).chain(domain -> domain == null
+                ? Uni.createFrom().nullItem()
+                : UserEntity.find("domainId = ?1 and name = ?2", domain.id, ref.name()).firstResult());
+    }
+
+    /** Null when not found. */
+    public Uni<ProjectEntity> findProject(AuthRequest.NamedRef ref) {
+        if (ref.id() != null) {
+            return ProjectEntity.findById(ref.id());
+        }
+        return findDomain(ref.domainId(), ref.domainName()).chain(domain -> domain == null
+                ? Uni.createFrom().nullItem()
+                : ProjectEntity.find("domainId = ?1 and name = ?2", domain.id, ref.name()).firstResult());
+    }
+}

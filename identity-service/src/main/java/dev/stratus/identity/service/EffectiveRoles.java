@@ -1,0 +1,54 @@
+package dev.stratus.identity.service;
+
+import dev.stratus.identity.persistence.ImpliedRoleEntity;
+import dev.stratus.identity.persistence.RoleAssignmentEntity;
+import dev.stratus.identity.persistence.RoleEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The roles a user holds on a project or domain: the assigned ones plus every role they imply,
+ * transitively (admin implies member implies reader by default).
+ */
+@ApplicationScoped
+public class EffectiveRoles {
+
+    public Uni<List<RoleEntity>> of(String userId, String targetType, String targetId) {
+        return RoleAssignmentEntity.<RoleAssignmentEntity>list(
+                        "actorId = ?1 and targetType = ?2 and targetId = ?3", userId, targetType, targetId)
+                .chain(assignments -> {
+                    if (assignments.isEmpty()) {
+                        return Uni.createFrom().item(List.<RoleEntity>of());
+                    }
+                    List<String> direct = assignments.stream().map(a -> a.roleId).toList();
+                    return expand(direct);
+                });
+    }
+
+    /** The given roles and all they imply, sorted by name. */
+    public Uni<List<RoleEntity>> expand(List<String> roleIds) {
+        return ImpliedRoleEntity.<ImpliedRoleEntity>listAll().chain(rules -> {
+            Map<String, List<String>> implies = new HashMap<>();
+            rules.forEach(r -> implies.computeIfAbsent(r.priorRoleId, k -> new ArrayList<>()).add(r.impliedRoleId));
+            Set<String> closure = new LinkedHashSet<>();
+            Deque<String> work = new ArrayDeque<>(roleIds);
+            while (!work.isEmpty()) {
+                String id = work.pop();
+                if (closure.add(id)) {
+                    work.addAll(implies.getOrDefault(id, List.of()));
+                }
+            }
+            return RoleEntity.<RoleEntity>list("id in ?1", closure)
+                    .map(roles -> roles.stream().sorted(Comparator.comparing(r -> r.name)).toList());
+        });
+    }
+}

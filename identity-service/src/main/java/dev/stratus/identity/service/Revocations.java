@@ -1,0 +1,45 @@
+package dev.stratus.identity.service;
+
+import dev.stratus.common.auth.RevocationEvent;
+import dev.stratus.common.auth.RevocationList;
+import dev.stratus.identity.persistence.RevocationEventEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Records revocation events: persisted (so services starting later can read them), applied to this
+ * process at once, and broadcast to every other service.
+ */
+@ApplicationScoped
+public class Revocations {
+
+    private final RevocationList local;
+    private final RevocationBroadcaster broadcaster;
+
+    public Revocations(RevocationList local, RevocationBroadcaster broadcaster) {
+        this.local = local;
+        this.broadcaster = broadcaster;
+    }
+
+    /** Must run inside a transaction; the broadcast goes out once the caller's work is persisted. */
+    public Uni<Void> revoke(RevocationEvent event) {
+        return RevocationEventEntity.from(event).persist()
+                .invoke(() -> {
+                    local.add(event);
+                    broadcaster.broadcast(event);
+                })
+                .replaceWithVoid();
+    }
+
+    public Uni<List<RevocationEvent>> since(Instant since) {
+        return RevocationEventEntity.<RevocationEventEntity>list("revokedAt >= ?1 order by id", since)
+                .map(list -> list.stream().map(RevocationEventEntity::toEvent).toList());
+    }
+
+    /** Loads the recent events into this process (at start-up). */
+    public Uni<Void> loadRecent(Instant since) {
+        return since(since).invoke(local::addAll).replaceWithVoid();
+    }
+}

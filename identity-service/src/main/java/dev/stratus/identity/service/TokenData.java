@@ -1,0 +1,27 @@
+package dev.stratus.identity.service;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Everything a token stands for, as rendered in Keystone's token body. */
+public record TokenData(
+        String token,
+        List<String> methods,
+        Ref user,
+        Ref userDomain,
+        Ref project,
+        Ref projectDomain,
+        Ref domainScope,
+        List<Ref> roles,
+        List<String> auditIds,
+        Instant issuedAt,
+        Instant expiresAt) {
+
+    /** An id and a name. */
+    public record Ref(String id, String name) {
+    }
+
+    public boolean isScoped() {
+        return project != null || domainScope != null;
+    }
+}

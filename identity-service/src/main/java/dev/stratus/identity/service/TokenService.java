@@ -1,0 +1,266 @@
+package dev.stratus.identity.service;
+
+import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.auth.RevocationEvent;
+import dev.stratus.common.auth.TokenVerifier;
+import dev.stratus.common.fault.ApiException;
+import dev.stratus.identity.config.IdentitySettings;
+import dev.stratus.identity.persistence.DomainEntity;
+import dev.stratus.identity.persistence.ProjectEntity;
+import dev.stratus.identity.persistence.RoleAssignmentEntity;
+import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.identity.persistence.UserEntity;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Issues, validates and revokes tokens (Keystone's {@code /v3/auth/tokens}). */
+@ApplicationScoped
+public class TokenService {
+
+    static final String AUTH_FAILED = "The request you have made requires authentication.";
+
+    private final Directory directory;
+    private final PasswordHasher hasher;
+    private final EffectiveRoles effectiveRoles;
+    private final TokenSigner signer;
+    private final TokenVerifier verifier;
+    private final Revocations revocations;
+    private final IdentitySettings settings;
+
+    public TokenService(Directory directory, PasswordHasher hasher, EffectiveRoles effectiveRoles,
+            TokenSigner signer, TokenVerifier verifier, Revocations revocations, IdentitySettings settings) {
+        this.directory = directory;
+        this.hasher = hasher;
+        this.effectiveRoles = effectiveRoles;
+        this.signer = signer;
+        this.verifier = verifier;
+        this.revocations = revocations;
+        this.settings = settings;
+    }
+
+    /** Who authenticated, how, and the token they came with (token method). */
+    private record Principal(UserEntity user, List<String> methods, AuthContext parent) {
+    }
+
+    @WithSession
+    public Uni<TokenData> issue(AuthRequest request) {
+        return authenticate(request).chain(principal -> scope(principal, request));
+    }
+
+    private Uni<Principal> authenticate(AuthRequest request) {
+        if (request.token() != null) {
+            return verifier.verify(request.token())
+                    .chain(parent -> directory.findUser(new AuthRequest.NamedRef(parent.userId(), null, null, null))
+                            .map(user -> new Principal(requireActive(user), merge(parent.methods(), "token"), parent)));
+        }
+        return directory.findUser(request.passwordUser()).chain(user -> {
+            if (user == null) {
+                return Uni.createFrom().failure(ApiException.unauthorized(AUTH_FAILED));
+            }
+            return hasher.matches(request.password(), user.passwordHash).map(ok -> {
+                if (!ok) {
+                    throw ApiException.unauthorized(AUTH_FAILED);
+                }
+                return new Principal(requireActive(user), List.of("password"), null);
+            });
+        }).call(principal -> requireDomainEnabled(principal.user().domainId));
+    }
+
+    private Uni<TokenData> scope(Principal principal, AuthRequest request) {
+        if (request.scopeProject() != null) {
+            return directory.findProject(request.scopeProject()).chain(project -> {
+                if (project == null) {
+                    return Uni.createFrom().failure(ApiException.unauthorized(
+                            "Could not find project: " + request.scopeProject().describe() + "."));
+                }
+                return projectScoped(principal, project, true);
+            });
+        }
+        if (request.scopeDomain() != null) {
+            return directory.findDomain(request.scopeDomain().id(), request.scopeDomain().name()).chain(domain -> {
+                if (domain == null || !domain.enabled) {
+                    return Uni.createFrom().failure(ApiException.unauthorized(
+                            "Could not find domain: " + request.scopeDomain().describe() + "."));
+                }
+                return domainScoped(principal, domain);
+            });
+        }
+        if (!request.explicitlyUnscoped() && principal.parent() == null && principal.user().defaultProjectId != null) {
+            // Keystone scopes to the default project when the user may use it, else issues an unscoped token.
+            return ProjectEntity.<ProjectEntity>findById(principal.user().defaultProjectId).chain(project ->
+                    project == null || !project.enabled
+                            ? unscoped(principal)
+                            : projectScoped(principal, project, false));
+        }
+        if (principal.parent() != null && principal.parent().isProjectScoped() && !request.explicitlyUnscoped()) {
+            return ProjectEntity.<ProjectEntity>findById(principal.parent().projectId())
+                    .chain(project -> project == null
+                            ? Uni.createFrom().failure(ApiException.unauthorized(AUTH_FAILED))
+                            : projectScoped(principal, project, true));
+        }
+        return unscoped(principal);
+    }
+
+    private Uni<TokenData> projectScoped(Principal principal, ProjectEntity project, boolean required) {
+        return DomainEntity.<DomainEntity>findById(project.domainId).chain(domain -> effectiveRoles
+                .of(principal.user().id, RoleAssignmentEntity.PROJECT, project.id)
+                .chain(roles -> {
+                    List<RoleEntity> global = roles.stream().filter(r -> r.domainId == null).toList();
+                    if (global.isEmpty() || !project.enabled || !domain.enabled) {
+                        if (!required) {
+                            return unscoped(principal);
+                        }
+                        return Uni.createFrom().failure(ApiException.unauthorized("User " + principal.user().id
+                                + " has no access to project " + project.id));
+                    }
+                    return complete(principal, new TokenData.Ref(project.id, project.name),
+                            new TokenData.Ref(domain.id, domain.name), null, global);
+                }));
+    }
+
+    private Uni<TokenData> domainScoped(Principal principal, DomainEntity domain) {
+        return effectiveRoles.of(principal.user().id, RoleAssignmentEntity.DOMAIN, domain.id).chain(roles -> {
+            List<RoleEntity> global = roles.stream().filter(r -> r.domainId == null).toList();
+            if (global.isEmpty()) {
+                return Uni.createFrom().failure(ApiException.unauthorized("User " + principal.user().id
+                        + " has no access to domain " + domain.id));
+            }
+            return complete(principal, null, null, new TokenData.Ref(domain.id, domain.name), global);
+        });
+    }
+
+    private Uni<TokenData> unscoped(Principal principal) {
+        return complete(principal, null, null, null, List.of());
+    }
+
+    private Uni<TokenData> complete(Principal principal, TokenData.Ref project, TokenData.Ref projectDomain,
+            TokenData.Ref domainScope, List<RoleEntity> roles) {
+        UserEntity user = principal.user();
+        return DomainEntity.<DomainEntity>findById(user.domainId).map(userDomain -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Instant expires = principal.parent() != null
+                    ? principal.parent().expiresAt()
+                    : now.plus(settings.tokenExpiration());
+            List<String> auditIds = new ArrayList<>();
+            auditIds.add(newAuditId());
+            if (principal.parent() != null) {
+                auditIds.add(principal.parent().auditIds().get(principal.parent().auditIds().size() - 1));
+            }
+            TokenData unsigned = new TokenData(null, principal.methods(),
+                    new TokenData.Ref(user.id, user.name), new TokenData.Ref(userDomain.id, userDomain.name),
+                    project, projectDomain, domainScope,
+                    roles.stream().map(r -> new TokenData.Ref(r.id, r.name)).toList(),
+                    List.copyOf(auditIds), now, expires);
+            return withToken(unsigned, signer.sign(unsigned));
+        });
+    }
+
+    /**
+     * Validates a subject token for {@code GET /v3/auth/tokens}: a token that is invalid, expired or
+     * revoked, or whose user or project is gone, is a 404 as in Keystone.
+     */
+    @WithSession
+    public Uni<TokenData> validate(String subjectToken) {
+        return verifier.verify(subjectToken)
+                .onFailure(ApiException.class).transform(e -> notFound())
+                .chain(this::describe);
+    }
+
+    private Uni<TokenData> describe(AuthContext token) {
+        return UserEntity.<UserEntity>findById(token.userId()).chain(user -> {
+            if (user == null || !user.enabled) {
+                return Uni.createFrom().failure(notFound());
+            }
+            return DomainEntity.<DomainEntity>findById(user.domainId).chain(userDomain -> scopeRefs(token)
+                    .chain(scope -> RoleEntity.<RoleEntity>list("name in ?1 and domainId is null", token.roles())
+                            .map(roles -> new TokenData(token.token(), token.methods(),
+                                    new TokenData.Ref(user.id, user.name),
+                                    new TokenData.Ref(userDomain.id, userDomain.name),
+                                    scope.project, scope.projectDomain, scope.domain,
+                                    roles.stream().sorted(java.util.Comparator.comparing(r -> r.name))
+                                            .map(r -> new TokenData.Ref(r.id, r.name)).toList(),
+                                    token.auditIds(), token.issuedAt(), token.expiresAt()))));
+        });
+    }
+
+    private record ScopeRefs(TokenData.Ref project, TokenData.Ref projectDomain, TokenData.Ref domain) {
+    }
+
+    private Uni<ScopeRefs> scopeRefs(AuthContext token) {
+        if (token.projectId() != null) {
+            return ProjectEntity.<ProjectEntity>findById(token.projectId()).chain(project -> {
+                if (project == null) {
+                    return Uni.createFrom().failure(notFound());
+                }
+                return DomainEntity.<DomainEntity>findById(project.domainId).map(d -> new ScopeRefs(
+                        new TokenData.Ref(project.id, project.name), new TokenData.Ref(d.id, d.name), null));
+            });
+        }
+        if (token.domainId() != null) {
+            return DomainEntity.<DomainEntity>findById(token.domainId()).map(d -> d == null
+                    ? null
+                    : new ScopeRefs(null, null, new TokenData.Ref(d.id, d.name)))
+                    .onItem().ifNull().failWith(TokenService::notFound);
+        }
+        return Uni.createFrom().item(new ScopeRefs(null, null, null));
+    }
+
+    /** Revokes a subject token; every service learns of it through the revocation broadcast. */
+    @WithTransaction
+    public Uni<Void> revoke(String subjectToken) {
+        return verifier.verify(subjectToken)
+                .onFailure(ApiException.class).transform(e -> notFound())
+                .chain(token -> revocations.revoke(RevocationEvent.ofToken(token.auditId(), token.issuedAt())));
+    }
+
+    /** Checks a subject token for the caller, who may only look at their own unless admin or service. */
+    public Uni<AuthContext> subject(String subjectToken) {
+        return verifier.verify(subjectToken).onFailure(ApiException.class).transform(e -> notFound());
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("Could not find token.");
+    }
+
+    private UserEntity requireActive(UserEntity user) {
+        if (user == null || !user.enabled) {
+            throw ApiException.unauthorized(AUTH_FAILED);
+        }
+        return user;
+    }
+
+    private Uni<Void> requireDomainEnabled(String domainId) {
+        return DomainEntity.<DomainEntity>findById(domainId).invoke(domain -> {
+            if (domain == null || !domain.enabled) {
+                throw ApiException.unauthorized(AUTH_FAILED);
+            }
+        }).replaceWithVoid();
+    }
+
+    private static TokenData withToken(TokenData d, String token) {
+        return new TokenData(token, d.methods(), d.user(), d.userDomain(), d.project(), d.projectDomain(),
+                d.domainScope(), d.roles(), d.auditIds(), d.issuedAt(), d.expiresAt());
+    }
+
+    private static List<String> merge(List<String> methods, String extra) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(methods);
+        all.add(extra);
+        return List.copyOf(all);
+    }
+
+    /** Keystone's audit ids: 16 random bytes, URL-safe base64 without padding. */
+    private static String newAuditId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+}
