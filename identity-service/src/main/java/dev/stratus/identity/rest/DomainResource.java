@@ -33,6 +33,8 @@ import java.util.Map;
 public class DomainResource {
 
     private final Policy policy;
+    @jakarta.inject.Inject
+    GrantResource grants;
     private final ApiSettings api;
     private final dev.stratus.identity.service.Directory directory;
 
@@ -124,5 +126,11 @@ public class DomainResource {
                                     "Cannot delete domain " + id + ": it still owns projects or users."))
                             : domain.delete());
         }).map(ignored -> Response.noContent().build());
+    }
+
+    /** {@code {id}/users/{userId}/roles}: the user's role grants on this target. */
+    @Path("{targetId}/users/{userId}/roles")
+    public GrantResource grants() {
+        return grants;
     }
 }

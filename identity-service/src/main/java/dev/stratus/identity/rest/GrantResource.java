@@ -27,10 +27,11 @@ import java.util.Comparator;
 import java.util.Map;
 
 /**
- * Role grants of a user on a project or a domain:
- * {@code /v3/projects/{p}/users/{u}/roles[/{r}]} and {@code /v3/domains/{d}/users/{u}/roles[/{r}]}.
+ * Role grants of a user on a project or a domain, served below
+ * {@code /v3/projects/{p}/users/{u}/roles[/{r}]} and {@code /v3/domains/{d}/users/{u}/roles[/{r}]} as
+ * sub-resources of {@link ProjectResource} and {@link DomainResource}.
  */
-@Path("/v3/{targets: projects|domains}/{targetId}/users/{userId}/roles")
+@jakarta.enterprise.context.ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class GrantResource {
 
@@ -48,10 +49,10 @@ public class GrantResource {
 
     @GET
     @WithSession
-    public Uni<Map<String, Object>> list(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
+    public Uni<Map<String, Object>> list(@PathParam("targetId") String targetId,
             @PathParam("userId") String userId, @Context UriInfo uri) {
         policy.enforce("identity:list_grants", Policy.admin());
-        String type = type(targets);
+        String type = type(uri);
         String base = PublicUrls.base(api, uri);
         return checkTarget(type, targetId).chain(() -> directory.user(userId))
                 .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>list(
@@ -64,10 +65,10 @@ public class GrantResource {
     @PUT
     @Path("{roleId}")
     @WithTransaction
-    public Uni<Response> grant(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
-            @PathParam("userId") String userId, @PathParam("roleId") String roleId) {
+    public Uni<Response> grant(@PathParam("targetId") String targetId,
+            @PathParam("userId") String userId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
         policy.enforce("identity:create_grant", Policy.admin());
-        String type = type(targets);
+        String type = type(uri);
         return checkAll(type, targetId, userId, roleId)
                 .chain(() -> RoleAssignmentEntity.findById(new RoleAssignmentEntity.Key(userId, type, targetId, roleId)))
                 .chain(existing -> existing != null ? Uni.createFrom().voidItem()
@@ -78,27 +79,27 @@ public class GrantResource {
     @HEAD
     @Path("{roleId}")
     @WithSession
-    public Uni<Response> check(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
-            @PathParam("userId") String userId, @PathParam("roleId") String roleId) {
-        return find(targets, targetId, userId, roleId).map(x -> Response.noContent().build());
+    public Uni<Response> check(@PathParam("targetId") String targetId,
+            @PathParam("userId") String userId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
+        return find(uri, targetId, userId, roleId).map(x -> Response.noContent().build());
     }
 
     @GET
     @Path("{roleId}")
     @WithSession
-    public Uni<Response> checkGet(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
-            @PathParam("userId") String userId, @PathParam("roleId") String roleId) {
-        return find(targets, targetId, userId, roleId).map(x -> Response.noContent().build());
+    public Uni<Response> checkGet(@PathParam("targetId") String targetId,
+            @PathParam("userId") String userId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
+        return find(uri, targetId, userId, roleId).map(x -> Response.noContent().build());
     }
 
     @DELETE
     @Path("{roleId}")
     @WithTransaction
-    public Uni<Response> revoke(@PathParam("targets") String targets, @PathParam("targetId") String targetId,
-            @PathParam("userId") String userId, @PathParam("roleId") String roleId) {
+    public Uni<Response> revoke(@PathParam("targetId") String targetId,
+            @PathParam("userId") String userId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
         policy.enforce("identity:revoke_grant", Policy.admin());
-        String type = type(targets);
-        return find(targets, targetId, userId, roleId)
+        String type = type(uri);
+        return find(uri, targetId, userId, roleId)
                 .call(grant -> grant.delete())
                 // Tokens carry their roles, so the user's tokens on that target must go.
                 .call(grant -> revocations.revoke(type.equals(RoleAssignmentEntity.PROJECT)
@@ -108,9 +109,9 @@ public class GrantResource {
                 .map(x -> Response.noContent().build());
     }
 
-    private Uni<RoleAssignmentEntity> find(String targets, String targetId, String userId, String roleId) {
+    private Uni<RoleAssignmentEntity> find(UriInfo uri, String targetId, String userId, String roleId) {
         policy.enforce("identity:check_grant", Policy.admin());
-        String type = type(targets);
+        String type = type(uri);
         return checkAll(type, targetId, userId, roleId)
                 .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>findById(
                         new RoleAssignmentEntity.Key(userId, type, targetId, roleId)))
@@ -131,7 +132,9 @@ public class GrantResource {
                 : directory.domain(targetId).replaceWithVoid());
     }
 
-    private static String type(String targets) {
-        return targets.equals("projects") ? RoleAssignmentEntity.PROJECT : RoleAssignmentEntity.DOMAIN;
+    /** {@code /v3/projects/...} or {@code /v3/domains/...}. */
+    private static String type(UriInfo uri) {
+        return uri.getPathSegments().get(1).getPath().equals("projects")
+                ? RoleAssignmentEntity.PROJECT : RoleAssignmentEntity.DOMAIN;
     }
 }

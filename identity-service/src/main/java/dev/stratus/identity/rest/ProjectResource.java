@@ -36,6 +36,8 @@ import java.util.Map;
 public class ProjectResource {
 
     private final Policy policy;
+    @jakarta.inject.Inject
+    GrantResource grants;
     private final ApiSettings api;
     private final Directory directory;
     private final Revocations revocations;
@@ -178,5 +180,11 @@ public class ProjectResource {
                 .call(project -> project.delete())
                 .call(project -> revocations.revoke(RevocationEvent.ofProject(id)))
                 .map(ignored -> Response.noContent().build());
+    }
+
+    /** {@code {id}/users/{userId}/roles}: the user's role grants on this target. */
+    @Path("{targetId}/users/{userId}/roles")
+    public GrantResource grants() {
+        return grants;
     }
 }

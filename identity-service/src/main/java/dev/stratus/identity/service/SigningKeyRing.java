@@ -88,10 +88,12 @@ public class SigningKeyRing {
             primary.state = SigningKeyEntity.RETIRED;
             primary.retiredAt = now;
             SigningKeyEntity next = staged != null ? staged : newKey(now);
-            next.state = SigningKeyEntity.PRIMARY;
-            next.activatedAt = now;
-            // Flush the retirement first: the partial unique index allows one primary at a time.
-            work = persistAll(work, primary).call(() -> Panache.flush()).chain(() -> next.persist()).replaceWithVoid();
+            // Flush the retirement before promoting: the partial unique index allows one primary at a time.
+            work = persistAll(work, primary).call(() -> Panache.flush()).chain(() -> {
+                next.state = SigningKeyEntity.PRIMARY;
+                next.activatedAt = now;
+                return next.persist();
+            }).replaceWithVoid();
             LOG.infof("Rotated token signing keys: %s retired, %s primary", primary.kid, next.kid);
             staged = null;
         }
