@@ -170,7 +170,7 @@ public class Bootstrapper {
         return UserEntity.<UserEntity>find("domainId = ?1 and name = ?2", domainOf(plan.domain()), plan.name())
                 .firstResult().chain(existing -> {
                     if (existing != null) {
-                        return Uni.createFrom().voidItem();
+                        return alignPassword(existing, plan.password());
                     }
                     Uni<String> defaultProject = plan.defaultProject() == null ? Uni.createFrom().nullItem()
                             : findProject(plan.defaultProject(), plan.domain()).map(p -> p == null ? null : p.id);
@@ -187,6 +187,26 @@ public class Bootstrapper {
                         return u.persist().replaceWithVoid();
                     }));
                 });
+    }
+
+    /**
+     * The bootstrap file is the source of truth for its users' passwords (as keystone-manage bootstrap
+     * is for admin's): a lost or regenerated credentials file must not lock the operator out.
+     */
+    private Uni<Void> alignPassword(UserEntity user, String password) {
+        if (password == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return hasher.matches(password, user.passwordHash).chain(same -> {
+            if (same) {
+                return Uni.createFrom().voidItem();
+            }
+            return hasher.hash(password).invoke(hash -> {
+                user.passwordHash = hash;
+                user.passwordChangedAt = Instant.now();
+                LOG.infof("Bootstrap: reset the password of user %s to the bootstrap file's", user.name);
+            }).replaceWithVoid();
+        });
     }
 
     private Uni<Void> ensureAssignment(BootstrapPlan.Assignment plan) {
