@@ -134,4 +134,22 @@ class ResourceManagementTest {
         as(admin).body("{\"domain\": {\"enabled\": false}}").patch("/v3/domains/" + id).then().statusCode(200);
         as(admin).delete("/v3/domains/" + id).then().statusCode(204);
     }
+
+    @Test
+    void deletingARoleRevokesTokensThatCarryIt() {
+        String admin = Tokens.admin();
+        String role = as(admin).body("{\"role\": {\"name\": \"observer\"}}").post("/v3/roles")
+                .then().statusCode(201).extract().path("role.id");
+        String user = as(admin).body("{\"user\": {\"name\": \"olga\", \"password\": \"olga-pw\"}}")
+                .post("/v3/users").then().statusCode(201).extract().path("user.id");
+        String demo = as(admin).queryParam("name", "demo").get("/v3/projects").then().extract().path("projects[0].id");
+        as(admin).get("/v3/domains/default/users/" + user + "/roles").then().statusCode(200)
+                .body("roles.size()", equalTo(0));
+        as(admin).put("/v3/projects/" + demo + "/users/" + user + "/roles/" + role).then().statusCode(204);
+        String olga = Tokens.issue("olga", "olga-pw", "demo");
+        as(olga).get("/v3/auth/projects").then().statusCode(200);
+        as(admin).delete("/v3/roles/" + role).then().statusCode(204);
+        as(olga).get("/v3/auth/projects").then().statusCode(401);
+        as(olga).get("/v3/auth/domains").then().statusCode(401);
+    }
 }

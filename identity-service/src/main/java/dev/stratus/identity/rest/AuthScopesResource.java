@@ -50,8 +50,10 @@ public class AuthScopesResource {
         String base = PublicUrls.base(api, uri);
         return RoleAssignmentEntity.<RoleAssignmentEntity>list("actorId = ?1 and targetType = ?2",
                         caller.userId(), RoleAssignmentEntity.DOMAIN)
-                .chain(grants -> DomainEntity.<DomainEntity>list("id in ?1 and enabled = true",
-                        grants.stream().map(g -> g.targetId).distinct().toList()))
+                .chain(grants -> grants.isEmpty()
+                        ? Uni.createFrom().item(java.util.List.<DomainEntity>of())
+                        : DomainEntity.<DomainEntity>list("id in ?1 and enabled = true",
+                                grants.stream().map(g -> g.targetId).distinct().toList()))
                 .map(domains -> Views.collection("domains",
                         domains.stream().map(d -> Views.domain(d, base)).toList(), base + "/v3/auth/domains"));
     }

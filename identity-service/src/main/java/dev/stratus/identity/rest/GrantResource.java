@@ -57,7 +57,8 @@ public class GrantResource {
         return checkTarget(type, targetId).chain(() -> directory.user(userId))
                 .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>list(
                         "actorId = ?1 and targetType = ?2 and targetId = ?3", userId, type, targetId))
-                .chain(grants -> RoleEntity.<RoleEntity>list("id in ?1", grants.stream().map(g -> g.roleId).toList()))
+                .chain(grants -> grants.isEmpty() ? Uni.createFrom().item(java.util.List.<RoleEntity>of())
+                        : RoleEntity.<RoleEntity>list("id in ?1", grants.stream().map(g -> g.roleId).toList()))
                 .map(roles -> Views.collection("roles", roles.stream().sorted(Comparator.comparing(r -> r.name))
                         .map(r -> Views.role(r, base)).toList(), uri.getRequestUri().toString()));
     }

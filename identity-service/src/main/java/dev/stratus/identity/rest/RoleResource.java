@@ -7,7 +7,10 @@ import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.common.auth.RevocationEvent;
+import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.service.Directory;
+import dev.stratus.identity.service.Revocations;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,11 +39,13 @@ public class RoleResource {
     private final Policy policy;
     private final ApiSettings api;
     private final Directory directory;
+    private final Revocations revocations;
 
-    public RoleResource(Policy policy, ApiSettings api, Directory directory) {
+    public RoleResource(Policy policy, ApiSettings api, Directory directory, Revocations revocations) {
         this.policy = policy;
         this.api = api;
         this.directory = directory;
+        this.revocations = revocations;
     }
 
     @GET
@@ -110,6 +115,20 @@ public class RoleResource {
     @WithTransaction
     public Uni<Response> delete(@PathParam("id") String id) {
         policy.enforce("identity:delete_role", Policy.admin());
-        return directory.role(id).call(role -> role.delete()).map(x -> Response.noContent().build());
+        // Tokens carry role names: every token that holds this role through an assignment must go.
+        return directory.role(id)
+                .call(role -> RoleAssignmentEntity.<RoleAssignmentEntity>list("roleId", id).call(grants -> {
+                    Uni<Void> revoke = Uni.createFrom().voidItem();
+                    for (RoleAssignmentEntity grant : grants) {
+                        java.time.Instant now = java.time.Instant.now();
+                        RevocationEvent event = grant.targetType.equals(RoleAssignmentEntity.PROJECT)
+                                ? new RevocationEvent(null, null, grant.actorId, grant.targetId, now, now)
+                                : RevocationEvent.ofUser(grant.actorId);
+                        revoke = revoke.chain(() -> revocations.revoke(event));
+                    }
+                    return revoke;
+                }))
+                .call(role -> role.delete())
+                .map(x -> Response.noContent().build());
     }
 }
