@@ -2,6 +2,9 @@ package dev.stratus.common.auth;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import com.rabbitmq.client.Connection;
+import dev.stratus.common.messaging.Messaging;
+import dev.stratus.common.messaging.amqp.ConnectionListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -11,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * At start-up, reads the revocations this process missed (retrying until the source answers); then
- * prunes old events hourly. Live revocations arrive on the broadcast ({@link RevocationListener}).
+ * At start-up, and again whenever the broker connection comes back (broadcasts sent while it was down
+ * are lost), reads the revocations this process missed and re-reads the verification keys; prunes old
+ * events hourly. Live revocations arrive on the broadcast ({@link RevocationListener}).
  */
 @ApplicationScoped
 public class RevocationSync {
@@ -21,11 +25,16 @@ public class RevocationSync {
 
     private final RevocationSource source;
     private final RevocationList revocations;
+    private final TokenVerifier verifier;
+    private final Messaging messaging;
     private ScheduledExecutorService timer;
 
-    public RevocationSync(RevocationSource source, RevocationList revocations) {
+    public RevocationSync(RevocationSource source, RevocationList revocations, TokenVerifier verifier,
+            Messaging messaging) {
         this.source = source;
         this.revocations = revocations;
+        this.verifier = verifier;
+        this.messaging = messaging;
     }
 
     void start(@Observes StartupEvent event) {
@@ -36,6 +45,15 @@ public class RevocationSync {
         });
         timer.schedule(() -> load(1), 0, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(() -> revocations.prune(Instant.now()), 1, 1, TimeUnit.HOURS);
+        messaging.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void recovered(Connection connection) {
+                LOG.info("Broker connection recovered: re-reading revocations and keys that may have been missed");
+                timer.schedule(() -> load(1), 0, TimeUnit.SECONDS);
+                verifier.refreshKeys().subscribe().with(ok -> { },
+                        e -> LOG.warnf("Key refresh after reconnect failed: %s", e.getMessage()));
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {
