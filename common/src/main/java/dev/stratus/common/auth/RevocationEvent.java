@@ -30,6 +30,12 @@ public record RevocationEvent(
         return new RevocationEvent(null, null, userId, null, now, now);
     }
 
+    /** The user's tokens scoped to that project (a role on it was taken away). */
+    public static RevocationEvent ofUserOnProject(String userId, String projectId) {
+        Instant now = Instant.now();
+        return new RevocationEvent(null, null, userId, projectId, now, now);
+    }
+
     public static RevocationEvent ofProject(String projectId) {
         Instant now = Instant.now();
         return new RevocationEvent(null, null, null, projectId, now, now);

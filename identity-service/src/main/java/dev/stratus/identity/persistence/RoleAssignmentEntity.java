@@ -1,5 +1,6 @@
 package dev.stratus.identity.persistence;
 
+import dev.stratus.common.auth.RevocationEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,6 +37,13 @@ public class RoleAssignmentEntity extends PanacheEntityBase {
         a.targetId = targetId;
         a.roleId = roleId;
         return a;
+    }
+
+    /** Tokens carry their roles, so losing this grant must end the tokens it contributed to. */
+    public RevocationEvent revocation() {
+        return PROJECT.equals(targetType)
+                ? RevocationEvent.ofUserOnProject(actorId, targetId)
+                : RevocationEvent.ofUser(actorId);
     }
 
     public record Key(String actorId, String targetType, String targetId, String roleId) implements Serializable {

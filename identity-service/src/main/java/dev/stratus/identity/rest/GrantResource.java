@@ -1,7 +1,6 @@
 package dev.stratus.identity.rest;
 
 import dev.stratus.common.auth.Policy;
-import dev.stratus.common.auth.RevocationEvent;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
@@ -99,14 +98,9 @@ public class GrantResource {
     public Uni<Response> revoke(@PathParam("targetId") String targetId,
             @PathParam("userId") String userId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
         policy.enforce("identity:revoke_grant", Policy.admin());
-        String type = type(uri);
         return find(uri, targetId, userId, roleId)
                 .call(grant -> grant.delete())
-                // Tokens carry their roles, so the user's tokens on that target must go.
-                .call(grant -> revocations.revoke(type.equals(RoleAssignmentEntity.PROJECT)
-                        ? new RevocationEvent(null, null, userId, targetId, java.time.Instant.now(),
-                                java.time.Instant.now())
-                        : RevocationEvent.ofUser(userId)))
+                .call(grant -> revocations.revoke(grant.revocation()))
                 .map(x -> Response.noContent().build());
     }
 

@@ -7,7 +7,6 @@ import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.RoleEntity;
-import dev.stratus.common.auth.RevocationEvent;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.service.Directory;
 import dev.stratus.identity.service.Revocations;
@@ -120,11 +119,7 @@ public class RoleResource {
                 .call(role -> RoleAssignmentEntity.<RoleAssignmentEntity>list("roleId", id).call(grants -> {
                     Uni<Void> revoke = Uni.createFrom().voidItem();
                     for (RoleAssignmentEntity grant : grants) {
-                        java.time.Instant now = java.time.Instant.now();
-                        RevocationEvent event = grant.targetType.equals(RoleAssignmentEntity.PROJECT)
-                                ? new RevocationEvent(null, null, grant.actorId, grant.targetId, now, now)
-                                : RevocationEvent.ofUser(grant.actorId);
-                        revoke = revoke.chain(() -> revocations.revoke(event));
+                        revoke = revoke.chain(() -> revocations.revoke(grant.revocation()));
                     }
                     return revoke;
                 }))
