@@ -4,9 +4,11 @@
 
 STRATUS_SERVICES=(
   "identity identity-service STRATUS_IDENTITY_PORT keystone /v3"
+  "image image-service STRATUS_IMAGE_PORT glance /"
 )
 
-# Catalog entries written to the identity bootstrap: type, name, port variable, path.
+# Catalog entries written to the identity bootstrap: type, name, port variable, path ("-" for none).
 STRATUS_CATALOG=(
   "identity keystone STRATUS_IDENTITY_PORT /v3"
+  "image glance STRATUS_IMAGE_PORT -"
 )

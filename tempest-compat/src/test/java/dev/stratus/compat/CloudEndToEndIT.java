@@ -37,7 +37,8 @@ class CloudEndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A path on each service that needs a token, appended to its catalog URL. */
-    private static final Map<String, String> PROTECTED_PATH = Map.of("identity", "/auth/projects");
+    private static final Map<String, String> PROTECTED_PATH = Map.of("identity", "/auth/projects",
+            "image", "/v2/images");
 
     private static Path root;
     private static Path state;
@@ -56,6 +57,7 @@ class CloudEndToEndIT {
         cloudEnv = new HashMap<>();
         cloudEnv.put("STRATUS_STATE_DIR", state.toString());
         cloudEnv.put("STRATUS_IDENTITY_PORT", Integer.toString(identityPort));
+        cloudEnv.put("STRATUS_IMAGE_PORT", Integer.toString(freePort()));
         cloudEnv.put("STRATUS_DB_PREFIX", dbPrefix);
         long start = System.nanoTime();
         Shell.run(root, cloudEnv, 600, "deploy/cloud", "up").expectSuccess("deploy/cloud up");
@@ -71,7 +73,9 @@ class CloudEndToEndIT {
         // With an external PostgreSQL the test's databases would outlive it; an embedded one stopped with
         // the cloud and keeps its data in the temporary state directory.
         try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
-            c.createStatement().execute("drop database if exists " + dbPrefix + "keystone");
+            for (String db : List.of("keystone", "glance")) {
+                c.createStatement().execute("drop database if exists " + dbPrefix + db);
+            }
         } catch (java.sql.SQLException e) {
             System.out.println("Could not drop the test databases: " + e.getMessage());
         }
@@ -149,6 +153,40 @@ class CloudEndToEndIT {
         Shell.Result denied = openstack("demo", "user", "create", "--password", "x", "mallory");
         assertNotEquals(0, denied.exitCode());
         assertTrue(denied.stderr().contains("HTTP 403"), denied.stderr());
+    }
+
+    @Test
+    @Order(5)
+    void imagesRoundTripThroughTheCli() throws Exception {
+        Path file = state.resolve("e2e-image.raw");
+        byte[] data = new byte[5 * 1024 * 1024 + 3];
+        new java.util.Random(11).nextBytes(data);
+        Files.write(file, data);
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
+
+        JsonNode created = json(openstack("demo", "image", "create", "--file", file.toString(), "--disk-format", "raw",
+                "--container-format", "bare", "--shared", "e2e-image", "-f", "json").expectSuccess("image create"));
+        assertEquals("active", created.path("status").asText(), created.toString());
+        assertEquals(md5, created.path("checksum").asText());
+        String id = created.path("id").asText();
+
+        JsonNode list = json(openstack("demo", "image", "list", "-f", "json").expectSuccess("image list"));
+        assertTrue(list.findValuesAsText("ID").contains(id), list.toString());
+        openstack("demo", "image", "set", "--property", "hw_disk_bus=virtio", "e2e-image").expectSuccess("image set");
+        JsonNode shown = json(openstack("demo", "image", "show", "e2e-image", "-f", "json").expectSuccess("show"));
+        assertTrue(shown.toString().contains("hw_disk_bus"), shown.toString());
+        assertEquals(data.length, shown.path("size").asLong());
+
+        Path saved = state.resolve("e2e-image.saved");
+        openstack("demo", "image", "save", "--file", saved.toString(), "e2e-image").expectSuccess("image save");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(data, Files.readAllBytes(saved));
+
+        String adminProject = json(openstack("admin", "project", "show", "admin", "-f", "json")
+                .expectSuccess("project show")).path("id").asText();
+        openstack("demo", "image", "add", "project", "e2e-image", adminProject).expectSuccess("image add project");
+        openstack("demo", "image", "delete", "e2e-image").expectSuccess("image delete");
+        Shell.Result gone = openstack("demo", "image", "show", id);
+        assertNotEquals(0, gone.exitCode());
     }
 
     private static Map<String, String> userEnv(String user, String password, String project) {

@@ -1,0 +1,150 @@
+package dev.stratus.image.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.auth.Policy;
+import dev.stratus.common.fault.ApiException;
+import dev.stratus.common.web.ApiSettings;
+import dev.stratus.common.web.Page;
+import dev.stratus.common.web.PageRequest;
+import dev.stratus.image.persistence.ImageEntity;
+import dev.stratus.image.persistence.ImageMemberEntity;
+import dev.stratus.image.service.ImageAccess;
+import dev.stratus.image.service.ImageData;
+import dev.stratus.image.service.ImageEditor;
+import dev.stratus.image.service.ImageQuery;
+import dev.stratus.image.service.ImageRecords;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /v2/images}: create, list with Glance's filters and paging, show, JSON-patch update, delete. */
+@Path("/v2/images")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImagesResource {
+
+    static final String JSON_PATCH = "application/openstack-images-v2.1-json-patch";
+
+    private final Policy policy;
+    private final ApiSettings api;
+    private final ImageRecords records;
+    private final ImageEditor editor;
+    private final ImageData data;
+    private final io.vertx.mutiny.core.Vertx vertx;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public ImagesResource(Policy policy, ApiSettings api, ImageRecords records, ImageEditor editor, ImageData data,
+            io.vertx.mutiny.core.Vertx vertx, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.vertx = vertx;
+        this.json = json;
+        this.policy = policy;
+        this.api = api;
+        this.records = records;
+        this.editor = editor;
+        this.data = data;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    public Uni<Response> create(JsonNode body) {
+        AuthContext caller = policy.caller();
+        return editor.create(caller, body).map(details -> Response.status(201)
+                .header("Location", "/v2/images/" + details.image().id)
+                .entity(ImageView.render(details)).build());
+    }
+
+    @GET
+    @WithSession
+    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+        AuthContext caller = policy.caller();
+        Map<String, List<String>> query = uri.getQueryParameters();
+        PageRequest page = PageRequest.of(query.getOrDefault("limit", List.of()).stream().findFirst().orElse(null),
+                query.getOrDefault("marker", List.of()).stream().findFirst().orElse(null), api.maxPageSize());
+        ImageQuery imageQuery = ImageQuery.of(caller, ImageAccess.isAdmin(caller), query);
+        return records.list(imageQuery)
+                .map(all -> {
+                    if (page.marker() != null && all.stream().noneMatch(i -> i.id.equals(page.marker()))) {
+                        throw ApiException.badRequest("marker " + page.marker() + " could not be found.");
+                    }
+                    return Page.of(all, (ImageEntity i) -> i.id, page);
+                })
+                .chain(p -> records.detailsOf(p.items()).map(details -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("images", details.stream().map(ImageView::render).toList());
+                    body.put("first", "/v2/images" + query(uri, null));
+                    body.put("schema", "/v2/schemas/images");
+                    if (p.hasMore()) {
+                        body.put("next", "/v2/images" + query(uri, p.last().id));
+                    }
+                    return body;
+                }));
+    }
+
+    /** The request's query with the marker moved on (Glance's relative {@code next} link). */
+    private static String query(UriInfo uri, String marker) {
+        var builder = jakarta.ws.rs.core.UriBuilder.fromUri("/").replaceQuery(uri.getRequestUri().getRawQuery());
+        builder.replaceQueryParam("marker", marker == null ? new Object[0] : new Object[] {marker});
+        String q = builder.build().getRawQuery();
+        return q == null || q.isEmpty() ? "" : "?" + q;
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    public Uni<Map<String, Object>> show(@PathParam("id") String id) {
+        return records.visible(policy.caller(), id).chain(records::details).map(ImageView::render);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({JSON_PATCH, MediaType.APPLICATION_JSON})
+    @WithTransaction
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+        AuthContext caller = policy.caller();
+        // The JSON-patch media type is not one Jackson's reader claims, so the body is parsed here.
+        JsonNode operations;
+        try {
+            operations = json.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.badRequest("Malformed request body: " + e.getOriginalMessage());
+        }
+        return records.visible(caller, id).chain(image -> editor.patch(caller, image, operations))
+                .map(ImageView::render);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        AuthContext caller = policy.caller();
+        return io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> records.visible(caller, id)
+                        .call(image -> {
+                            ImageAccess.requireModify(caller, image, "delete");
+                            if (image.isProtected) {
+                                throw ApiException.forbidden("Image " + id + " is protected and cannot be deleted.");
+                            }
+                            return ImageMemberEntity.delete("imageId", id).chain(() -> image.delete());
+                        }))
+                .call(image -> vertx.executeBlocking(
+                        Uni.createFrom().item(() -> {
+                            data.deleteQuietly(image.location);
+                            return null;
+                        })))
+                .map(image -> Response.noContent().build());
+    }
+}

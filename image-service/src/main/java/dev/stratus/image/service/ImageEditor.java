@@ -1,0 +1,162 @@
+package dev.stratus.image.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.fault.ApiException;
+import dev.stratus.image.persistence.ImageEntity;
+import dev.stratus.image.persistence.ImagePropertyEntity;
+import dev.stratus.image.persistence.ImageTagEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Creates images and applies JSON patches to them (Glance's create and update). */
+@ApplicationScoped
+public class ImageEditor {
+
+    private final ImageRecords records;
+
+    public ImageEditor(ImageRecords records) {
+        this.records = records;
+    }
+
+    /** Needs a transaction. */
+    public Uni<ImageDetails> create(AuthContext caller, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("The request body must be a JSON object.");
+        }
+        ImageEntity image = new ImageEntity();
+        image.id = newId(body.get("id"));
+        image.status = null;
+        image.visibility = "shared";
+        image.owner = caller.projectId();
+        image.createdAt = Instant.now();
+        image.updatedAt = image.createdAt;
+        Set<String> tags = new LinkedHashSet<>();
+        List<ImagePropertyEntity> properties = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            if (name.equals("id")) {
+                continue;
+            }
+            if (name.equals("tags")) {
+                tags.addAll(tagList(field.getValue()));
+            } else if (ImageAttributes.SETTABLE.contains(name)) {
+                ImageAttributes.set(caller, image, name, field.getValue());
+            } else if (ImageAttributes.READ_ONLY.contains(name)) {
+                throw ImageAttributes.readOnly(name);
+            } else {
+                properties.add(ImagePropertyEntity.of(image.id, name,
+                        ImageAttributes.propertyValue(name, field.getValue())));
+            }
+        }
+        image.status = ImageStatus.QUEUED;
+        return ImageEntity.findById(image.id).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().failure(ApiException.conflict("An image with identifier " + image.id
+                        + " already exists"));
+            }
+            return image.persist();
+        }).chain(() -> persistAll(properties))
+                .chain(() -> persistAll(tags.stream().map(t -> ImageTagEntity.of(image.id, t)).toList()))
+                .chain(() -> records.details(image));
+    }
+
+    /** Applies an {@code application/openstack-images-v2.1-json-patch} document. Needs a transaction. */
+    public Uni<ImageDetails> patch(AuthContext caller, ImageEntity image, JsonNode operations) {
+        ImageAccess.requireModify(caller, image, "modify");
+        if (operations == null || !operations.isArray()) {
+            throw ApiException.badRequest("The request body must be a JSON-patch list of operations.");
+        }
+        return records.details(image).chain(current -> {
+            Map<String, String> properties = new java.util.TreeMap<>(current.properties());
+            List<String> tags = new ArrayList<>(current.tags());
+            for (JsonNode op : operations) {
+                apply(caller, image, properties, tags, op);
+            }
+            image.updatedAt = Instant.now();
+            return ImagePropertyEntity.delete("imageId", image.id)
+                    .chain(() -> ImageTagEntity.delete("imageId", image.id))
+                    .call(() -> io.quarkus.hibernate.reactive.panache.Panache.flush())
+                    .chain(() -> persistAll(properties.entrySet().stream()
+                            .map(e -> ImagePropertyEntity.of(image.id, e.getKey(), e.getValue())).toList()))
+                    .chain(() -> persistAll(new LinkedHashSet<>(tags).stream()
+                            .map(t -> ImageTagEntity.of(image.id, t)).toList()))
+                    .chain(() -> records.details(image));
+        });
+    }
+
+    private static void apply(AuthContext caller, ImageEntity image, Map<String, String> properties,
+            List<String> tags, JsonNode op) {
+        String kind = op.path("op").asText(null);
+        String path = op.path("path").asText(null);
+        if (kind == null || path == null || !path.startsWith("/") || path.length() < 2) {
+            throw ApiException.badRequest("Unable to find 'op' or a valid 'path' in JSON Schema change.");
+        }
+        String name = path.substring(1).replace("~1", "/").replace("~0", "~");
+        JsonNode value = op.get("value");
+        switch (kind) {
+            case "add", "replace" -> {
+                if (name.equals("tags")) {
+                    tags.clear();
+                    tags.addAll(tagList(value));
+                } else if (ImageAttributes.isCore(name)) {
+                    ImageAttributes.set(caller, image, name, value);
+                } else {
+                    if (kind.equals("replace") && !properties.containsKey(name)) {
+                        throw ApiException.conflict("Property " + name + " does not exist.");
+                    }
+                    properties.put(name, ImageAttributes.propertyValue(name, value));
+                }
+            }
+            case "remove" -> {
+                if (ImageAttributes.isCore(name)) {
+                    throw ApiException.forbidden("Attribute '" + name + "' is reserved and cannot be removed.");
+                }
+                if (properties.remove(name) == null) {
+                    throw ApiException.conflict("Property " + name + " does not exist.");
+                }
+            }
+            default -> throw ApiException.badRequest("Invalid operation: `" + kind + "`: not supported.");
+        }
+    }
+
+    private static List<String> tagList(JsonNode value) {
+        if (value == null || !value.isArray()) {
+            throw ApiException.badRequest("Invalid value for 'tags': it must be a list of strings.");
+        }
+        List<String> tags = new ArrayList<>();
+        for (JsonNode tag : value) {
+            if (!tag.isTextual() || tag.asText().length() > 255) {
+                throw ApiException.badRequest("Invalid tag: tags are strings of at most 255 characters.");
+            }
+            tags.add(tag.asText());
+        }
+        return tags;
+    }
+
+    private static String newId(JsonNode requested) {
+        if (requested == null || requested.isNull()) {
+            return UUID.randomUUID().toString();
+        }
+        try {
+            return UUID.fromString(requested.asText()).toString();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid value for 'id': it must be a UUID.");
+        }
+    }
+
+    /** Panache refuses to persist an empty list; nothing to write is not an error here. */
+    private static Uni<Void> persistAll(List<? extends io.quarkus.hibernate.reactive.panache.PanacheEntityBase> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : io.quarkus.hibernate.reactive.panache.PanacheEntityBase.persist(rows);
+    }
+}
