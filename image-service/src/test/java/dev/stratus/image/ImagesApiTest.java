@@ -180,6 +180,10 @@ class ImagesApiTest {
                 .body("color", nullValue())
                 .body("tags", equalTo(List.of("a", "b")))
                 .body("min_ram", equalTo(512));
+        as(alice()).contentType(PATCH).body(bytes("[{\"op\": \"replace\", \"path\": \"/hw_scsi_model\","
+                + " \"value\": \"lsilogic\"}, {\"op\": \"add\", \"path\": \"/tags\", \"value\": [\"a\", \"b\"]}]"))
+                .patch("/v2/images/" + id).then().statusCode(200).body("hw_scsi_model", equalTo("lsilogic"))
+                .body("tags", equalTo(List.of("a", "b")));
         as(alice()).contentType(PATCH).body(bytes("[{\"op\": \"remove\", \"path\": \"/nothing\"}]"))
                 .patch("/v2/images/" + id).then().statusCode(409);
         as(alice()).contentType(PATCH).body(bytes("[{\"op\": \"replace\", \"path\": \"/status\", \"value\": \"active\"}]"))
@@ -220,5 +224,37 @@ class ImagesApiTest {
         as(alice()).get("/v2/images?sort_key=bogus").then().statusCode(400);
         assertEquals(2, (int) as(alice()).get("/v2/images?tag=" + tag + "&created_at=gte:2000-01-01T00:00:00Z")
                 .then().extract().path("images.size()"));
+    }
+
+    @Test
+    void glanceDirectImportFlow() throws Exception {
+        byte[] data = new byte[200_000];
+        new Random(3).nextBytes(data);
+        String id = create(alice(), "{\"name\": \"imported\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        as(alice()).get("/v2/info/import").then().statusCode(200)
+                .body("import-methods.value", hasItem("glance-direct"));
+        as(alice()).contentType(ContentType.JSON).body("{\"method\": {\"name\": \"glance-direct\"}}")
+                .post("/v2/images/" + id + "/import").then().statusCode(409);
+        as(alice()).contentType("application/octet-stream").body(data).put("/v2/images/" + id + "/stage")
+                .then().statusCode(204);
+        as(alice()).get("/v2/images/" + id).then().body("status", equalTo("uploading"));
+        as(alice()).contentType(ContentType.JSON).body("{\"method\": {\"name\": \"web-download\"}}")
+                .post("/v2/images/" + id + "/import").then().statusCode(400);
+        as(alice()).contentType(ContentType.JSON).body("{\"method\": {\"name\": \"glance-direct\"}}")
+                .post("/v2/images/" + id + "/import").then().statusCode(202);
+        as(alice()).get("/v2/images/" + id).then().body("status", equalTo("active"))
+                .body("checksum", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data))));
+        assertArrayEquals(data, as(alice()).get("/v2/images/" + id + "/file").then().statusCode(200)
+                .extract().asByteArray());
+    }
+
+    @Test
+    void schemasDescribeTheImage() {
+        as(alice()).get("/v2/schemas/image").then().statusCode(200)
+                .body("name", equalTo("image"))
+                .body("properties.status.readOnly", equalTo(true))
+                .body("additionalProperties.type", equalTo("string"));
+        as(alice()).get("/v2/schemas/images").then().statusCode(200).body("name", equalTo("images"));
+        as(alice()).get("/v2/schemas/members").then().statusCode(200).body("name", equalTo("members"));
     }
 }

@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Image data: streaming upload into the store (queued, saving, active; back to queued, or killed, when
- * it fails) and removal. Runs on worker threads: the data never sits in memory and the event loop is
- * never blocked; database steps are short transactions of their own.
+ * it fails), the staging import flow (queued, uploading, importing, active) and removal. Runs on worker
+ * threads: the data never sits in memory and the event loop is never blocked; database steps are short
+ * transactions of their own.
  */
 @ApplicationScoped
 public class ImageData {
@@ -31,66 +32,123 @@ public class ImageData {
     private final ImageStore store;
     private final ImageRecords records;
     private final ImageSettings settings;
+    private final ImageQuotas quotas;
 
-    public ImageData(ImageStore store, ImageRecords records, ImageSettings settings) {
+    public ImageData(ImageStore store, ImageRecords records, ImageSettings settings, ImageQuotas quotas) {
         this.store = store;
         this.records = records;
         this.settings = settings;
+        this.quotas = quotas;
     }
 
-    /** Blocking: call from a worker thread. */
+    /** {@code PUT /file}. Blocking: call from a worker thread. */
     public void upload(AuthContext caller, String id, InputStream body) {
-        ImageEntity claimed = transaction(() -> records.visible(caller, id).invoke(image -> {
+        StoredImage stored = receive(caller, id, body, ImageStatus.SAVING);
+        boolean kept = transaction(() -> ImageEntity.<ImageEntity>findById(id).map(image -> {
+            if (image == null) {
+                return false;
+            }
+            recordData(image, stored);
+            image.location = stored.location();
+            image.status = ImageStatus.ACTIVE;
+            return true;
+        }));
+        if (!kept) {
+            deleteQuietly(stored.location()); // deleted while it was uploading: nothing may stay behind
+            return;
+        }
+        LOG.infof("Image %s is active: %d bytes", id, stored.size());
+    }
+
+    /** {@code PUT /stage} (glance-direct import, first half). Blocking. */
+    public void stage(AuthContext caller, String id, InputStream body) {
+        StoredImage staged = receive(caller, id, body, ImageStatus.UPLOADING);
+        boolean kept = transaction(() -> ImageEntity.<ImageEntity>findById(id).map(image -> {
+            if (image == null) {
+                return false;
+            }
+            recordData(image, staged);
+            image.location = staged.location();
+            return true;
+        }));
+        if (!kept) {
+            deleteQuietly(staged.location());
+        }
+    }
+
+    /** {@code POST /import} with glance-direct: moves the staged data into the store. Blocking. */
+    public void importStaged(AuthContext caller, String id) {
+        ImageEntity image = transaction(() -> records.visible(caller, id).invoke(i -> {
+            ImageAccess.requireModify(caller, i, "import");
+            if (!ImageStatus.UPLOADING.equals(i.status) || i.location == null) {
+                throw ApiException.conflict("Image " + id + " has no staged data to import (status " + i.status + ").");
+            }
+            i.status = ImageStatus.IMPORTING;
+            i.updatedAt = Instant.now();
+        }));
+        String location;
+        try {
+            location = store.promote(image.location, id);
+        } catch (IOException e) {
+            setStatus(id, ImageStatus.UPLOADING);
+            throw ApiException.conflict("Import of image " + id + " failed: " + e.getMessage());
+        }
+        transaction(() -> ImageEntity.<ImageEntity>findById(id).invoke(i -> {
+            if (i != null) {
+                i.location = location;
+                i.status = ImageStatus.ACTIVE;
+                i.updatedAt = Instant.now();
+            }
+        }));
+    }
+
+    /** Claims a queued image for data, streams the body in, and reverts the claim when that fails. */
+    private StoredImage receive(AuthContext caller, String id, InputStream body, String busyStatus) {
+        long room = transaction(() -> records.visible(caller, id).chain(image -> {
             ImageAccess.requireModify(caller, image, "upload data to");
             if (!ImageStatus.QUEUED.equals(image.status)) {
-                throw ApiException.conflict("Image status transition from " + image.status
-                        + " to saving is not allowed");
+                throw ApiException.conflict("Image status transition from " + image.status + " to " + busyStatus
+                        + " is not allowed");
             }
             if (image.diskFormat == null || image.containerFormat == null) {
                 throw ApiException.badRequest("Properties disk_format, container_format must be set prior to"
                         + " saving data.");
             }
-            image.status = ImageStatus.SAVING;
+            image.status = busyStatus;
             image.updatedAt = Instant.now();
+            return quotas.bytesLeft(image.owner);
         }));
-        StoredImage stored;
+        long maxBytes = Math.min(settings.maxImageSize(), room);
         try {
-            stored = store.write(id, body, ImageStore.UNKNOWN_SIZE, settings.maxImageSize());
+            return ImageStatus.SAVING.equals(busyStatus)
+                    ? store.write(id, body, ImageStore.UNKNOWN_SIZE, maxBytes)
+                    : store.stage(id, body, ImageStore.UNKNOWN_SIZE, maxBytes);
         } catch (ImageQuotaExceededException e) {
-            revert(id, ImageStatus.QUEUED);
-            throw new ApiException(413, "Image exceeds the storage quota: " + e.getMessage());
+            setStatus(id, ImageStatus.QUEUED);
+            throw new ApiException(413, "Denying attempt to upload image because it exceeds the quota: "
+                    + e.getMessage());
         } catch (ImageSizeMismatchException e) {
-            revert(id, ImageStatus.KILLED);
+            setStatus(id, ImageStatus.KILLED);
             throw ApiException.badRequest("Image data does not match its declared size: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            revert(id, ImageStatus.QUEUED);
-            LOG.warnf("Upload of image %s failed: %s", id, e.toString());
+            setStatus(id, ImageStatus.QUEUED);
+            LOG.warnf("Receiving data of image %s failed: %s", id, e.toString());
             throw ApiException.badRequest("Error in the uploaded data: " + e.getMessage());
         }
-        boolean kept = transaction(() -> ImageEntity.<ImageEntity>findById(id).map(image -> {
-            if (image == null) {
-                return false;
-            }
-            image.size = stored.size();
-            image.virtualSize = stored.virtualSizeFor(image.diskFormat);
-            image.checksum = stored.md5Hex();
-            image.osHashAlgo = StoredImage.HASH_ALGO;
-            image.osHashValue = stored.sha512Hex();
-            image.location = stored.location();
-            image.status = ImageStatus.ACTIVE;
-            image.updatedAt = Instant.now();
-            return true;
-        }));
-        if (!kept) {
-            // Deleted while it was uploading: nothing may stay behind.
-            deleteQuietly(stored.location());
-        }
-        LOG.infof("Image %s is active: %d bytes (%s)", id, stored.size(), claimed.diskFormat);
     }
 
-    private void revert(String id, String status) {
+    private static void recordData(ImageEntity image, StoredImage data) {
+        image.size = data.size();
+        image.virtualSize = data.virtualSizeFor(image.diskFormat);
+        image.checksum = data.md5Hex();
+        image.osHashAlgo = StoredImage.HASH_ALGO;
+        image.osHashValue = data.sha512Hex();
+        image.updatedAt = Instant.now();
+    }
+
+    private void setStatus(String id, String status) {
         transaction(() -> ImageEntity.<ImageEntity>findById(id).invoke(image -> {
-            if (image != null && ImageStatus.SAVING.equals(image.status)) {
+            if (image != null) {
                 image.status = status;
                 image.updatedAt = Instant.now();
             }

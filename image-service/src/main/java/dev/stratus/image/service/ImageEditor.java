@@ -22,9 +22,11 @@ import java.util.UUID;
 public class ImageEditor {
 
     private final ImageRecords records;
+    private final ImageQuotas quotas;
 
-    public ImageEditor(ImageRecords records) {
+    public ImageEditor(ImageRecords records, ImageQuotas quotas) {
         this.records = records;
+        this.quotas = quotas;
     }
 
     /** Needs a transaction. */
@@ -59,7 +61,7 @@ public class ImageEditor {
             }
         }
         image.status = ImageStatus.QUEUED;
-        return ImageEntity.findById(image.id).chain(existing -> {
+        return quotas.checkImageCount(image.owner).chain(() -> ImageEntity.findById(image.id)).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(ApiException.conflict("An image with identifier " + image.id
                         + " already exists"));
@@ -76,22 +78,48 @@ public class ImageEditor {
         if (operations == null || !operations.isArray()) {
             throw ApiException.badRequest("The request body must be a JSON-patch list of operations.");
         }
-        return records.details(image).chain(current -> {
-            Map<String, String> properties = new java.util.TreeMap<>(current.properties());
-            List<String> tags = new ArrayList<>(current.tags());
-            for (JsonNode op : operations) {
-                apply(caller, image, properties, tags, op);
+        return ImagePropertyEntity.<ImagePropertyEntity>list("imageId", image.id)
+                .chain(propertyRows -> ImageTagEntity.<ImageTagEntity>list("imageId", image.id)
+                        .chain(tagRows -> {
+                            Map<String, String> properties = new java.util.TreeMap<>();
+                            propertyRows.forEach(p -> properties.put(p.name, p.value));
+                            List<String> tags = new ArrayList<>(tagRows.stream().map(t -> t.value).toList());
+                            for (JsonNode op : operations) {
+                                apply(caller, image, properties, tags, op);
+                            }
+                            image.updatedAt = Instant.now();
+                            return store(image.id, propertyRows, properties, tagRows, new LinkedHashSet<>(tags));
+                        }))
+                .call(() -> io.quarkus.hibernate.reactive.panache.Panache.flush())
+                .chain(() -> records.details(image));
+    }
+
+    /** Writes the patched properties and tags as changes to the rows the session already holds. */
+    private static Uni<Void> store(String imageId, List<ImagePropertyEntity> propertyRows, Map<String, String> properties,
+            List<ImageTagEntity> tagRows, Set<String> tags) {
+        Uni<Void> work = Uni.createFrom().voidItem();
+        Set<String> existingNames = new java.util.HashSet<>();
+        for (ImagePropertyEntity row : propertyRows) {
+            existingNames.add(row.name);
+            if (properties.containsKey(row.name)) {
+                row.value = properties.get(row.name);
+            } else {
+                work = work.call(row::delete);
             }
-            image.updatedAt = Instant.now();
-            return ImagePropertyEntity.delete("imageId", image.id)
-                    .chain(() -> ImageTagEntity.delete("imageId", image.id))
-                    .call(() -> io.quarkus.hibernate.reactive.panache.Panache.flush())
-                    .chain(() -> persistAll(properties.entrySet().stream()
-                            .map(e -> ImagePropertyEntity.of(image.id, e.getKey(), e.getValue())).toList()))
-                    .chain(() -> persistAll(new LinkedHashSet<>(tags).stream()
-                            .map(t -> ImageTagEntity.of(image.id, t)).toList()))
-                    .chain(() -> records.details(image));
-        });
+        }
+        List<ImagePropertyEntity> added = properties.entrySet().stream()
+                .filter(e -> !existingNames.contains(e.getKey()))
+                .map(e -> ImagePropertyEntity.of(imageId, e.getKey(), e.getValue())).toList();
+        Set<String> existingTags = new java.util.HashSet<>();
+        for (ImageTagEntity row : tagRows) {
+            existingTags.add(row.value);
+            if (!tags.contains(row.value)) {
+                work = work.call(row::delete);
+            }
+        }
+        List<ImageTagEntity> addedTags = tags.stream().filter(t -> !existingTags.contains(t))
+                .map(t -> ImageTagEntity.of(imageId, t)).toList();
+        return work.chain(() -> persistAll(added)).chain(() -> persistAll(addedTags));
     }
 
     private static void apply(AuthContext caller, ImageEntity image, Map<String, String> properties,
