@@ -257,4 +257,33 @@ class ImagesApiTest {
         as(alice()).get("/v2/schemas/images").then().statusCode(200).body("name", equalTo("images"));
         as(alice()).get("/v2/schemas/members").then().statusCode(200).body("name", equalTo("members"));
     }
+
+    private static byte[] qcow2(long virtualSize, boolean backingFile) {
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(4096);
+        header.put(new byte[] {'Q', 'F', 'I', (byte) 0xfb}).putInt(3);
+        header.putLong(backingFile ? 512 : 0).putInt(backingFile ? 9 : 0).putInt(16).putLong(virtualSize);
+        if (backingFile) {
+            header.position(512);
+            header.put("/etc/shadow".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 9);
+        }
+        return header.array();
+    }
+
+    @Test
+    void qcow2DataIsInspected() {
+        String good = create(alice(), "{\"name\": \"q\", \"disk_format\": \"qcow2\", \"container_format\": \"bare\"}");
+        as(alice()).contentType("application/octet-stream").body(qcow2(1L << 30, false))
+                .put("/v2/images/" + good + "/file").then().statusCode(204);
+        as(alice()).get("/v2/images/" + good).then().body("virtual_size", equalTo(1 << 30));
+
+        String backed = create(alice(), "{\"name\": \"b\", \"disk_format\": \"qcow2\", \"container_format\": \"bare\"}");
+        as(alice()).contentType("application/octet-stream").body(qcow2(1L << 30, true))
+                .put("/v2/images/" + backed + "/file").then().statusCode(400);
+        as(alice()).get("/v2/images/" + backed).then().body("status", equalTo("killed"));
+        as(alice()).get("/v2/images/" + backed + "/file").then().statusCode(204);
+
+        String disguised = create(alice(), "{\"name\": \"d\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        as(alice()).contentType("application/octet-stream").body(qcow2(1L << 20, false))
+                .put("/v2/images/" + disguised + "/file").then().statusCode(400);
+    }
 }

@@ -7,6 +7,7 @@ import dev.stratus.image.persistence.ImageEntity;
 import dev.stratus.image.store.ImageQuotaExceededException;
 import dev.stratus.image.store.ImageSizeMismatchException;
 import dev.stratus.image.store.ImageStore;
+import dev.stratus.image.store.Qcow2Header;
 import dev.stratus.image.store.StoredImage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -119,8 +120,9 @@ public class ImageData {
             return quotas.bytesLeft(image.owner);
         }));
         long maxBytes = Math.min(settings.maxImageSize(), room);
+        StoredImage received;
         try {
-            return ImageStatus.SAVING.equals(busyStatus)
+            received = ImageStatus.SAVING.equals(busyStatus)
                     ? store.write(id, body, ImageStore.UNKNOWN_SIZE, maxBytes)
                     : store.stage(id, body, ImageStore.UNKNOWN_SIZE, maxBytes);
         } catch (ImageQuotaExceededException e) {
@@ -135,6 +137,38 @@ public class ImageData {
             LOG.warnf("Receiving data of image %s failed: %s", id, e.toString());
             throw ApiException.badRequest("Error in the uploaded data: " + e.getMessage());
         }
+        String refusal = unsafeContent(received, declaredFormat(id));
+        if (refusal != null) {
+            deleteQuietly(received.location());
+            setStatus(id, ImageStatus.KILLED);
+            throw ApiException.badRequest(refusal);
+        }
+        return received;
+    }
+
+    private String declaredFormat(String id) {
+        return transaction(() -> ImageEntity.<ImageEntity>findById(id).map(i -> i == null ? null : i.diskFormat));
+    }
+
+    /**
+     * A qcow2 file with a backing file would make the hypervisor read a host file of the uploader's
+     * choosing, and qcow2 data declared as another format hides such a file from checks: both are refused.
+     */
+    private String unsafeContent(StoredImage data, String declared) {
+        if (!"qcow2".equals(data.diskFormat())) {
+            return null;
+        }
+        if (!"qcow2".equals(declared)) {
+            return "Image data is qcow2 but the image is declared as " + declared + ".";
+        }
+        try {
+            if (Qcow2Header.read(store.path(data.location())).map(Qcow2Header::hasBackingFile).orElse(false)) {
+                return "qcow2 images with a backing file are not accepted.";
+            }
+        } catch (IOException e) {
+            return "The qcow2 header could not be read: " + e.getMessage();
+        }
+        return null;
     }
 
     private static void recordData(ImageEntity image, StoredImage data) {
