@@ -166,9 +166,11 @@ class CloudEndToEndIT {
 
         JsonNode created = json(openstack("demo", "image", "create", "--file", file.toString(), "--disk-format", "raw",
                 "--container-format", "bare", "--shared", "e2e-image", "-f", "json").expectSuccess("image create"));
-        assertEquals("active", created.path("status").asText(), created.toString());
-        assertEquals(md5, created.path("checksum").asText());
         String id = created.path("id").asText();
+        // The CLI prints the record it created before uploading; the upload is done when it returns.
+        JsonNode uploaded = json(openstack("demo", "image", "show", id, "-f", "json").expectSuccess("image show"));
+        assertEquals("active", uploaded.path("status").asText(), uploaded.toString());
+        assertEquals(md5, uploaded.path("checksum").asText());
 
         JsonNode list = json(openstack("demo", "image", "list", "-f", "json").expectSuccess("image list"));
         assertTrue(list.findValuesAsText("ID").contains(id), list.toString());

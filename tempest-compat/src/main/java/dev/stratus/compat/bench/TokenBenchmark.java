@@ -121,6 +121,11 @@ public final class TokenBenchmark {
         return null;
     }
 
+    /** A project-scoped token for the other benchmarks. */
+    static String issueToken(String identityUrl, String user, String password, String project) throws Exception {
+        return new TokenBenchmark(identityUrl).issue(passwordBody(user, password, project));
+    }
+
     private static String passwordBody(String user, String password, String project) {
         return "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"" + user
                 + "\",\"domain\":{\"id\":\"default\"},\"password\":\"" + password + "\"}}},"
