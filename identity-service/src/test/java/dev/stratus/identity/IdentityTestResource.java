@@ -26,10 +26,7 @@ public class IdentityTestResource implements QuarkusTestResourceLifecycleManager
         TestDatabase db = TestDatabases.ensure("stratus_identity_test");
         TestBroker broker = TestBrokers.ensure();
         Map<String, String> config = new HashMap<>(db.quarkusConfig());
-        config.put("stratus.amqp.host", broker.host());
-        config.put("stratus.amqp.port", Integer.toString(broker.port()));
-        config.put("stratus.amqp.username", broker.user());
-        config.put("stratus.amqp.password", broker.password());
+        config.putAll(broker.quarkusConfig());
         config.put("stratus.identity.bootstrap-file", writeBootstrap().toString());
         return config;
     }

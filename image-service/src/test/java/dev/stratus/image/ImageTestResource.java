@@ -19,10 +19,7 @@ public class ImageTestResource implements QuarkusTestResourceLifecycleManager {
         TestDatabase db = TestDatabases.ensure("stratus_image_test");
         TestBroker broker = TestBrokers.ensure();
         Map<String, String> config = new HashMap<>(db.quarkusConfig());
-        config.put("stratus.amqp.host", broker.host());
-        config.put("stratus.amqp.port", Integer.toString(broker.port()));
-        config.put("stratus.amqp.username", broker.user());
-        config.put("stratus.amqp.password", broker.password());
+        config.putAll(broker.quarkusConfig());
         try {
             config.put("stratus.image.store-directory", Files.createTempDirectory("stratus-images").toString());
         } catch (IOException e) {

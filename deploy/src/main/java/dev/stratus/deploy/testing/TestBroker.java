@@ -17,14 +17,13 @@ public record TestBroker(String host, int port, String user, String password, bo
         return "amqp://" + encode(user) + ":" + encode(password) + "@" + host + ":" + port;
     }
 
-    /** smallrye-reactive-messaging-rabbitmq's global connection properties pointing here. */
+    /** The Stratus services' {@code stratus.amqp.*} connection properties pointing here. */
     public Map<String, String> quarkusConfig() {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("rabbitmq-host", host);
-        config.put("rabbitmq-port", Integer.toString(port));
-        config.put("rabbitmq-username", user);
-        config.put("rabbitmq-password", password);
-        config.put("quarkus.rabbitmq.devservices.enabled", "false");
+        config.put("stratus.amqp.host", host);
+        config.put("stratus.amqp.port", Integer.toString(port));
+        config.put("stratus.amqp.username", user);
+        config.put("stratus.amqp.password", password);
         return config;
     }
 

@@ -52,7 +52,7 @@ class TestBrokersTest {
     void uriAndQuarkusConfigPointAtTheBroker() {
         TestBroker broker = new TestBroker("127.0.0.1", 16000, "gu est", "p@ss", true);
         assertEquals("amqp://gu%20est:p%40ss@127.0.0.1:16000", broker.amqpUri());
-        assertEquals("16000", broker.quarkusConfig().get("rabbitmq-port"));
+        assertEquals("16000", broker.quarkusConfig().get("stratus.amqp.port"));
     }
 
     private static void roundTrip(TestBroker broker) throws Exception {
