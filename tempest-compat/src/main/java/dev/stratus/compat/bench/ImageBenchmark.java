@@ -50,6 +50,14 @@ public final class ImageBenchmark {
         System.out.printf("Image benchmark against %s (%d cores, client on the same machine)%n", args[4],
                 Runtime.getRuntime().availableProcessors());
 
+        // Warm-up: the service's JIT compiles the upload and download paths on the first few hundred MB.
+        for (int i = 0; i < 2; i++) {
+            String warm = bench.create("bench-warm-up");
+            bench.upload(warm, 256L << 20);
+            bench.download(warm);
+            bench.delete(warm);
+        }
+
         String id = bench.create("bench-throughput");
         long t0 = System.nanoTime();
         bench.upload(id, size);
