@@ -152,4 +152,28 @@ class ResourceManagementTest {
         as(olga).get("/v3/auth/projects").then().statusCode(401);
         as(olga).get("/v3/auth/domains").then().statusCode(401);
     }
+
+    @Test
+    void impliedRolesAreListedAndExpandIntoTokens() {
+        String admin = Tokens.admin();
+        as(admin).get("/v3/role_inferences").then().statusCode(200)
+                .body("role_inferences.find { it.prior_role.name == 'admin' }.implies.name", hasItem("member"));
+        String auditor = as(admin).body("{\"role\": {\"name\": \"auditor\"}}").post("/v3/roles")
+                .then().statusCode(201).extract().path("role.id");
+        String reader = as(admin).queryParam("name", "reader").get("/v3/roles").then().extract().path("roles[0].id");
+        as(admin).put("/v3/roles/" + auditor + "/implies/" + reader).then().statusCode(201)
+                .body("role_inference.implies.name", equalTo("reader"));
+        as(admin).head("/v3/roles/" + auditor + "/implies/" + reader).then().statusCode(204);
+        as(admin).get("/v3/roles/" + auditor + "/implies").then().statusCode(200)
+                .body("role_inference.implies.name", hasItem("reader"));
+        String user = as(admin).body("{\"user\": {\"name\": \"audra\", \"password\": \"audra-pw\"}}")
+                .post("/v3/users").then().statusCode(201).extract().path("user.id");
+        String demo = as(admin).queryParam("name", "demo").get("/v3/projects").then().extract().path("projects[0].id");
+        as(admin).put("/v3/projects/" + demo + "/users/" + user + "/roles/" + auditor).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Tokens.passwordBody("audra", "audra-pw", "demo"))
+                .post("/v3/auth/tokens").then().statusCode(201)
+                .body("token.roles.name", org.hamcrest.Matchers.containsInAnyOrder("auditor", "reader"));
+        as(admin).delete("/v3/roles/" + auditor + "/implies/" + reader).then().statusCode(204);
+        as(admin).get("/v3/roles/" + auditor + "/implies/" + reader).then().statusCode(404);
+    }
 }

@@ -36,6 +36,8 @@ import java.util.Objects;
 public class RoleResource {
 
     private final Policy policy;
+    @jakarta.inject.Inject
+    RoleImpliesResource implies;
     private final ApiSettings api;
     private final Directory directory;
     private final Revocations revocations;
@@ -125,5 +127,11 @@ public class RoleResource {
                 }))
                 .call(role -> role.delete())
                 .map(x -> Response.noContent().build());
+    }
+
+    /** {@code /v3/roles/{prior}/implies[/{implied}]}. */
+    @Path("{prior}/implies")
+    public RoleImpliesResource implies() {
+        return implies;
     }
 }
