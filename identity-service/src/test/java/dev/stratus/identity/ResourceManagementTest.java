@@ -176,4 +176,42 @@ class ResourceManagementTest {
         as(admin).delete("/v3/roles/" + auditor + "/implies/" + reader).then().statusCode(204);
         as(admin).get("/v3/roles/" + auditor + "/implies/" + reader).then().statusCode(404);
     }
+
+    @Test
+    void groupGrantsReachMembersAndLeavingRevokes() {
+        String admin = Tokens.admin();
+        String group = as(admin).body("{\"group\": {\"name\": \"ops\", \"description\": \"operators\"}}")
+                .post("/v3/groups").then().statusCode(201).body("group.domain_id", equalTo("default"))
+                .extract().path("group.id");
+        as(admin).body("{\"group\": {\"name\": \"ops\"}}").post("/v3/groups").then().statusCode(409);
+        String project = as(admin).body("{\"project\": {\"name\": \"ops-project\"}}").post("/v3/projects")
+                .then().statusCode(201).extract().path("project.id");
+        String user = as(admin).body("{\"user\": {\"name\": \"gina\", \"password\": \"gina-pw\"}}")
+                .post("/v3/users").then().statusCode(201).extract().path("user.id");
+        String member = as(admin).queryParam("name", "member").get("/v3/roles").then().extract().path("roles[0].id");
+
+        as(admin).put("/v3/groups/" + group + "/users/" + user).then().statusCode(204);
+        as(admin).head("/v3/groups/" + group + "/users/" + user).then().statusCode(204);
+        as(admin).get("/v3/groups/" + group + "/users").then().statusCode(200).body("users.name", hasItem("gina"));
+        as(admin).get("/v3/users/" + user + "/groups").then().statusCode(200).body("groups.name", hasItem("ops"));
+        as(admin).put("/v3/projects/" + project + "/groups/" + group + "/roles/" + member).then().statusCode(204);
+        as(admin).head("/v3/projects/" + project + "/groups/" + group + "/roles/" + member).then().statusCode(204);
+
+        as(admin).queryParam("group.id", group).get("/v3/role_assignments").then().statusCode(200)
+                .body("role_assignments[0].group.id", equalTo(group))
+                .body("role_assignments[0].scope.project.id", equalTo(project));
+        as(admin).queryParam("user.id", user).queryParam("effective", "true").get("/v3/role_assignments")
+                .then().statusCode(200).body("role_assignments.size()", equalTo(2))
+                .body("role_assignments[0].user.id", equalTo(user));
+
+        String gina = Tokens.issue("gina", "gina-pw", "ops-project");
+        as(gina).get("/v3/auth/projects").then().statusCode(200).body("projects.name", hasItem("ops-project"));
+        as(admin).delete("/v3/groups/" + group + "/users/" + user).then().statusCode(204);
+        as(gina).get("/v3/auth/projects").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Tokens.passwordBody("gina", "gina-pw", "ops-project"))
+                .post("/v3/auth/tokens").then().statusCode(401);
+        as(admin).delete("/v3/groups/" + group).then().statusCode(204);
+        as(admin).get("/v3/groups/" + group).then().statusCode(404);
+        as(Tokens.demo()).get("/v3/groups").then().statusCode(403);
+    }
 }

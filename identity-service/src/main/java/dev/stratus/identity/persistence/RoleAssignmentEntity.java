@@ -1,6 +1,8 @@
 package dev.stratus.identity.persistence;
 
 import dev.stratus.common.auth.RevocationEvent;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,10 +18,15 @@ public class RoleAssignmentEntity extends PanacheEntityBase {
 
     public static final String PROJECT = "project";
     public static final String DOMAIN = "domain";
+    public static final String USER = "user";
+    public static final String GROUP = "group";
 
     @Id
     @Column(name = "actor_id")
     public String actorId;
+    /** {@link #USER} or {@link #GROUP}. */
+    @Column(name = "actor_type")
+    public String actorType = USER;
     @Id
     @Column(name = "target_type")
     public String targetType;
@@ -31,19 +38,30 @@ public class RoleAssignmentEntity extends PanacheEntityBase {
     public String roleId;
 
     public static RoleAssignmentEntity of(String userId, String targetType, String targetId, String roleId) {
+        return of(USER, userId, targetType, targetId, roleId);
+    }
+
+    public static RoleAssignmentEntity of(String actorType, String actorId, String targetType, String targetId,
+            String roleId) {
         RoleAssignmentEntity a = new RoleAssignmentEntity();
-        a.actorId = userId;
+        a.actorType = actorType;
+        a.actorId = actorId;
         a.targetType = targetType;
         a.targetId = targetId;
         a.roleId = roleId;
         return a;
     }
 
-    /** Tokens carry their roles, so losing this grant must end the tokens it contributed to. */
-    public RevocationEvent revocation() {
-        return PROJECT.equals(targetType)
-                ? RevocationEvent.ofUserOnProject(actorId, targetId)
-                : RevocationEvent.ofUser(actorId);
+    /**
+     * Tokens carry their roles, so losing this grant must end the tokens it contributed to: those of the
+     * user, or of each member when the actor is a group.
+     */
+    public Uni<List<RevocationEvent>> revocations() {
+        Uni<List<String>> users = GROUP.equals(actorType)
+                ? GroupMembershipEntity.membersOf(actorId) : Uni.createFrom().item(List.of(actorId));
+        return users.map(ids -> ids.stream().map(user -> PROJECT.equals(targetType)
+                ? RevocationEvent.ofUserOnProject(user, targetId)
+                : RevocationEvent.ofUser(user)).toList());
     }
 
     public record Key(String actorId, String targetType, String targetId, String roleId) implements Serializable {

@@ -48,8 +48,9 @@ public class AuthScopesResource {
     public Uni<Map<String, Object>> domains(@Context UriInfo uri) {
         AuthContext caller = policy.caller();
         String base = PublicUrls.base(api, uri);
-        return RoleAssignmentEntity.<RoleAssignmentEntity>list("actorId = ?1 and targetType = ?2",
-                        caller.userId(), RoleAssignmentEntity.DOMAIN)
+        return dev.stratus.identity.service.EffectiveRoles.actorsOf(caller.userId())
+                .chain(actors -> RoleAssignmentEntity.<RoleAssignmentEntity>list("actorId in ?1 and targetType = ?2",
+                        actors, RoleAssignmentEntity.DOMAIN))
                 .chain(grants -> grants.isEmpty()
                         ? Uni.createFrom().item(java.util.List.<DomainEntity>of())
                         : DomainEntity.<DomainEntity>list("id in ?1 and enabled = true",

@@ -26,9 +26,9 @@ import java.util.Comparator;
 import java.util.Map;
 
 /**
- * Role grants of a user on a project or a domain, served below
- * {@code /v3/projects/{p}/users/{u}/roles[/{r}]} and {@code /v3/domains/{d}/users/{u}/roles[/{r}]} as
- * sub-resources of {@link ProjectResource} and {@link DomainResource}.
+ * Role grants of a user or a group on a project or a domain, served below
+ * {@code /v3/{projects,domains}/{id}/{users,groups}/{actor}/roles[/{role}]} as sub-resources of
+ * {@link ProjectResource} and {@link DomainResource}.
  */
 @jakarta.enterprise.context.ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,13 +49,13 @@ public class GrantResource {
     @GET
     @WithSession
     public Uni<Map<String, Object>> list(@PathParam("targetId") String targetId,
-            @PathParam("userId") String userId, @Context UriInfo uri) {
+            @PathParam("actorId") String actorId, @Context UriInfo uri) {
         policy.enforce("identity:list_grants", Policy.admin());
         String type = type(uri);
         String base = PublicUrls.base(api, uri);
-        return checkTarget(type, targetId).chain(() -> directory.user(userId))
+        return checkTarget(type, targetId).chain(() -> checkActor(uri, actorId))
                 .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>list(
-                        "actorId = ?1 and targetType = ?2 and targetId = ?3", userId, type, targetId))
+                        "actorId = ?1 and targetType = ?2 and targetId = ?3", actorId, type, targetId))
                 .chain(grants -> grants.isEmpty() ? Uni.createFrom().item(java.util.List.<RoleEntity>of())
                         : RoleEntity.<RoleEntity>list("id in ?1", grants.stream().map(g -> g.roleId).toList()))
                 .map(roles -> Views.collection("roles", roles.stream().sorted(Comparator.comparing(r -> r.name))
@@ -66,13 +66,14 @@ public class GrantResource {
     @Path("{roleId}")
     @WithTransaction
     public Uni<Response> grant(@PathParam("targetId") String targetId,
-            @PathParam("userId") String userId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
+            @PathParam("actorId") String actorId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
         policy.enforce("identity:create_grant", Policy.admin());
         String type = type(uri);
-        return checkAll(type, targetId, userId, roleId)
-                .chain(() -> RoleAssignmentEntity.findById(new RoleAssignmentEntity.Key(userId, type, targetId, roleId)))
+        return checkAll(uri, type, targetId, actorId, roleId)
+                .chain(() -> RoleAssignmentEntity.findById(new RoleAssignmentEntity.Key(actorId, type, targetId, roleId)))
                 .chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                        : RoleAssignmentEntity.of(userId, type, targetId, roleId).persist().replaceWithVoid())
+                        : RoleAssignmentEntity.of(actorType(uri), actorId, type, targetId, roleId).persist()
+                                .replaceWithVoid())
                 .map(x -> Response.noContent().build());
     }
 
@@ -80,45 +81,57 @@ public class GrantResource {
     @Path("{roleId}")
     @WithSession
     public Uni<Response> check(@PathParam("targetId") String targetId,
-            @PathParam("userId") String userId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
-        return find(uri, targetId, userId, roleId).map(x -> Response.noContent().build());
+            @PathParam("actorId") String actorId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
+        return find(uri, targetId, actorId, roleId).map(x -> Response.noContent().build());
     }
 
     @GET
     @Path("{roleId}")
     @WithSession
     public Uni<Response> checkGet(@PathParam("targetId") String targetId,
-            @PathParam("userId") String userId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
-        return find(uri, targetId, userId, roleId).map(x -> Response.noContent().build());
+            @PathParam("actorId") String actorId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
+        return find(uri, targetId, actorId, roleId).map(x -> Response.noContent().build());
     }
 
     @DELETE
     @Path("{roleId}")
     @WithTransaction
     public Uni<Response> revoke(@PathParam("targetId") String targetId,
-            @PathParam("userId") String userId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
+            @PathParam("actorId") String actorId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
         policy.enforce("identity:revoke_grant", Policy.admin());
-        return find(uri, targetId, userId, roleId)
+        return find(uri, targetId, actorId, roleId)
                 .call(grant -> grant.delete())
-                .call(grant -> revocations.revoke(grant.revocation()))
+                .call(revocations::revokeGrant)
                 .map(x -> Response.noContent().build());
     }
 
-    private Uni<RoleAssignmentEntity> find(UriInfo uri, String targetId, String userId, String roleId) {
+    private Uni<RoleAssignmentEntity> find(UriInfo uri, String targetId, String actorId, String roleId) {
         policy.enforce("identity:check_grant", Policy.admin());
         String type = type(uri);
-        return checkAll(type, targetId, userId, roleId)
+        return checkAll(uri, type, targetId, actorId, roleId)
                 .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>findById(
-                        new RoleAssignmentEntity.Key(userId, type, targetId, roleId)))
+                        new RoleAssignmentEntity.Key(actorId, type, targetId, roleId)))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Could not find role assignment with role: "
-                        + roleId + ", user or group: " + userId + ", project, domain, or system: " + targetId + "."));
+                        + roleId + ", user or group: " + actorId + ", project, domain, or system: " + targetId + "."));
     }
 
-    private Uni<Void> checkAll(String type, String targetId, String userId, String roleId) {
+    private Uni<Void> checkAll(UriInfo uri, String type, String targetId, String actorId, String roleId) {
         return checkTarget(type, targetId)
-                .chain(() -> directory.user(userId))
+                .chain(() -> checkActor(uri, actorId))
                 .chain(() -> directory.role(roleId))
                 .replaceWithVoid();
+    }
+
+    private Uni<Void> checkActor(UriInfo uri, String actorId) {
+        return RoleAssignmentEntity.GROUP.equals(actorType(uri))
+                ? directory.group(actorId).replaceWithVoid()
+                : directory.user(actorId).replaceWithVoid();
+    }
+
+    /** {@code .../users/{id}/roles} or {@code .../groups/{id}/roles}. */
+    private static String actorType(UriInfo uri) {
+        return uri.getPathSegments().get(3).getPath().equals("groups")
+                ? RoleAssignmentEntity.GROUP : RoleAssignmentEntity.USER;
     }
 
     private Uni<Void> checkTarget(String type, String targetId) {

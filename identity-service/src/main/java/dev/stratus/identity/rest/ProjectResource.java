@@ -183,8 +183,14 @@ public class ProjectResource {
     }
 
     /** {@code {id}/users/{userId}/roles}: the user's role grants on this target. */
-    @Path("{targetId}/users/{userId}/roles")
+    @Path("{targetId}/users/{actorId}/roles")
     public GrantResource grants() {
+        return grants;
+    }
+
+    /** {@code {id}/groups/{groupId}/roles}: a group's role grants on this target. */
+    @Path("{targetId}/groups/{actorId}/roles")
+    public GrantResource groupGrants() {
         return grants;
     }
 }

@@ -4,6 +4,8 @@ import dev.stratus.common.auth.Policy;
 import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.DomainEntity;
+import dev.stratus.identity.persistence.GroupEntity;
+import dev.stratus.identity.persistence.GroupMembershipEntity;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleEntity;
@@ -40,40 +42,73 @@ public class RoleAssignmentResource {
         this.effectiveRoles = effectiveRoles;
     }
 
-    /** One row: a user holds a role on a target. */
-    private record Row(String userId, String targetType, String targetId, String roleId) {
+    /** One row: a user or a group holds a role on a target. */
+    private record Row(String actorType, String actorId, String targetType, String targetId, String roleId) {
+        boolean isGroup() {
+            return RoleAssignmentEntity.GROUP.equals(actorType);
+        }
     }
 
     /** Names for {@code include_names}, loaded once per request. */
-    private record Names(Map<String, UserEntity> users, Map<String, ProjectEntity> projects,
-            Map<String, DomainEntity> domains, Map<String, RoleEntity> roles) {
+    private record Names(Map<String, UserEntity> users, Map<String, GroupEntity> groups,
+            Map<String, ProjectEntity> projects, Map<String, DomainEntity> domains, Map<String, RoleEntity> roles) {
     }
 
     @GET
     @WithSession
     public Uni<Map<String, Object>> list(@QueryParam("user.id") String userId,
+            @QueryParam("group.id") String groupId,
             @QueryParam("scope.project.id") String projectId, @QueryParam("scope.domain.id") String domainId,
             @QueryParam("role.id") String roleId, @QueryParam("effective") String effective,
             @QueryParam("include_names") String includeNames, @Context UriInfo uri) {
         policy.enforce("identity:list_role_assignments", Policy.admin()
                 .or(c -> userId != null && userId.equals(c.userId())));
-        boolean expand = effective != null && !"false".equalsIgnoreCase(effective) && !"0".equals(effective);
-        boolean names = includeNames != null && !"false".equalsIgnoreCase(includeNames) && !"0".equals(includeNames);
+        boolean expand = flag(effective);
+        boolean names = flag(includeNames);
         String base = PublicUrls.base(api, uri);
         return RoleAssignmentEntity.<RoleAssignmentEntity>listAll()
                 .map(all -> all.stream()
-                        .filter(a -> userId == null || a.actorId.equals(userId))
                         .filter(a -> projectId == null || (a.targetType.equals(RoleAssignmentEntity.PROJECT)
                                 && a.targetId.equals(projectId)))
                         .filter(a -> domainId == null || (a.targetType.equals(RoleAssignmentEntity.DOMAIN)
                                 && a.targetId.equals(domainId)))
-                        .map(a -> new Row(a.actorId, a.targetType, a.targetId, a.roleId)).toList())
-                .chain(rows -> expand ? withImplied(rows) : Uni.createFrom().item(rows))
-                .map(rows -> rows.stream().filter(r -> roleId == null || r.roleId().equals(roleId)).toList())
+                        .map(a -> new Row(a.actorType, a.actorId, a.targetType, a.targetId, a.roleId)).toList())
+                .chain(rows -> expand ? withGroupMembers(rows).chain(this::withImplied) : Uni.createFrom().item(rows))
+                .map(rows -> rows.stream()
+                        .filter(r -> userId == null || (!r.isGroup() && r.actorId().equals(userId)))
+                        .filter(r -> groupId == null || (r.isGroup() && r.actorId().equals(groupId)))
+                        .filter(r -> roleId == null || r.roleId().equals(roleId)).toList())
                 .chain(rows -> (names ? loadNames() : Uni.createFrom().item((Names) null))
                         .map(n -> Views.collection("role_assignments",
                                 rows.stream().map(r -> render(r, n, base)).toList(),
                                 uri.getRequestUri().toString())));
+    }
+
+    private static boolean flag(String value) {
+        return value != null && !"false".equalsIgnoreCase(value) && !"0".equals(value);
+    }
+
+    /** Effective assignments name users only: a group's grant becomes one row per member. */
+    private Uni<List<Row>> withGroupMembers(List<Row> rows) {
+        return GroupMembershipEntity.<GroupMembershipEntity>listAll().map(memberships -> {
+            Map<String, List<String>> members = memberships.stream().collect(Collectors.groupingBy(
+                    m -> m.groupId, Collectors.mapping(m -> m.userId, Collectors.toList())));
+            List<Row> out = new ArrayList<>();
+            for (Row row : rows) {
+                if (!row.isGroup()) {
+                    out.add(row);
+                    continue;
+                }
+                for (String user : members.getOrDefault(row.actorId(), List.of())) {
+                    Row expanded = new Row(RoleAssignmentEntity.USER, user, row.targetType(), row.targetId(),
+                            row.roleId());
+                    if (!out.contains(expanded)) {
+                        out.add(expanded);
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     private Uni<List<Row>> withImplied(List<Row> rows) {
@@ -81,7 +116,7 @@ public class RoleAssignmentResource {
         for (Row row : rows) {
             result = result.chain(acc -> effectiveRoles.expand(List.of(row.roleId())).map(roles -> {
                 roles.forEach(role -> {
-                    Row expanded = new Row(row.userId(), row.targetType(), row.targetId(), role.id);
+                    Row expanded = new Row(row.actorType(), row.actorId(), row.targetType(), row.targetId(), role.id);
                     if (!acc.contains(expanded)) {
                         acc.add(expanded);
                     }
@@ -93,11 +128,13 @@ public class RoleAssignmentResource {
     }
 
     private Uni<Names> loadNames() {
-        return UserEntity.<UserEntity>listAll().chain(users -> ProjectEntity.<ProjectEntity>listAll()
-                .chain(projects -> DomainEntity.<DomainEntity>listAll()
-                        .chain(domains -> RoleEntity.<RoleEntity>listAll()
-                                .map(roles -> new Names(byId(users, u -> u.id), byId(projects, p -> p.id),
-                                        byId(domains, d -> d.id), byId(roles, r -> r.id))))));
+        return UserEntity.<UserEntity>listAll().chain(users -> GroupEntity.<GroupEntity>listAll()
+                .chain(groups -> ProjectEntity.<ProjectEntity>listAll()
+                        .chain(projects -> DomainEntity.<DomainEntity>listAll()
+                                .chain(domains -> RoleEntity.<RoleEntity>listAll()
+                                        .map(roles -> new Names(byId(users, u -> u.id), byId(groups, g -> g.id),
+                                                byId(projects, p -> p.id), byId(domains, d -> d.id),
+                                                byId(roles, r -> r.id)))))));
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
@@ -107,19 +144,27 @@ public class RoleAssignmentResource {
     private static Map<String, Object> render(Row row, Names names, String base) {
         Map<String, Object> role = new LinkedHashMap<>();
         role.put("id", row.roleId());
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("id", row.userId());
+        Map<String, Object> actor = new LinkedHashMap<>();
+        actor.put("id", row.actorId());
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("id", row.targetId());
         if (names != null) {
             RoleEntity r = names.roles().get(row.roleId());
             role.put("name", r == null ? null : r.name);
-            UserEntity u = names.users().get(row.userId());
-            if (u != null) {
-                user.put("name", u.name);
-                user.put("domain", domainRef(names, u.domainId));
+            if (row.isGroup()) {
+                GroupEntity g = names.groups().get(row.actorId());
+                if (g != null) {
+                    actor.put("name", g.name);
+                    actor.put("domain", domainRef(names, g.domainId));
+                }
+            } else {
+                UserEntity u = names.users().get(row.actorId());
+                if (u != null) {
+                    actor.put("name", u.name);
+                    actor.put("domain", domainRef(names, u.domainId));
+                }
             }
-            if (row.targetType().equals(RoleAssignmentEntity.PROJECT)) {
+        if (row.targetType().equals(RoleAssignmentEntity.PROJECT)) {
                 ProjectEntity p = names.projects().get(row.targetId());
                 if (p != null) {
                     target.put("name", p.name);
@@ -133,10 +178,10 @@ public class RoleAssignmentResource {
         String targets = row.targetType().equals(RoleAssignmentEntity.PROJECT) ? "projects" : "domains";
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", role);
-        m.put("user", user);
+        m.put(row.isGroup() ? "group" : "user", actor);
         m.put("scope", Map.of(row.targetType(), target));
-        m.put("links", Map.of("assignment", base + "/v3/" + targets + "/" + row.targetId() + "/users/"
-                + row.userId() + "/roles/" + row.roleId()));
+        m.put("links", Map.of("assignment", base + "/v3/" + targets + "/" + row.targetId()
+                + (row.isGroup() ? "/groups/" : "/users/") + row.actorId() + "/roles/" + row.roleId()));
         return m;
     }
 

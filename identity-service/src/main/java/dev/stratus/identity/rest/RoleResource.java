@@ -121,7 +121,7 @@ public class RoleResource {
                 .call(role -> RoleAssignmentEntity.<RoleAssignmentEntity>list("roleId", id).call(grants -> {
                     Uni<Void> revoke = Uni.createFrom().voidItem();
                     for (RoleAssignmentEntity grant : grants) {
-                        revoke = revoke.chain(() -> revocations.revoke(grant.revocation()));
+                        revoke = revoke.chain(() -> revocations.revokeGrant(grant));
                     }
                     return revoke;
                 }))

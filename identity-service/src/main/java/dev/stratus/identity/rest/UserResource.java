@@ -230,4 +230,20 @@ public class UserResource {
                 "projects", projects.stream().map(p -> Views.project(p, base)).toList(),
                 base + "/v3/users/" + id + "/projects"));
     }
+
+    /** The groups a user belongs to. */
+    @GET
+    @Path("{id}/groups")
+    @WithSession
+    public Uni<Map<String, Object>> groups(@PathParam("id") String id, @Context UriInfo uri) {
+        policy.enforce("identity:list_groups_for_user", Policy.selfOrAdmin(id));
+        String base = PublicUrls.base(api, uri);
+        return directory.user(id).chain(user -> dev.stratus.identity.persistence.GroupMembershipEntity.groupsOf(id))
+                .chain(ids -> ids.isEmpty()
+                        ? Uni.createFrom().item(java.util.List.<dev.stratus.identity.persistence.GroupEntity>of())
+                        : dev.stratus.identity.persistence.GroupEntity.<dev.stratus.identity.persistence.GroupEntity>list(
+                                "id in ?1", ids))
+                .map(groups -> Views.collection("groups", groups.stream().map(g -> Views.group(g, base)).toList(),
+                        base + "/v3/users/" + id + "/groups"));
+    }
 }

@@ -2,6 +2,7 @@ package dev.stratus.identity.rest;
 
 import dev.stratus.identity.persistence.DomainEntity;
 import dev.stratus.identity.persistence.EndpointEntity;
+import dev.stratus.identity.persistence.GroupEntity;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.RegionEntity;
 import dev.stratus.identity.persistence.RoleEntity;
@@ -77,6 +78,16 @@ final class Views {
         m.put("password_expires_at", null);
         m.put("options", Map.of());
         m.put("links", links(base + "/v3/users/" + u.id));
+        return m;
+    }
+
+    static Map<String, Object> group(GroupEntity g, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", g.id);
+        m.put("name", g.name);
+        m.put("domain_id", g.domainId);
+        m.put("description", g.description == null ? "" : g.description);
+        m.put("links", links(base + "/v3/groups/" + g.id));
         return m;
     }
 

@@ -2,6 +2,7 @@ package dev.stratus.identity.service;
 
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.identity.persistence.DomainEntity;
+import dev.stratus.identity.persistence.GroupEntity;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.RoleEntity;
 import dev.stratus.identity.persistence.UserEntity;
@@ -30,6 +31,11 @@ public class Directory {
     public Uni<UserEntity> user(String id) {
         return UserEntity.<UserEntity>findById(id).onItem().ifNull()
                 .failWith(() -> ApiException.notFound("Could not find user: " + id + "."));
+    }
+
+    public Uni<GroupEntity> group(String id) {
+        return GroupEntity.<GroupEntity>findById(id).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("Could not find group: " + id + "."));
     }
 
     public Uni<RoleEntity> role(String id) {

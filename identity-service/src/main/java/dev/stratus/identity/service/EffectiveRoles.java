@@ -1,5 +1,6 @@
 package dev.stratus.identity.service;
 
+import dev.stratus.identity.persistence.GroupMembershipEntity;
 import dev.stratus.identity.persistence.ImpliedRoleEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleEntity;
@@ -22,9 +23,10 @@ import java.util.Set;
 @ApplicationScoped
 public class EffectiveRoles {
 
+    /** Includes the roles the user holds through its groups. */
     public Uni<List<RoleEntity>> of(String userId, String targetType, String targetId) {
-        return RoleAssignmentEntity.<RoleAssignmentEntity>list(
-                        "actorId = ?1 and targetType = ?2 and targetId = ?3", userId, targetType, targetId)
+        return actorsOf(userId).chain(actors -> RoleAssignmentEntity.<RoleAssignmentEntity>list(
+                        "actorId in ?1 and targetType = ?2 and targetId = ?3", actors, targetType, targetId))
                 .chain(assignments -> {
                     if (assignments.isEmpty()) {
                         return Uni.createFrom().item(List.<RoleEntity>of());
@@ -32,6 +34,15 @@ public class EffectiveRoles {
                     List<String> direct = assignments.stream().map(a -> a.roleId).toList();
                     return expand(direct);
                 });
+    }
+
+    /** The user and the groups it belongs to: every actor whose grants apply to it. */
+    public static Uni<List<String>> actorsOf(String userId) {
+        return GroupMembershipEntity.groupsOf(userId).map(groups -> {
+            List<String> actors = new ArrayList<>(groups);
+            actors.add(userId);
+            return actors;
+        });
     }
 
     /** The given roles and all they imply, sorted by name. */

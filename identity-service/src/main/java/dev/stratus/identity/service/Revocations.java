@@ -3,6 +3,7 @@ package dev.stratus.identity.service;
 import dev.stratus.common.auth.RevocationEvent;
 import dev.stratus.common.auth.RevocationList;
 import dev.stratus.identity.persistence.RevocationEventEntity;
+import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -31,6 +32,19 @@ public class Revocations {
                     broadcaster.broadcast(event);
                 })
                 .replaceWithVoid();
+    }
+
+    /** Revokes the tokens a lost grant contributed to (one event per affected user). */
+    public Uni<Void> revokeGrant(RoleAssignmentEntity grant) {
+        return grant.revocations().chain(this::revokeAll);
+    }
+
+    public Uni<Void> revokeAll(List<RevocationEvent> events) {
+        Uni<Void> work = Uni.createFrom().voidItem();
+        for (RevocationEvent event : events) {
+            work = work.chain(() -> revoke(event));
+        }
+        return work;
     }
 
     public Uni<List<RevocationEvent>> since(Instant since) {
