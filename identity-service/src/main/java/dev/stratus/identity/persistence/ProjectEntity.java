@@ -20,6 +20,8 @@ public class ProjectEntity extends PanacheEntityBase {
     public String parentId;
     public String description;
     public boolean enabled = true;
+    /** JSON array of tags. */
+    public String tags;
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

@@ -26,6 +26,8 @@ public class UserEntity extends PanacheEntityBase {
     public String description;
     @Column(name = "password_changed_at")
     public Instant passwordChangedAt;
+    /** Attributes Keystone does not model, as a JSON object (e.g. {@code project_id}), returned as given. */
+    public String extra;
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 

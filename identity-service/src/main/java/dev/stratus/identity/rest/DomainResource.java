@@ -5,7 +5,11 @@ import dev.stratus.common.auth.Policy;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
+import dev.stratus.common.auth.RevocationEvent;
 import dev.stratus.identity.persistence.DomainEntity;
+import dev.stratus.identity.persistence.GroupEntity;
+import dev.stratus.identity.persistence.RoleAssignmentEntity;
+import dev.stratus.identity.persistence.RoleEntity;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.UserEntity;
@@ -37,11 +41,14 @@ public class DomainResource {
     GrantResource grants;
     private final ApiSettings api;
     private final dev.stratus.identity.service.Directory directory;
+    private final dev.stratus.identity.service.Revocations revocations;
 
-    public DomainResource(Policy policy, ApiSettings api, dev.stratus.identity.service.Directory directory) {
+    public DomainResource(Policy policy, ApiSettings api, dev.stratus.identity.service.Directory directory,
+            dev.stratus.identity.service.Revocations revocations) {
         this.policy = policy;
         this.api = api;
         this.directory = directory;
+        this.revocations = revocations;
     }
 
     @GET
@@ -74,7 +81,7 @@ public class DomainResource {
         JsonNode d = Bodies.member(body, "domain");
         DomainEntity domain = new DomainEntity();
         domain.id = Ids.newId();
-        domain.name = Bodies.requiredName(d, 255);
+        domain.name = Bodies.requiredName(d, 64);
         domain.description = Bodies.text(d, "description");
         domain.enabled = !Boolean.FALSE.equals(Bodies.bool(d, "enabled"));
         return DomainEntity.count("name", domain.name).chain(n -> {
@@ -96,7 +103,7 @@ public class DomainResource {
         JsonNode d = Bodies.member(body, "domain");
         return directory.domain(id).map(domain -> {
             if (Bodies.has(d, "name")) {
-                domain.name = Bodies.requiredName(d, 255);
+                domain.name = Bodies.requiredName(d, 64);
             }
             if (Bodies.has(d, "description")) {
                 domain.description = Bodies.text(d, "description");
@@ -119,12 +126,27 @@ public class DomainResource {
                 return Uni.createFrom().failure(ApiException.forbidden(
                         "Cannot delete a domain that is enabled, please disable it first."));
             }
-            return ProjectEntity.count("domainId", id)
-                    .chain(projects -> UserEntity.count("domainId", id).map(users -> projects + users))
-                    .chain(children -> children > 0
-                            ? Uni.createFrom().failure(ApiException.conflict(
-                                    "Cannot delete domain " + id + ": it still owns projects or users."))
-                            : domain.delete());
+            // As Keystone: deleting a disabled domain deletes everything it owns.
+            return ProjectEntity.<ProjectEntity>list("domainId", id)
+                    .call(projects -> RoleAssignmentEntity.delete("targetType = ?1 and targetId in ?2",
+                            RoleAssignmentEntity.PROJECT, ids(projects.stream().map(p -> p.id).toList())))
+                    .call(projects -> revocations.revokeAll(projects.stream()
+                            .map(p -> RevocationEvent.ofProject(p.id)).toList()))
+                    .call(() -> ProjectEntity.update("parentId = null where domainId = ?1", id))
+                    .call(() -> ProjectEntity.delete("domainId", id))
+                    .chain(() -> UserEntity.<UserEntity>list("domainId", id))
+                    .call(users -> RoleAssignmentEntity.delete("actorId in ?1",
+                            ids(users.stream().map(u -> u.id).toList())))
+                    .call(users -> revocations.revokeAll(users.stream().map(u -> RevocationEvent.ofUser(u.id)).toList()))
+                    .call(() -> UserEntity.delete("domainId", id))
+                    .chain(() -> GroupEntity.<GroupEntity>list("domainId", id))
+                    .call(groups -> RoleAssignmentEntity.delete("actorId in ?1",
+                            ids(groups.stream().map(g -> g.id).toList())))
+                    .call(() -> GroupEntity.delete("domainId", id))
+                    .call(() -> RoleAssignmentEntity.delete("targetType = ?1 and targetId = ?2",
+                            RoleAssignmentEntity.DOMAIN, id))
+                    .call(() -> RoleEntity.delete("domainId", id))
+                    .chain(() -> domain.delete());
         }).map(ignored -> Response.noContent().build());
     }
 
@@ -138,5 +160,10 @@ public class DomainResource {
     @Path("{targetId}/groups/{actorId}/roles")
     public GrantResource groupGrants() {
         return grants;
+    }
+
+    /** A list usable in {@code in ?1}: never empty (an impossible id stands in). */
+    private static java.util.List<String> ids(java.util.List<String> ids) {
+        return ids.isEmpty() ? java.util.List.of("") : ids;
     }
 }

@@ -137,13 +137,20 @@ public class EndpointResource {
                 .failWith(() -> ApiException.notFound("Could not find endpoint: " + id + "."));
     }
 
+    /** As Keystone: an endpoint naming a region that does not exist yet creates it. */
     private static Uni<Void> ensureRegion(String regionId) {
         if (regionId == null) {
             return Uni.createFrom().voidItem();
         }
-        return RegionEntity.findById(regionId).onItem().ifNull()
-                .failWith(() -> ApiException.badRequest("Could not find region: " + regionId + "."))
-                .replaceWithVoid();
+        return RegionEntity.findById(regionId).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            RegionEntity region = new RegionEntity();
+            region.id = regionId;
+            region.description = "";
+            return region.persist().replaceWithVoid();
+        });
     }
 
     private static String validInterface(String iface) {

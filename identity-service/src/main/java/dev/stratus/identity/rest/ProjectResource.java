@@ -52,7 +52,8 @@ public class ProjectResource {
     @GET
     @WithSession
     public Uni<Map<String, Object>> list(@QueryParam("name") String name, @QueryParam("domain_id") String domainId,
-            @QueryParam("enabled") String enabled, @QueryParam("parent_id") String parentId, @Context UriInfo uri) {
+            @QueryParam("enabled") String enabled, @QueryParam("parent_id") String parentId,
+            @QueryParam("tags") String tags, @QueryParam("tags-any") String tagsAny, @Context UriInfo uri) {
         policy.enforce("identity:list_projects", Policy.admin());
         Boolean enabledFilter = Bodies.enabledFilter(enabled);
         String base = PublicUrls.base(api, uri);
@@ -61,6 +62,9 @@ public class ProjectResource {
                 .filter(p -> domainId == null || p.domainId.equals(domainId))
                 .filter(p -> enabledFilter == null || p.enabled == enabledFilter)
                 .filter(p -> parentId == null || parentId.equals(p.parentId != null ? p.parentId : p.domainId))
+                .filter(p -> tags == null || JsonColumns.tags(p.tags).containsAll(java.util.List.of(tags.split(","))))
+                .filter(p -> tagsAny == null || java.util.List.of(tagsAny.split(",")).stream()
+                        .anyMatch(JsonColumns.tags(p.tags)::contains))
                 .sorted(Comparator.comparing(p -> p.name))
                 .map(p -> Views.project(p, base)).toList(), base + "/v3/projects"));
     }
@@ -86,6 +90,7 @@ public class ProjectResource {
         project.name = Bodies.requiredName(p, 64);
         project.description = Bodies.text(p, "description");
         project.enabled = !Boolean.FALSE.equals(Bodies.bool(p, "enabled"));
+        project.tags = JsonColumns.tagsFrom(p.get("tags"));
         String domainId = Bodies.text(p, "domain_id");
         String parentId = Bodies.text(p, "parent_id");
         Uni<String> resolvedDomain;
@@ -148,6 +153,9 @@ public class ProjectResource {
                 project.name = newName;
                 if (Bodies.has(p, "description")) {
                     project.description = Bodies.text(p, "description");
+                }
+                if (Bodies.has(p, "tags")) {
+                    project.tags = JsonColumns.tagsFrom(p.get("tags"));
                 }
                 Boolean enabled = Bodies.bool(p, "enabled");
                 boolean disabling = Boolean.FALSE.equals(enabled) && project.enabled;

@@ -13,7 +13,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -40,10 +42,12 @@ public class RegionResource {
 
     @GET
     @WithSession
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    public Uni<Map<String, Object>> list(@jakarta.ws.rs.QueryParam("parent_region_id") String parent,
+            @Context UriInfo uri) {
         policy.caller();
         String base = PublicUrls.base(api, uri);
         return RegionEntity.<RegionEntity>listAll().map(all -> Views.collection("regions", all.stream()
+                .filter(r -> parent == null || parent.equals(r.parentRegionId))
                 .sorted(Comparator.comparing(r -> r.id)).map(r -> Views.region(r, base)).toList(),
                 base + "/v3/regions"));
     }
@@ -59,14 +63,50 @@ public class RegionResource {
     @POST
     @WithTransaction
     public Uni<Response> create(JsonNode body, @Context UriInfo uri) {
+        return create(Bodies.text(Bodies.member(body, "region"), "id"), body, uri);
+    }
+
+    /** Creates a region with the id the caller chose. */
+    @PUT
+    @Path("{id}")
+    @WithTransaction
+    public Uni<Response> createWithId(@PathParam("id") String id, JsonNode body, @Context UriInfo uri) {
+        return create(id, body, uri);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @WithTransaction
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, JsonNode body, @Context UriInfo uri) {
+        policy.enforce("identity:update_region", Policy.admin());
+        JsonNode r = Bodies.member(body, "region");
+        return find(id).call(region -> {
+            if (Bodies.has(r, "description")) {
+                region.description = Bodies.text(r, "description");
+            }
+            if (Bodies.has(r, "parent_region_id")) {
+                String parent = Bodies.text(r, "parent_region_id");
+                if (id.equals(parent)) {
+                    throw ApiException.badRequest("A region cannot be its own parent.");
+                }
+                region.parentRegionId = parent;
+                return parent == null ? Uni.createFrom().voidItem() : find(parent).replaceWithVoid();
+            }
+            return Uni.createFrom().voidItem();
+        }).map(region -> Map.of("region", Views.region(region, PublicUrls.base(api, uri))));
+    }
+
+    private Uni<Response> create(String requestedId, JsonNode body, UriInfo uri) {
         policy.enforce("identity:create_region", Policy.admin());
         JsonNode r = Bodies.member(body, "region");
         RegionEntity region = new RegionEntity();
-        String id = Bodies.text(r, "id");
+        String id = requestedId;
         region.id = id != null ? id : Ids.newId();
         region.description = Bodies.text(r, "description");
         region.parentRegionId = Bodies.text(r, "parent_region_id");
-        return RegionEntity.findById(region.id).chain(existing -> existing != null
+        Uni<Void> parentCheck = region.parentRegionId == null ? Uni.createFrom().voidItem()
+                : find(region.parentRegionId).replaceWithVoid();
+        return parentCheck.chain(() -> RegionEntity.findById(region.id)).chain(existing -> existing != null
                 ? Uni.createFrom().failure(ApiException.conflict(
                         "Conflict occurred attempting to store region - Duplicate ID, " + region.id + "."))
                 : region.<RegionEntity>persist())

@@ -115,7 +115,8 @@ public class RoleAssignmentResource {
         Uni<List<Row>> result = Uni.createFrom().item(new ArrayList<>());
         for (Row row : rows) {
             result = result.chain(acc -> effectiveRoles.expand(List.of(row.roleId())).map(roles -> {
-                roles.forEach(role -> {
+                // Domain-specific roles never reach tokens, so they are not effective; what they imply is.
+                roles.stream().filter(role -> role.domainId == null).forEach(role -> {
                     Row expanded = new Row(row.actorType(), row.actorId(), row.targetType(), row.targetId(), role.id);
                     if (!acc.contains(expanded)) {
                         acc.add(expanded);

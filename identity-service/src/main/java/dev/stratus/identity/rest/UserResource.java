@@ -38,6 +38,10 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
 
+    /** Attributes the model holds; anything else a client sends is kept as an extra attribute. */
+    static final java.util.Set<String> MODELLED = java.util.Set.of("id", "name", "domain_id", "enabled", "password",
+            "email", "description", "default_project_id", "options", "links", "password_expires_at");
+
     private final Policy policy;
     private final ApiSettings api;
     private final Directory directory;
@@ -88,6 +92,7 @@ public class UserResource {
         user.email = Bodies.text(u, "email");
         user.description = Bodies.text(u, "description");
         user.defaultProjectId = Bodies.text(u, "default_project_id");
+        user.extra = JsonColumns.mergeExtra(null, u, MODELLED);
         String domainId = Bodies.text(u, "domain_id");
         String password = Bodies.text(u, "password");
         String domain = domainId != null ? domainId
@@ -152,6 +157,7 @@ public class UserResource {
 
     private Uni<Void> applyUpdate(UserEntity user, JsonNode u, String newName) {
         user.name = newName;
+        user.extra = JsonColumns.mergeExtra(user.extra, u, MODELLED);
         if (Bodies.has(u, "email")) {
             user.email = Bodies.text(u, "email");
         }
@@ -180,12 +186,16 @@ public class UserResource {
                 ? revocations.revoke(RevocationEvent.ofUser(user.id)) : Uni.createFrom().voidItem());
     }
 
-    /** A user changes their own password, proving the original one; their existing tokens are revoked. */
+    /**
+     * A user changes their own password, proving the original one; their existing tokens are revoked.
+     * As in Keystone, no token is needed (a user whose password expired must still be able to change it):
+     * the original password is the proof.
+     */
     @POST
     @Path("{id}/password")
+    @dev.stratus.common.auth.PublicEndpoint
     @WithTransaction
     public Uni<Response> changePassword(@PathParam("id") String id, JsonNode body) {
-        policy.enforce("identity:change_password", c -> c.userId().equals(id));
         JsonNode u = Bodies.member(body, "user");
         String original = Bodies.text(u, "original_password");
         String password = Bodies.text(u, "password");

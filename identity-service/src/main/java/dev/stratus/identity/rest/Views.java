@@ -54,14 +54,14 @@ final class Views {
         m.put("enabled", p.enabled);
         m.put("parent_id", p.parentId != null ? p.parentId : p.domainId);
         m.put("is_domain", false);
-        m.put("tags", List.of());
+        m.put("tags", JsonColumns.tags(p.tags));
         m.put("options", Map.of());
         m.put("links", links(base + "/v3/projects/" + p.id));
         return m;
     }
 
     static Map<String, Object> user(UserEntity u, String base) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>(JsonColumns.extra(u.extra));
         m.put("id", u.id);
         m.put("name", u.name);
         m.put("domain_id", u.domainId);
