@@ -115,11 +115,18 @@ public class EndpointResource {
             if (enabled != null) {
                 endpoint.enabled = enabled;
             }
-            if (Bodies.has(e, "region_id")) {
-                endpoint.regionId = Bodies.text(e, "region_id");
-                return ensureRegion(endpoint.regionId);
+            Uni<Void> checks = Uni.createFrom().voidItem();
+            if (Bodies.has(e, "service_id")) {
+                String serviceId = Bodies.text(e, "service_id");
+                checks = ServiceEntity.findById(serviceId).onItem().ifNull().failWith(() -> ApiException.badRequest(
+                        "Could not find service: " + serviceId + ".")).invoke(() -> endpoint.serviceId = serviceId)
+                        .replaceWithVoid();
             }
-            return Uni.createFrom().voidItem();
+            // region_id, or the legacy region attribute clients still send.
+            String region = Bodies.has(e, "region_id") ? Bodies.text(e, "region_id")
+                    : Bodies.has(e, "region") ? Bodies.text(e, "region") : endpoint.regionId;
+            endpoint.regionId = region;
+            return checks.chain(() -> ensureRegion(region));
         }).invoke(catalog::invalidate)
                 .map(endpoint -> Map.of("endpoint", Views.endpoint(endpoint, PublicUrls.base(api, uri))));
     }

@@ -63,8 +63,9 @@ public class RoleAssignmentResource {
             @QueryParam("include_names") String includeNames, @Context UriInfo uri) {
         policy.enforce("identity:list_role_assignments", Policy.admin()
                 .or(c -> userId != null && userId.equals(c.userId())));
-        boolean expand = flag(effective);
-        boolean names = flag(includeNames);
+        // Clients send these as bare flags (?effective), which arrive without a value.
+        boolean expand = flag(uri, "effective");
+        boolean names = flag(uri, "include_names");
         String base = PublicUrls.base(api, uri);
         return RoleAssignmentEntity.<RoleAssignmentEntity>listAll()
                 .map(all -> all.stream()
@@ -84,8 +85,13 @@ public class RoleAssignmentResource {
                                 uri.getRequestUri().toString())));
     }
 
-    private static boolean flag(String value) {
-        return value != null && !"false".equalsIgnoreCase(value) && !"0".equals(value);
+    private static boolean flag(UriInfo uri, String name) {
+        List<String> values = uri.getQueryParameters().get(name);
+        if (values == null) {
+            return false;
+        }
+        String value = values.isEmpty() ? "" : values.get(0);
+        return !"false".equalsIgnoreCase(value) && !"0".equals(value);
     }
 
     /** Effective assignments name users only: a group's grant becomes one row per member. */

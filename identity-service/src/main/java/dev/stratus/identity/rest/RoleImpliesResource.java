@@ -68,7 +68,11 @@ public class RoleImpliesResource {
             throw ApiException.badRequest("A role cannot imply itself.");
         }
         String base = PublicUrls.base(api, uri);
-        return directory.role(prior).chain(p -> directory.role(implied).chain(i -> ImpliedRoleEntity
+        return directory.role(prior).chain(p -> directory.role(implied).invoke(i -> {
+            if (p.domainId == null && i.domainId != null) {
+                throw ApiException.forbidden("A global role cannot imply the domain-specific role " + i.id + ".");
+            }
+        }).chain(i -> ImpliedRoleEntity
                 .findById(new ImpliedRoleEntity.Key(prior, implied))
                 .chain(existing -> {
                     if (existing != null) {
