@@ -286,4 +286,27 @@ class ImagesApiTest {
         as(alice()).contentType("application/octet-stream").body(qcow2(1L << 20, false))
                 .put("/v2/images/" + disguised + "/file").then().statusCode(400);
     }
+
+    @Test
+    void olderPatchDialectAdminOwnerAndDeactivation() {
+        String admin = keys.admin();
+        String id = create(admin, "{\"name\": \"given\", \"owner\": \"project-a\", \"disk_format\": \"raw\","
+                + " \"container_format\": \"bare\"}");
+        as(alice()).get("/v2/images/" + id).then().statusCode(200).body("owner", equalTo("project-a"));
+        as(alice()).contentType(ContentType.JSON).body("{\"owner\": \"project-b\"}").post("/v2/images")
+                .then().statusCode(403);
+        as(alice()).contentType("application/openstack-images-v2.0-json-patch")
+                .body(bytes("[{\"replace\": \"/name\", \"value\": \"renamed\"}]"))
+                .patch("/v2/images/" + id).then().statusCode(200).body("name", equalTo("renamed"));
+        as(alice()).contentType("application/octet-stream").body(new byte[] {1, 2, 3})
+                .put("/v2/images/" + id + "/file").then().statusCode(204);
+        as(alice()).post("/v2/images/" + id + "/actions/deactivate").then().statusCode(403);
+        as(admin).post("/v2/images/" + id + "/actions/deactivate").then().statusCode(204);
+        as(alice()).get("/v2/images/" + id).then().body("status", equalTo("deactivated"));
+        as(alice()).get("/v2/images/" + id + "/file").then().statusCode(403);
+        as(admin).post("/v2/images/" + id + "/actions/reactivate").then().statusCode(204);
+        as(alice()).get("/v2/images/" + id + "/file").then().statusCode(200);
+        as(alice()).get("/v2/images/").then().statusCode(404);
+        as(alice()).delete("/v2/images/").then().statusCode(404);
+    }
 }

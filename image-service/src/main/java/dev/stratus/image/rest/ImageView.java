@@ -39,6 +39,10 @@ final class ImageView {
         m.put("min_disk", i.minDisk);
         m.put("min_ram", i.minRam);
         m.put("tags", details.tags());
+        if (i.location != null && "active".equals(i.status)) {
+            // The store holding the data, as Glance reports it where /v2/info/stores exists.
+            m.put("stores", "file");
+        }
         m.put("created_at", time(i.createdAt));
         m.put("updated_at", time(i.updatedAt));
         m.put("self", "/v2/images/" + i.id);

@@ -39,6 +39,7 @@ import java.util.Map;
 public class ImagesResource {
 
     static final String JSON_PATCH = "application/openstack-images-v2.1-json-patch";
+    static final String JSON_PATCH_20 = "application/openstack-images-v2.0-json-patch";
 
     private final Policy policy;
     private final ApiSettings api;
@@ -73,6 +74,10 @@ public class ImagesResource {
     @WithSession
     public Uni<Map<String, Object>> list(@Context UriInfo uri) {
         AuthContext caller = policy.caller();
+        if (uri.getPath().endsWith("/")) {
+            // GET /v2/images/ is a show with an empty id, not the list.
+            throw ImageAccess.notFound("");
+        }
         Map<String, List<String>> query = uri.getQueryParameters();
         PageRequest page = PageRequest.of(query.getOrDefault("limit", List.of()).stream().findFirst().orElse(null),
                 query.getOrDefault("marker", List.of()).stream().findFirst().orElse(null), api.maxPageSize());
@@ -113,7 +118,7 @@ public class ImagesResource {
 
     @PATCH
     @Path("{id}")
-    @Consumes({JSON_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({JSON_PATCH, JSON_PATCH_20, MediaType.APPLICATION_JSON})
     @WithTransaction
     public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
         AuthContext caller = policy.caller();
@@ -126,6 +131,12 @@ public class ImagesResource {
         }
         return records.visible(caller, id).chain(image -> editor.patch(caller, image, operations))
                 .map(ImageView::render);
+    }
+
+    /** {@code DELETE /v2/images/}: an empty id names no image. */
+    @DELETE
+    public Response deleteWithoutId() {
+        throw ImageAccess.notFound("");
     }
 
     @DELETE

@@ -11,10 +11,10 @@ final class ImageAttributes {
 
     /** Core attributes a user may set. */
     static final Set<String> SETTABLE = Set.of("name", "visibility", "protected", "os_hidden", "disk_format",
-            "container_format", "min_disk", "min_ram", "tags");
+            "container_format", "min_disk", "min_ram", "tags", "owner");
     /** Attributes only the service sets. */
     static final Set<String> READ_ONLY = Set.of("id", "status", "checksum", "size", "virtual_size", "os_hash_algo",
-            "os_hash_value", "owner", "created_at", "updated_at", "self", "file", "schema", "locations",
+            "os_hash_value", "stores", "created_at", "updated_at", "self", "file", "schema", "locations",
             "direct_url", "deleted", "deleted_at");
 
     private ImageAttributes() {
@@ -52,6 +52,13 @@ final class ImageAttributes {
             }
             case "min_disk" -> image.minDisk = nonNegative(name, value);
             case "min_ram" -> image.minRam = nonNegative(name, value);
+            case "owner" -> {
+                // Only administrators may hand an image to another project.
+                if (!ImageAccess.isAdmin(caller)) {
+                    throw readOnly(name);
+                }
+                image.owner = string(name, value, 255, true);
+            }
             default -> throw readOnly(name);
         }
     }

@@ -126,6 +126,15 @@ public class ImageEditor {
             List<String> tags, JsonNode op) {
         String kind = op.path("op").asText(null);
         String path = op.path("path").asText(null);
+        if (kind == null) {
+            // The v2.0 patch dialect names the operation as the key: {"replace": "/name", "value": ...}.
+            for (String candidate : List.of("add", "replace", "remove")) {
+                if (op.has(candidate)) {
+                    kind = candidate;
+                    path = op.path(candidate).asText(null);
+                }
+            }
+        }
         if (kind == null || path == null || !path.startsWith("/") || path.length() < 2) {
             throw ApiException.badRequest("Unable to find 'op' or a valid 'path' in JSON Schema change.");
         }

@@ -25,7 +25,7 @@ public final class ImageQuery {
             Map.entry("owner", "owner"), Map.entry("protected", "isProtected"), Map.entry("os_hidden", "osHidden"));
     /** Paging and sorting parameters, never property filters. */
     private static final Set<String> CONTROL = Set.of("limit", "marker", "sort", "sort_key", "sort_dir",
-            "member_status", "visibility", "tag", "size_min", "size_max");
+            "member_status", "visibility", "tag", "size", "size_min", "size_max");
 
     private final StringBuilder where = new StringBuilder("1 = 1");
     private final List<Object> params = new ArrayList<>();
@@ -118,6 +118,7 @@ public final class ImageQuery {
             case "os_hidden" -> {
                 // handled with the default above
             }
+            case "size" -> where.append(" and i.size = ").append(param(parseLong(key, value)));
             case "size_min" -> where.append(" and i.size >= ").append(param(parseLong(key, value)));
             case "size_max" -> where.append(" and i.size <= ").append(param(parseLong(key, value)));
             case "created_at", "updated_at" -> timeFilter(COLUMNS.get(key), value);

@@ -1,0 +1,56 @@
+package dev.stratus.image.rest;
+
+import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.auth.Policy;
+import dev.stratus.common.fault.ApiException;
+import dev.stratus.image.service.ImageRecords;
+import dev.stratus.image.service.ImageStatus;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+
+/**
+ * {@code POST /v2/images/{id}/actions/deactivate|reactivate}: an administrator withdraws an active
+ * image's data from download (for example while it is inspected) and gives it back.
+ */
+@Path("/v2/images/{id}/actions")
+public class ImageActionsResource {
+
+    private final Policy policy;
+    private final ImageRecords records;
+
+    public ImageActionsResource(Policy policy, ImageRecords records) {
+        this.policy = policy;
+        this.records = records;
+    }
+
+    @POST
+    @Path("deactivate")
+    @WithTransaction
+    public Uni<Response> deactivate(@PathParam("id") String id) {
+        return transition(id, "deactivate", ImageStatus.ACTIVE, ImageStatus.DEACTIVATED);
+    }
+
+    @POST
+    @Path("reactivate")
+    @WithTransaction
+    public Uni<Response> reactivate(@PathParam("id") String id) {
+        return transition(id, "reactivate", ImageStatus.DEACTIVATED, ImageStatus.ACTIVE);
+    }
+
+    private Uni<Response> transition(String id, String action, String from, String to) {
+        AuthContext caller = policy.enforce(action, Policy.admin());
+        return records.visible(caller, id).map(image -> {
+            if (!from.equals(image.status) && !to.equals(image.status)) {
+                throw ApiException.forbidden("Not allowed to " + action + " an image in status '" + image.status + "'");
+            }
+            image.status = to;
+            image.updatedAt = Instant.now();
+            return Response.noContent().build();
+        });
+    }
+}
