@@ -244,6 +244,11 @@ class ImagesApiTest {
                 .post("/v2/images/" + id + "/import").then().statusCode(202);
         as(alice()).get("/v2/images/" + id).then().body("status", equalTo("active"))
                 .body("checksum", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data))));
+        as(alice()).get("/v2/images/" + id + "/tasks").then().statusCode(200)
+                .body("tasks.size()", equalTo(1))
+                .body("tasks[0].status", equalTo("success"))
+                .body("tasks[0].input.import_req.method.name", equalTo("glance-direct"))
+                .body("tasks[0].request_id", org.hamcrest.Matchers.startsWith("req-"));
         assertArrayEquals(data, as(alice()).get("/v2/images/" + id + "/file").then().statusCode(200)
                 .extract().asByteArray());
     }
@@ -300,7 +305,7 @@ class ImagesApiTest {
                 .patch("/v2/images/" + id).then().statusCode(200).body("name", equalTo("renamed"));
         as(alice()).contentType("application/octet-stream").body(new byte[] {1, 2, 3})
                 .put("/v2/images/" + id + "/file").then().statusCode(204);
-        as(alice()).post("/v2/images/" + id + "/actions/deactivate").then().statusCode(403);
+        as(bob()).post("/v2/images/" + id + "/actions/deactivate").then().statusCode(404);
         as(admin).post("/v2/images/" + id + "/actions/deactivate").then().statusCode(204);
         as(alice()).get("/v2/images/" + id).then().body("status", equalTo("deactivated"));
         as(alice()).get("/v2/images/" + id + "/file").then().statusCode(403);

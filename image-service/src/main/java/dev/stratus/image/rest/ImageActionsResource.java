@@ -3,6 +3,7 @@ package dev.stratus.image.rest;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.Policy;
 import dev.stratus.common.fault.ApiException;
+import dev.stratus.image.service.ImageAccess;
 import dev.stratus.image.service.ImageRecords;
 import dev.stratus.image.service.ImageStatus;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -43,8 +44,13 @@ public class ImageActionsResource {
     }
 
     private Uni<Response> transition(String id, String action, String from, String to) {
-        AuthContext caller = policy.enforce(action, Policy.admin());
+        AuthContext caller = policy.caller();
         return records.visible(caller, id).map(image -> {
+            // Glance's default: an administrator, or a member of the owning project.
+            if (!ImageAccess.isAdmin(caller) && !(ImageAccess.owns(caller, image)
+                    && dev.stratus.common.auth.DefaultRoles.grants(caller.roles(), "member"))) {
+                throw ApiException.forbidden("You are not authorized to " + action + " image " + id + ".");
+            }
             if (!from.equals(image.status) && !to.equals(image.status)) {
                 throw ApiException.forbidden("Not allowed to " + action + " an image in status '" + image.status + "'");
             }

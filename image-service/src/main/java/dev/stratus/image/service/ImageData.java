@@ -4,6 +4,7 @@ import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.image.config.ImageSettings;
 import dev.stratus.image.persistence.ImageEntity;
+import dev.stratus.image.persistence.ImageTaskEntity;
 import dev.stratus.image.store.ImageQuotaExceededException;
 import dev.stratus.image.store.ImageSizeMismatchException;
 import dev.stratus.image.store.ImageStore;
@@ -77,8 +78,12 @@ public class ImageData {
         }
     }
 
-    /** {@code POST /import} with glance-direct: moves the staged data into the store. Blocking. */
-    public void importStaged(AuthContext caller, String id) {
+    /**
+     * {@code POST /import} with glance-direct: moves the staged data into the store, recording the import
+     * as a task ({@code GET /v2/images/{id}/tasks}). Blocking.
+     */
+    public void importStaged(AuthContext caller, String id, String requestId, String requestJson) {
+        String taskId = java.util.UUID.randomUUID().toString();
         ImageEntity image = transaction(() -> records.visible(caller, id).invoke(i -> {
             ImageAccess.requireModify(caller, i, "import");
             if (!ImageStatus.UPLOADING.equals(i.status) || i.location == null) {
@@ -86,12 +91,13 @@ public class ImageData {
             }
             i.status = ImageStatus.IMPORTING;
             i.updatedAt = Instant.now();
-        }));
+        }).call(i -> task(taskId, i, caller, requestId, requestJson).persist()));
         String location;
         try {
             location = store.promote(image.location, id);
         } catch (IOException e) {
             setStatus(id, ImageStatus.UPLOADING);
+            finishTask(taskId, "failure", "Import failed: " + e.getMessage());
             throw ApiException.conflict("Import of image " + id + " failed: " + e.getMessage());
         }
         transaction(() -> ImageEntity.<ImageEntity>findById(id).invoke(i -> {
@@ -99,6 +105,33 @@ public class ImageData {
                 i.location = location;
                 i.status = ImageStatus.ACTIVE;
                 i.updatedAt = Instant.now();
+            }
+        }));
+        finishTask(taskId, "success", "");
+    }
+
+    private static ImageTaskEntity task(String taskId, ImageEntity image, AuthContext caller, String requestId,
+            String requestJson) {
+        ImageTaskEntity task = new ImageTaskEntity();
+        task.id = taskId;
+        task.imageId = image.id;
+        task.type = ImageTaskEntity.IMPORT;
+        task.status = "processing";
+        task.owner = image.owner;
+        task.userId = caller.userId();
+        task.requestId = requestId;
+        task.input = requestJson;
+        task.createdAt = Instant.now();
+        task.updatedAt = task.createdAt;
+        return task;
+    }
+
+    private void finishTask(String taskId, String status, String message) {
+        transaction(() -> ImageTaskEntity.<ImageTaskEntity>findById(taskId).invoke(task -> {
+            if (task != null) {
+                task.status = status;
+                task.message = message;
+                task.updatedAt = Instant.now();
             }
         }));
     }
