@@ -314,4 +314,11 @@ class ImagesApiTest {
         as(alice()).get("/v2/images/").then().statusCode(404);
         as(alice()).delete("/v2/images/").then().statusCode(404);
     }
+
+    @Test
+    void badTokensAre401() throws Exception {
+        as("garbled.token.here").get("/v2/images").then().statusCode(401).body("error.code", equalTo(401));
+        as(keys.expiredToken("alice", "project-a")).get("/v2/images").then().statusCode(401);
+        as(keys.foreignToken("mallory", "project-a")).get("/v2/images").then().statusCode(401);
+    }
 }

@@ -38,9 +38,27 @@ public class TestKeys implements KeySource {
     }
 
     public String token(String userId, String projectId, List<String> roles) {
+        return token(userId, projectId, roles, Instant.now().plusSeconds(600), pair.getPrivate());
+    }
+
+    /** A token that expired an hour ago. */
+    public String expiredToken(String userId, String projectId) {
+        return token(userId, projectId, List.of("member"), Instant.now().minusSeconds(3600), pair.getPrivate());
+    }
+
+    /** A token naming this key's id but signed by another key. */
+    public String foreignToken(String userId, String projectId) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return token(userId, projectId, List.of("admin"), Instant.now().plusSeconds(600),
+                generator.generateKeyPair().getPrivate());
+    }
+
+    private static String token(String userId, String projectId, List<String> roles, Instant expiresAt,
+            java.security.PrivateKey key) {
         return Jwt.claims().issuer("stratus-identity").subject(userId).claim("jti", "audit-" + userId)
                 .claim("project_id", projectId).claim("roles", roles).claim("methods", List.of("password"))
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600))
-                .jws().algorithm(SignatureAlgorithm.RS256).keyId(KID).sign(pair.getPrivate());
+                .issuedAt(expiresAt.minusSeconds(1200)).expiresAt(expiresAt)
+                .jws().algorithm(SignatureAlgorithm.RS256).keyId(KID).sign(key);
     }
 }
