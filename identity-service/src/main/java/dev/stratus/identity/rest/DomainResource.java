@@ -84,15 +84,8 @@ public class DomainResource {
         domain.name = Bodies.requiredName(d, 64);
         domain.description = Bodies.text(d, "description");
         domain.enabled = !Boolean.FALSE.equals(Bodies.bool(d, "enabled"));
-        return DomainEntity.count("name", domain.name).chain(n -> {
-            if (n > 0) {
-                return Uni.createFrom().failure(ApiException.conflict(
-                        "Conflict occurred attempting to store domain - Duplicate entry found with name "
-                                + domain.name + "."));
-            }
-            return domain.<DomainEntity>persist();
-        }).map(saved -> Response.status(201)
-                .entity(Map.of("domain", Views.domain(saved, PublicUrls.base(api, uri)))).build());
+        return Creation.persistUnlessTaken(DomainEntity.count("name", domain.name), domain, "domain", domain.name)
+                .map(saved -> Creation.created("domain", Views.domain(saved, PublicUrls.base(api, uri))));
     }
 
     @PATCH

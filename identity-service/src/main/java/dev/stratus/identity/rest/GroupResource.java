@@ -89,12 +89,8 @@ public class GroupResource {
                     group.domainId = d.id;
                     return GroupEntity.count("domainId = ?1 and name = ?2", d.id, group.name);
                 })
-                .chain(n -> n > 0
-                        ? Uni.createFrom().failure(ApiException.conflict("Conflict occurred attempting to store group"
-                                + " - Duplicate entry found with name " + group.name + "."))
-                        : group.<GroupEntity>persist())
-                .map(saved -> Response.status(201)
-                        .entity(Map.of("group", Views.group(saved, PublicUrls.base(api, uri)))).build());
+                .chain(count -> Creation.persistUnlessTaken(Uni.createFrom().item(count), group, "group", group.name))
+                .map(saved -> Creation.created("group", Views.group(saved, PublicUrls.base(api, uri))));
     }
 
     @PATCH

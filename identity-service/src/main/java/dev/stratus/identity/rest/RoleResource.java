@@ -2,7 +2,6 @@ package dev.stratus.identity.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.auth.Policy;
-import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.Ids;
@@ -86,12 +85,8 @@ public class RoleResource {
                 .chain(() -> role.domainId == null
                         ? RoleEntity.count("name = ?1 and domainId is null", role.name)
                         : RoleEntity.count("name = ?1 and domainId = ?2", role.name, role.domainId))
-                .chain(n -> n > 0
-                        ? Uni.createFrom().failure(ApiException.conflict("Conflict occurred attempting to store"
-                                + " role - Duplicate entry found with name " + role.name + "."))
-                        : role.<RoleEntity>persist())
-                .map(saved -> Response.status(201)
-                        .entity(Map.of("role", Views.role(saved, PublicUrls.base(api, uri)))).build());
+                .chain(count -> Creation.persistUnlessTaken(Uni.createFrom().item(count), role, "role", role.name))
+                .map(saved -> Creation.created("role", Views.role(saved, PublicUrls.base(api, uri))));
     }
 
     @PATCH
