@@ -116,8 +116,8 @@ public final class DeliveryProcessor {
                     + " (written for " + readable + ")");
             return;
         }
-        if (recent.contains(envelope.messageId())) {
-            LOG.debugf("Dropping duplicate %s: handled moments ago", describe(s, envelope));
+        if (!recent.claim(envelope.messageId())) {
+            LOG.debugf("Dropping duplicate %s: being handled or handled moments ago", describe(s, envelope));
             s.ack();
             return;
         }
@@ -156,6 +156,7 @@ public final class DeliveryProcessor {
     }
 
     private void failed(Settlement s, Envelope envelope, Throwable failure) {
+        recent.release(envelope.messageId());
         if (failure instanceof MalformedMessageException) {
             reject(s, envelope, "malformed", failure.getMessage());
         } else if (s.isCall()) {

@@ -23,4 +23,15 @@ class RecentMessageIdsTest {
         assertTrue(ids.contains("c"));
         assertTrue(ids.contains("d"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aClaimedIdRefusesCopiesUntilReleased() {
+        RecentMessageIds ids = new RecentMessageIds(10);
+        org.junit.jupiter.api.Assertions.assertTrue(ids.claim("m1"));
+        org.junit.jupiter.api.Assertions.assertFalse(ids.claim("m1"), "a copy while the first is in flight");
+        ids.release("m1");
+        org.junit.jupiter.api.Assertions.assertTrue(ids.claim("m1"), "the requeued delivery after a failure");
+        ids.add("m1");
+        org.junit.jupiter.api.Assertions.assertFalse(ids.claim("m1"), "a copy after success");
+    }
 }
