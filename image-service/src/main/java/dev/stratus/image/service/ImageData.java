@@ -136,9 +136,13 @@ public class ImageData {
         }));
     }
 
+    /** What the claim learns: the quota room left and the format the data must match. */
+    private record Claim(long room, String diskFormat) {
+    }
+
     /** Claims a queued image for data, streams the body in, and reverts the claim when that fails. */
     private StoredImage receive(AuthContext caller, String id, InputStream body, String busyStatus) {
-        long room = transaction(() -> records.visible(caller, id).chain(image -> {
+        Claim claim = transaction(() -> records.visible(caller, id).chain(image -> {
             ImageAccess.requireModify(caller, image, "upload data to");
             if (!ImageStatus.QUEUED.equals(image.status)) {
                 throw ApiException.conflict("Image status transition from " + image.status + " to " + busyStatus
@@ -150,9 +154,9 @@ public class ImageData {
             }
             image.status = busyStatus;
             image.updatedAt = Instant.now();
-            return quotas.bytesLeft(image.owner);
+            return quotas.bytesLeft(image.owner).map(room -> new Claim(room, image.diskFormat));
         }));
-        long maxBytes = Math.min(settings.maxImageSize(), room);
+        long maxBytes = Math.min(settings.maxImageSize(), claim.room());
         StoredImage received;
         try {
             received = ImageStatus.SAVING.equals(busyStatus)
@@ -170,17 +174,13 @@ public class ImageData {
             LOG.warnf("Receiving data of image %s failed: %s", id, e.toString());
             throw ApiException.badRequest("Error in the uploaded data: " + e.getMessage());
         }
-        String refusal = unsafeContent(received, declaredFormat(id));
+        String refusal = unsafeContent(received, claim.diskFormat());
         if (refusal != null) {
             deleteQuietly(received.location());
             setStatus(id, ImageStatus.KILLED);
             throw ApiException.badRequest(refusal);
         }
         return received;
-    }
-
-    private String declaredFormat(String id) {
-        return transaction(() -> ImageEntity.<ImageEntity>findById(id).map(i -> i == null ? null : i.diskFormat));
     }
 
     /**
