@@ -45,6 +45,7 @@ public class Policy {
             case KEYSTONE -> "You are not authorized to perform the requested action: " + rule + ".";
             case NOVA -> "Policy doesn't allow " + rule + " to be performed.";
             case NEUTRON -> "(rule:" + rule + ") is disallowed by policy";
+            case PLACEMENT -> "Policy does not allow " + rule + " to be performed.";
         };
     }
 

@@ -1,7 +1,9 @@
 package dev.stratus.common.fault;
 
 import jakarta.ws.rs.core.Response;
+import dev.stratus.common.web.RequestIdFilter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Builds the JSON body of a fault in each OpenStack dialect. Pure functions, no state. */
@@ -15,6 +17,7 @@ public final class FaultBodies {
             case NOVA -> nova(status, message);
             case KEYSTONE -> keystone(status, message);
             case NEUTRON -> neutron(status, message, type);
+            case PLACEMENT -> placement(status, message, type);
         };
     }
 
@@ -39,6 +42,16 @@ public final class FaultBodies {
         error.put("message", message);
         error.put("detail", "");
         return Map.of("NeutronError", error);
+    }
+
+    static Map<String, Object> placement(int status, String message, String code) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("status", status);
+        error.put("title", reasonPhrase(status));
+        error.put("detail", message);
+        error.put("code", code != null ? code : "placement.undefined_code");
+        error.put("request_id", RequestIdFilter.current());
+        return Map.of("errors", List.of(error));
     }
 
     /** The fault key Nova's WSGI layer uses for a status (nova/api/openstack/wsgi.py). */

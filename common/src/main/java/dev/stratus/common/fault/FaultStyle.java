@@ -10,5 +10,11 @@ public enum FaultStyle {
     /** Keystone: {@code {"error": {"code": 404, "title": "Not Found", "message": "..."}}}. */
     KEYSTONE,
     /** Neutron: {@code {"NeutronError": {"type": "NetworkNotFound", "message": "...", "detail": ""}}}. */
-    NEUTRON
+    NEUTRON,
+    /**
+     * Placement: {@code {"errors": [{"status": 404, "title": "Not Found", "detail": "...",
+     * "code": "placement.undefined_code", "request_id": "req-..."}]}}; an {@link ApiException#type()} is the
+     * {@code code} (e.g. {@code placement.concurrent_update}).
+     */
+    PLACEMENT
 }

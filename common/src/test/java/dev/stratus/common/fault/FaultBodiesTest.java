@@ -47,6 +47,19 @@ class FaultBodiesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void placementListsErrorsWithCode() {
+        Map<String, Object> error = ((java.util.List<Map<String, Object>>) FaultBodies.body(FaultStyle.PLACEMENT, 409,
+                "generation conflict", "placement.concurrent_update").get("errors")).get(0);
+        assertEquals(409, error.get("status"));
+        assertEquals("Conflict", error.get("title"));
+        assertEquals("generation conflict", error.get("detail"));
+        assertEquals("placement.concurrent_update", error.get("code"));
+        assertEquals("placement.undefined_code", ((java.util.List<Map<String, Object>>) FaultBodies.body(
+                FaultStyle.PLACEMENT, 404, "x", null).get("errors")).get(0).get("code"));
+    }
+
+    @Test
     void retryAfterTravelsAsHeader() {
         ApiException e = ApiException.tooManyRequests("slow down", 7);
         assertEquals(429, e.status());
