@@ -1,0 +1,54 @@
+package dev.stratus.scheduler.messaging;
+
+import dev.stratus.common.compute.ActionEvent;
+import dev.stratus.common.compute.BuildInstance;
+import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.InstanceFault;
+import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.common.messaging.Messaging;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the scheduler sends: builds to {@code compute.<host>} and ERROR reports to the conductor. Each send
+ * waits for the broker's confirm, so a handler acknowledges its message only once its outcome is out.
+ */
+@ApplicationScoped
+public class SchedulerOutbox {
+
+    /** The instance action event Nova records for scheduling. */
+    public static final String SCHEDULE_EVENT = "conductor_schedule_and_build_instances";
+
+    private final Messaging messaging;
+
+    public SchedulerOutbox(Messaging messaging) {
+        this.messaging = messaging;
+    }
+
+    public void build(BuildInstance build, String requestId) {
+        await(messaging.cast(ComputeTopics.computeHost(build.host()), BuildInstance.TYPE, build, requestId));
+    }
+
+    /** The instance goes to ERROR with this fault; its task state is cleared. */
+    public void error(String instanceId, InstanceFault fault, String requestId) {
+        Instant now = Instant.now();
+        ActionEvent event = requestId == null ? null
+                : new ActionEvent(requestId, SCHEDULE_EVENT, now, now, "Error", null, fault.details());
+        InstanceStateReport report = new InstanceStateReport(instanceId, null, null, "error", null, true, null, null,
+                fault, event, ChronoUnit.MICROS.between(Instant.EPOCH, now), now);
+        await(messaging.cast(ComputeTopics.CONDUCTOR, InstanceStateReport.TYPE, report, requestId));
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<Void> sent) {
+        try {
+            sent.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.stratus.scheduler.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Instances are gone: their allocations are returned once and their consumers tombstoned. */
+@ApplicationScoped
+public class ReleaseService {
+
+    private final ClaimService claims;
+    private final HostStateCache cache;
+    private final ServerGroupMembers groupMembers;
+
+    public ReleaseService(ClaimService claims, HostStateCache cache, ServerGroupMembers groupMembers) {
+        this.claims = claims;
+        this.cache = cache;
+        this.groupMembers = groupMembers;
+    }
+
+    /** @return how many instances had allocations that were returned now */
+    public int release(List<String> instanceIds) {
+        int returned = 0;
+        for (String id : instanceIds) {
+            UUID consumer = Consumers.of(id);
+            Set<Long> providers = claims.release(consumer, null, true);
+            cache.released(consumer);
+            groupMembers.released(consumer);
+            if (!providers.isEmpty()) {
+                returned++;
+                for (Long provider : providers) {
+                    cache.byProvider(provider).ifPresent(h -> h.release(consumer));
+                }
+            }
+        }
+        return returned;
+    }
+}

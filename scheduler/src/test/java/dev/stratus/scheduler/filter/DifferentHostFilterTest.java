@@ -1,0 +1,34 @@
+package dev.stratus.scheduler.filter;
+
+import static dev.stratus.scheduler.SimulatedHosts.context;
+import static dev.stratus.scheduler.SimulatedHosts.up;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.stratus.common.compute.SchedulingHints;
+import dev.stratus.scheduler.TestFleet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DifferentHostFilterTest {
+
+    private final DifferentHostFilter filter = new DifferentHostFilter();
+
+    @Test
+    void hostsOfTheNamedInstancesAreRejected() {
+        var spec = TestFleet.spec(TestFleet.flavor(1, 512, 1),
+                new SchedulingHints(null, null, null, List.of(), List.of(), List.of("i-1", "i-2"), null, null));
+        SelectionContext ctx = context(spec, Map.of(), Set.of(), Set.of("h1", "h2"));
+        assertEquals("host of a different_host instance", filter.reject(up("h1", 1, 512, 1), ctx));
+        assertEquals("host of a different_host instance", filter.reject(up("h2", 1, 512, 1), ctx));
+        assertNull(filter.reject(up("h3", 1, 512, 1), ctx));
+    }
+
+    @Test
+    void withoutTheHintEveryHostPasses() {
+        assertNull(filter.reject(up("h1", 1, 512, 1), context(TestFleet.spec(TestFleet.flavor(1, 512, 1),
+                SchedulingHints.NONE))));
+    }
+}
