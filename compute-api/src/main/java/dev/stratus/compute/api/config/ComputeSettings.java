@@ -1,0 +1,84 @@
+package dev.stratus.compute.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The tenant API's own configuration, {@code stratus.compute.*}. */
+@ConfigMapping(prefix = "stratus.compute")
+public interface ComputeSettings {
+
+    /** Seed the standard flavors m1.tiny..m1.xlarge (ids 1..5) when the flavor table is empty at start-up. */
+    @WithDefault("true")
+    boolean seedFlavors();
+
+    /** Base URL of image-service (Glance v2), e.g. {@code http://127.0.0.1:9292}; set by the launcher. */
+    Optional<String> imageUrl();
+
+    /** Base URL of network-service (Neutron v2.0), e.g. {@code http://127.0.0.1:9696}; without it servers get no NIC. */
+    Optional<String> networkUrl();
+
+    /** How long a call to network-service may take before the request fails with 503. */
+    @WithDefault("10s")
+    Duration networkTimeout();
+
+    /** How long a call to image-service may take before a create fails with 503. */
+    @WithDefault("10s")
+    Duration imageTimeout();
+
+    /** How many hosts the scheduler may try for one instance (first attempt included). */
+    @WithDefault("3")
+    int maxBuildAttempts();
+
+    /** Availability zone shown for servers that asked for none before a host is chosen. */
+    @WithDefault("nova")
+    String defaultAvailabilityZone();
+
+    /**
+     * Give every server a config drive, asked for or not (Nova's {@code force_config_drive}). On by default:
+     * this cloud has no metadata service, so the config drive is how keys, user data and network settings
+     * reach a guest.
+     */
+    @WithDefault("true")
+    boolean forceConfigDrive();
+
+    /** How long os-getConsoleOutput waits for the node's answer. */
+    @WithDefault("10s")
+    Duration consoleTimeout();
+
+    /** Default limits of every project (os-quota-class-sets 'default' rows override them). */
+    Quota quota();
+
+    interface Quota {
+        @WithDefault("10")
+        int instances();
+
+        @WithDefault("20")
+        int cores();
+
+        @WithDefault("51200")
+        int ram();
+
+        @WithDefault("128")
+        int metadataItems();
+
+        @WithDefault("100")
+        int keyPairs();
+
+        @WithDefault("10")
+        int serverGroups();
+
+        @WithDefault("10")
+        int serverGroupMembers();
+
+        @WithDefault("5")
+        int injectedFiles();
+
+        @WithDefault("10240")
+        int injectedFileContentBytes();
+
+        @WithDefault("255")
+        int injectedFilePathBytes();
+    }
+}

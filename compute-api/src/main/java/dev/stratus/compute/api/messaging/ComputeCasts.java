@@ -1,0 +1,51 @@
+package dev.stratus.compute.api.messaging;
+
+import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.ConsoleOutput;
+import dev.stratus.common.compute.ConsoleOutputRequest;
+import dev.stratus.common.compute.DeleteInstance;
+import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.ReleaseAllocations;
+import dev.stratus.common.compute.ScheduleInstances;
+import dev.stratus.common.messaging.Messaging;
+import dev.stratus.common.messaging.RequestIds;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The typed client of what compute-api sends: to the scheduler (schedule, release) and to one compute
+ * host (actions, delete, console). Casts complete when the broker confirmed them.
+ */
+@ApplicationScoped
+public class ComputeCasts {
+
+    private final Messaging messaging;
+
+    public ComputeCasts(Messaging messaging) {
+        this.messaging = messaging;
+    }
+
+    public CompletableFuture<Void> schedule(ScheduleInstances request, String requestId) {
+        return messaging.cast(ComputeTopics.SCHEDULER, ScheduleInstances.TYPE, request, requestId);
+    }
+
+    public CompletableFuture<Void> release(List<String> instanceIds) {
+        return messaging.cast(ComputeTopics.SCHEDULER, ReleaseAllocations.TYPE, new ReleaseAllocations(instanceIds),
+                RequestIds.currentOrNew());
+    }
+
+    public CompletableFuture<Void> action(String host, InstanceAction action) {
+        return messaging.cast(ComputeTopics.computeHost(host), InstanceAction.TYPE, action, action.actionRequestId());
+    }
+
+    public CompletableFuture<Void> delete(String host, DeleteInstance delete) {
+        return messaging.cast(ComputeTopics.computeHost(host), DeleteInstance.TYPE, delete, delete.actionRequestId());
+    }
+
+    public CompletableFuture<ConsoleOutput> consoleOutput(String host, ConsoleOutputRequest request, Duration timeout) {
+        return messaging.call(ComputeTopics.computeHost(host), ConsoleOutputRequest.TYPE, request, ConsoleOutput.TYPE,
+                timeout, RequestIds.currentOrNew());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.stratus.compute.api.operator.persistence;
+
+import dev.stratus.common.persistence.Db;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the operator API reads of the tenant API's {@code instances} table: which servers a host or a
+ * hypervisor runs, and how busy it is. Read only.
+ */
+@ApplicationScoped
+public class HostInstances {
+
+    /** Nova's I/O workload: instances building, or in a task that moves or copies disks. */
+    private static final List<String> WORKLOAD_TASK_STATES = List.of("resize_migrating", "rebuilding", "resize_prep",
+            "image_snapshot", "image_backup", "rescuing", "unshelving");
+
+    public record ServerRef(String uuid, String name, String host, String node) {
+    }
+
+    private final Db sql;
+
+    public HostInstances(Db sql) {
+        this.sql = sql;
+    }
+
+    /** Servers not deleted on a host, whatever their node. */
+    public long countOnHost(String host) {
+        return sql.count("select count(*) from instances where host = ? and deleted_at is null", host);
+    }
+
+    /** Servers not deleted on the given hosts, oldest first. */
+    public List<ServerRef> serversOnHosts(Collection<String> hosts) {
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("""
+                select uuid, display_name, host, node from instances
+                where host = any(?) and deleted_at is null order by created_at, id
+                """, rs -> new ServerRef(rs.getString("uuid"), rs.getString("display_name"), rs.getString("host"),
+                rs.getString("node")), hosts);
+    }
+
+    /** Per host and node ({@code host + "/" + node}, node may be empty): Nova's {@code current_workload}. */
+    public Map<String, Integer> workloadByNode() {
+        Map<String, Integer> workload = new LinkedHashMap<>();
+        sql.list("""
+                select host, coalesce(node, '') as node, count(*) as busy from instances
+                where host is not null and deleted_at is null and (vm_state = 'building' or task_state = any(?))
+                group by host, coalesce(node, '')
+                """, rs -> workload.put(rs.getString("host") + "/" + rs.getString("node"), rs.getInt("busy")),
+                WORKLOAD_TASK_STATES);
+        return workload;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.stratus.compute.api.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.compute.ImageSpec;
+import dev.stratus.common.fault.ApiException;
+import dev.stratus.compute.api.config.ComputeSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code GET /v2/images/{id}} from image-service with the caller's own token, so Glance's visibility
+ * rules decide what the caller may boot, as Nova does. The endpoint is {@code stratus.compute.image-url}.
+ */
+@ApplicationScoped
+public class RemoteImageCatalog implements ImageCatalog {
+
+    private static final Logger LOG = Logger.getLogger(RemoteImageCatalog.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Glance's own attributes; everything else in an image body is an extra property. */
+    private static final Set<String> CORE = Set.of("id", "name", "status", "visibility", "protected", "checksum",
+            "owner", "size", "virtual_size", "min_ram", "min_disk", "created_at", "updated_at", "tags",
+            "disk_format", "container_format", "self", "file", "schema", "os_hash_algo", "os_hash_value",
+            "os_hidden", "direct_url", "locations", "stores");
+
+    private final ComputeSettings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public RemoteImageCatalog(ComputeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Optional<Image> find(AuthContext caller, String imageId) {
+        String base = settings.imageUrl().orElseThrow(() -> ApiException.unavailable(
+                "The image service is not configured (stratus.compute.image-url)."));
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v2/images/"
+                + URLEncoder.encode(imageId, StandardCharsets.UTF_8).replace("+", "%20")))
+                .timeout(settings.imageTimeout())
+                .header("X-Auth-Token", caller.token())
+                .header("Accept", "application/json")
+                .GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            LOG.warnf("image-service unreachable at %s: %s", base, e.getMessage());
+            throw ApiException.unavailable("The image service is unavailable.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("The image service is unavailable.");
+        }
+        if (response.statusCode() == 404 || response.statusCode() == 403 || response.statusCode() == 400) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            LOG.warnf("image-service answered %d for image %s", response.statusCode(), imageId);
+            throw ApiException.unavailable("The image service failed to describe image " + imageId + ".");
+        }
+        try {
+            return Optional.of(parse(JSON.readTree(response.body())));
+        } catch (IOException e) {
+            throw ApiException.unavailable("The image service returned an unreadable image description.");
+        }
+    }
+
+    static Image parse(JsonNode body) {
+        Map<String, String> properties = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!CORE.contains(e.getKey()) && e.getValue().isValueNode() && !e.getValue().isNull()) {
+                properties.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        ImageSpec spec = new ImageSpec(body.path("id").asText(), body.path("name").asText(null),
+                body.path("disk_format").asText(null), body.path("container_format").asText(null),
+                body.path("size").asLong(0), body.path("checksum").asText(null), body.path("min_disk").asInt(0),
+                body.path("min_ram").asInt(0), properties);
+        return new Image(spec, body.path("status").asText());
+    }
+}

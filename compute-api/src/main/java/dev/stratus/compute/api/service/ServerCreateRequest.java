@@ -1,0 +1,25 @@
+package dev.stratus.compute.api.service;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated {@code POST /servers} body.
+ *
+ * @param networksMode {@code "auto"}, {@code "none"}, or null when {@code networks} lists NICs
+ * @param bootImage the image to boot from: imageRef, or the image of a block_device_mapping_v2 boot entry
+ */
+public record ServerCreateRequest(String name, String bootImage, String flavorRef, String networksMode,
+        List<NetworkCatalog.Requested> networks, String keyName, List<String> securityGroups,
+        Map<String, String> metadata, String userData, String availabilityZone, int minCount, int maxCount,
+        boolean returnReservationId, boolean configDrive, String description, List<String> tags, String hostname,
+        String accessIpV4, String accessIpV6, String diskConfig, String adminPass, String group,
+        List<String> sameHost, List<String> differentHost) {
+
+    /** The same request with its security groups as network-service resolved them. */
+    public ServerCreateRequest withSecurityGroups(List<String> groups) {
+        return new ServerCreateRequest(name, bootImage, flavorRef, networksMode, networks, keyName, groups, metadata,
+                userData, availabilityZone, minCount, maxCount, returnReservationId, configDrive, description, tags,
+                hostname, accessIpV4, accessIpV6, diskConfig, adminPass, group, sameHost, differentHost);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.stratus.compute.api.service;
+
+import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.auth.Policy;
+import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.ImageSpec;
+import dev.stratus.common.compute.InstanceBuild;
+import dev.stratus.common.compute.NetworkRequest;
+import dev.stratus.common.compute.RequestSpec;
+import dev.stratus.common.compute.ScheduleInstances;
+import dev.stratus.common.compute.SchedulingHints;
+import dev.stratus.common.fault.ApiException;
+import dev.stratus.compute.api.config.ComputeSettings;
+import dev.stratus.compute.api.messaging.ComputeCasts;
+import dev.stratus.compute.api.persistence.FlavorRepository;
+import dev.stratus.compute.api.persistence.FlavorRow;
+import dev.stratus.compute.api.persistence.InstanceRow;
+import dev.stratus.compute.api.persistence.KeypairRepository;
+import dev.stratus.compute.api.persistence.KeypairRow;
+import dev.stratus.compute.api.persistence.ServerGroupRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code POST /servers}: checks the flavor, image, key pair, networks, zone and group; writes the
+ * instances in BUILD/scheduling under quota; hands them to the scheduler in one {@link ScheduleInstances}.
+ */
+@ApplicationScoped
+public class ServerCreator {
+
+    private static final Logger LOG = Logger.getLogger(ServerCreator.class);
+    private static final long GIB = 1024L * 1024 * 1024;
+    private static final String PASSWORD_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What the 202 shows. */
+    public record Result(List<InstanceRow> instances, String reservationId, String adminPass) {
+    }
+
+    private final FlavorRepository flavors;
+    private final KeypairRepository keypairs;
+    private final ServerGroupRepository groups;
+    private final ImageCatalog images;
+    private final NetworkCatalog networks;
+    private final RequestedZones zones;
+    private final InstanceWriter writer;
+    private final InstanceNetworking networking;
+    private final QuotaService quotas;
+    private final ComputeCasts casts;
+    private final Policy policy;
+    private final ComputeSettings settings;
+
+    public ServerCreator(FlavorRepository flavors, KeypairRepository keypairs, ServerGroupRepository groups,
+            ImageCatalog images, NetworkCatalog networks, RequestedZones zones, InstanceWriter writer,
+            InstanceNetworking networking, QuotaService quotas, ComputeCasts casts, Policy policy, ComputeSettings settings) {
+        this.flavors = flavors;
+        this.keypairs = keypairs;
+        this.groups = groups;
+        this.images = images;
+        this.networks = networks;
+        this.zones = zones;
+        this.writer = writer;
+        this.networking = networking;
+        this.quotas = quotas;
+        this.casts = casts;
+        this.policy = policy;
+        this.settings = settings;
+    }
+
+    public Result create(AuthContext caller, ServerCreateRequest req, String requestId) {
+        FlavorRow flavor = flavor(caller, req.flavorRef());
+        quotas.checkMetadata(caller.projectId(), req.metadata().size());
+        ImageSpec image = image(caller, req.bootImage(), flavor);
+        String keyData = null;
+        if (req.keyName() != null) {
+            KeypairRow key = keypairs.find(caller.userId(), req.keyName())
+                    .orElseThrow(() -> ApiException.badRequest("Invalid key_name provided."));
+            keyData = key.publicKey();
+        }
+        if (req.maxCount() > 1 && req.networks().stream().anyMatch(n -> n.portId() != null)) {
+            throw ApiException.badRequest("Unable to launch multiple instances with a single configured port ID."
+                    + " Please launch your instance one by one with different ports.");
+        }
+        List<NetworkRequest> nics = networks.resolve(caller, req.networksMode(), req.networks());
+        List<NetworkCatalog.SecurityGroup> groups = networks.requireSecurityGroups(caller, req.securityGroups());
+        List<String> securityGroupIds = groups.stream().map(NetworkCatalog.SecurityGroup::id).distinct().toList();
+        // servers show their groups by name, as network-service names them (a CLI asks by id)
+        List<String> securityGroupNames = groups.stream().map(NetworkCatalog.SecurityGroup::name).distinct().toList();
+        RequestedZones.Placement placement = zones.resolve(caller, req.availabilityZone());
+        SchedulingHints hints = hints(caller, req, placement);
+        FlavorSpec flavorSpec = new FlavorSpec(flavor.id(), flavor.name(), flavor.vcpus(), flavor.memoryMb(),
+                flavor.rootGb(), flavor.ephemeralGb(), flavor.swap(), flavor.extraSpecs());
+        String reservationId = reservationId();
+        String adminPass = req.adminPass() != null ? req.adminPass() : password();
+        InstanceWriter.Created created = writer.create(req.withSecurityGroups(securityGroupNames), caller.projectId(), caller.userId(), flavorSpec, keyData,
+                nics, placement.zone(), reservationId, requestId);
+        if (req.group() != null) {
+            hints = new SchedulingHints(hints.groupId(), hints.groupPolicy(), hints.maxServerPerHost(),
+                    created.groupMembersBefore(), hints.sameHost(), hints.differentHost(), hints.forcedHost(),
+                    hints.forcedNode());
+        }
+        List<InstanceBuild> builds = new ArrayList<>();
+        for (InstanceRow row : created.instances()) {
+            List<NetworkRequest> connected = networking.connect(caller, row.uuid(), placement.zone(), securityGroupIds)
+                    .orElse(null);
+            if (connected == null) {
+                continue;
+            }
+            builds.add(new InstanceBuild(row.uuid(), row.displayName(), row.hostname(), row.projectId(), row.userId(),
+                    flavorSpec, image, row.keyName(), keyData, row.userData(), req.metadata(), connected,
+                    row.configDrive(), placement.zone(), row.launchIndex(), reservationId, adminPass, row.createdAt()));
+        }
+        if (builds.isEmpty()) {
+            return new Result(created.instances(), reservationId, adminPass);
+        }
+        RequestSpec spec = new RequestSpec(caller.projectId(), caller.userId(), flavorSpec, image,
+                placement.requestedZone(), hints, List.of());
+        try {
+            casts.schedule(new ScheduleInstances(spec, builds, settings.maxBuildAttempts()), requestId)
+                    .get(settings.imageTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.errorf("Could not hand %d instance(s) of %s to the scheduler: %s", builds.size(), reservationId,
+                    String.valueOf(cause));
+            writer.failToSchedule(builds.stream().map(InstanceBuild::instanceId).toList(),
+                    "The scheduler could not be reached: " + cause.getMessage());
+        }
+        return new Result(created.instances(), reservationId, adminPass);
+    }
+
+    private FlavorRow flavor(AuthContext caller, String ref) {
+        String id = ref.contains("/") ? ref.substring(ref.lastIndexOf('/') + 1) : ref;
+        FlavorRow flavor = flavors.find(id).orElseThrow(() -> ApiException.badRequest(
+                "Flavor " + id + " could not be found."));
+        if (!flavor.isPublic() && !ComputeRules.isAdmin(caller)
+                && !flavors.hasAccess(flavor.id(), caller.projectId())) {
+            throw ApiException.badRequest("Flavor " + id + " could not be found.");
+        }
+        if (flavor.disabled()) {
+            throw ApiException.badRequest("Flavor is disabled.");
+        }
+        return flavor;
+    }
+
+    private ImageSpec image(AuthContext caller, String ref, FlavorRow flavor) {
+        String id = ref.contains("/") ? ref.substring(ref.lastIndexOf('/') + 1) : ref;
+        ImageCatalog.Image image = images.find(caller, id)
+                .orElseThrow(() -> ApiException.badRequest("Can not find requested image"));
+        if (!"active".equals(image.status())) {
+            throw ApiException.badRequest("Image " + id + " is not active.");
+        }
+        ImageSpec spec = image.spec();
+        if (flavor.memoryMb() < spec.minRamMb()) {
+            throw ApiException.badRequest("Flavor's memory is too small for requested image.");
+        }
+        if (flavor.rootGb() == 0) {
+            policy.enforce("os_compute_api:servers:create:zero_disk_flavor", ComputeRules.admin());
+        } else {
+            long flavorBytes = flavor.rootGb() * GIB;
+            if (spec.size() > flavorBytes) {
+                throw ApiException.badRequest("Flavor's disk is too small for requested image. Flavor disk is "
+                        + flavorBytes + " bytes, image is " + spec.size() + " bytes.");
+            }
+            if (spec.minDiskGb() > flavor.rootGb()) {
+                throw ApiException.badRequest("Flavor's disk is too small for requested image. Flavor disk is "
+                        + flavorBytes + " bytes, minimum required by image is " + spec.minDiskGb() * GIB + " bytes.");
+            }
+        }
+        return spec;
+    }
+
+    private SchedulingHints hints(AuthContext caller, ServerCreateRequest req, RequestedZones.Placement placement) {
+        String groupPolicy = null;
+        Integer maxPerHost = null;
+        if (req.group() != null) {
+            ServerGroupRepository.GroupRow group = groups.find(req.group())
+                    .filter(g -> g.projectId().equals(caller.projectId()) || ComputeRules.isAdmin(caller))
+                    .orElseThrow(() -> ApiException.badRequest("Invalid server group " + req.group()));
+            groupPolicy = group.policy();
+            String rule = group.rules().get("max_server_per_host");
+            maxPerHost = rule == null ? null : Integer.valueOf(rule);
+        }
+        return new SchedulingHints(req.group(), groupPolicy, maxPerHost, List.of(), req.sameHost(),
+                req.differentHost(), placement.host(), placement.node());
+    }
+
+    private static String reservationId() {
+        StringBuilder sb = new StringBuilder("r-");
+        String chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (int i = 0; i < 8; i++) {
+            sb.append(chars.charAt(RANDOM.nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+
+    private static String password() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            sb.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
+        }
+        return sb.toString();
+    }
+}

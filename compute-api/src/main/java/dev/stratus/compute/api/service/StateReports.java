@@ -1,0 +1,109 @@
+package dev.stratus.compute.api.service;
+
+import dev.stratus.common.compute.ActionEvent;
+import dev.stratus.common.compute.InstanceFault;
+import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.compute.api.persistence.InstanceActionRepository;
+import dev.stratus.compute.api.persistence.InstanceRepository;
+import dev.stratus.compute.api.persistence.InstanceRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The conductor role: applies a node's (or the scheduler's) {@link InstanceStateReport} to the instance row,
+ * at most once per sequence number. Its action event is recorded whatever the sequence, idempotently.
+ */
+@ApplicationScoped
+public class StateReports {
+
+    private static final Logger LOG = Logger.getLogger(StateReports.class);
+
+    /** What the caller must do after the transaction committed. */
+    public enum FollowUp {
+        NONE,
+        /** The instance is now deleted: hand its allocations back to the scheduler. */
+        RELEASE,
+        /** The report is about an instance deleted here meanwhile: tell its host to destroy it. */
+        DESTROY_ON_HOST
+    }
+
+    private final InstanceRepository instances;
+    private final InstanceActionRepository actions;
+    private final InstanceRemoval removal;
+
+    public StateReports(InstanceRepository instances, InstanceActionRepository actions, InstanceRemoval removal) {
+        this.instances = instances;
+        this.actions = actions;
+        this.removal = removal;
+    }
+
+    @Transactional
+    public FollowUp apply(InstanceStateReport report) {
+        Optional<InstanceRow> found = instances.lockForUpdate(report.instanceId());
+        if (found.isEmpty()) {
+            LOG.warnf("State report for unknown instance %s ignored", report.instanceId());
+            return FollowUp.NONE;
+        }
+        InstanceRow row = found.get();
+        ActionEvent event = report.event();
+        if (event != null && event.actionRequestId() != null) {
+            actions.applyEvent(row.uuid(), event.actionRequestId(), actionNameOf(event.event()), event.event(),
+                    event.startTime(), event.finishTime(), event.result(),
+                    event.host() != null ? event.host() : report.host(), event.details());
+        }
+        if (report.sequence() <= row.lastReportSequence()) {
+            LOG.debugf("State report %s for %s is not newer than %s; state unchanged", (Object) report.sequence(), row.uuid(),
+                    row.lastReportSequence());
+            return FollowUp.NONE;
+        }
+        if (row.isDeleted()) {
+            instances.db().update("update instances set last_report_sequence = ? where uuid = ?", report.sequence(),
+                    row.uuid());
+            boolean stillOnHost = report.host() != null && !report.host().isEmpty()
+                    && !"deleted".equals(report.vmState());
+            return stillOnHost ? FollowUp.DESTROY_ON_HOST : FollowUp.NONE;
+        }
+        if ("deleted".equals(report.vmState())) {
+            instances.db().update("update instances set last_report_sequence = ?, power_state = 0 where uuid = ?",
+                    report.sequence(), row.uuid());
+            return removal.finish(row.uuid()) ? FollowUp.RELEASE : FollowUp.NONE;
+        }
+        // An empty host (and node) means the instance left its host: it goes back to the scheduler.
+        instances.db().update("update instances set host = case when ?::text = '' then null else coalesce(?, host) end,"
+                + " node = case when ?::text = '' then null else coalesce(?, node) end,"
+                + " launched_on = coalesce(launched_on, nullif(?, '')), vm_state = coalesce(?, vm_state),"
+                + " task_state = case when ? then null when ?::text is not null then ? else task_state end,"
+                + " power_state = coalesce(?, power_state), launched_at = coalesce(?, launched_at),"
+                + " root_device_name = case when ? = 'active' then coalesce(root_device_name, '/dev/vda')"
+                + " else root_device_name end,"
+                + " last_report_sequence = ?, updated_at = now() where uuid = ?",
+                report.host(), report.host(), report.node(), report.node(), report.host(), report.vmState(),
+                report.clearTaskState(),
+                report.taskState(), report.taskState(), report.powerState(), report.launchedAt(),
+                report.vmState(), report.sequence(), row.uuid());
+        InstanceFault fault = report.fault();
+        if (fault != null) {
+            instances.insertFault(row.uuid(), fault.code(), fault.message(), fault.details(), blankToNull(report.host()));
+        } else if ("error".equals(report.vmState()) && !"error".equals(row.vmState())) {
+            instances.insertFault(row.uuid(), 500, "The instance went to ERROR without a reason from "
+                    + (report.host() != null ? "compute host " + report.host() : "the scheduler") + ".", null,
+                    report.host());
+        }
+        return FollowUp.NONE;
+    }
+
+    private static String blankToNull(String host) {
+        return host == null || host.isEmpty() ? null : host;
+    }
+
+    /** The action an event belongs to when the API never recorded one (e.g. compute_start_instance -> start). */
+    static String actionNameOf(String event) {
+        String name = event.startsWith("compute_") ? event.substring("compute_".length()) : event;
+        if (name.startsWith("schedule")) {
+            return "create";
+        }
+        return name.replace("_instance", "");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.stratus.compute.api.service.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.web.ApiVersion;
+import java.util.Map;
+import java.util.Set;
+
+/** One action of {@code POST /servers/{id}/action}, chosen by its key in the body. */
+public interface ServerActionHandler {
+
+    /** What an action answers: 202 without a body, or 200 with one. */
+    record Outcome(int status, Map<String, Object> body) {
+        public static Outcome accepted() {
+            return new Outcome(202, null);
+        }
+
+        public static Outcome ok(Map<String, Object> body) {
+            return new Outcome(200, body);
+        }
+    }
+
+    /** The body keys this handler answers (e.g. {@code os-start}). */
+    Set<String> keys();
+
+    Outcome handle(String key, AuthContext caller, String serverId, JsonNode args, ApiVersion version,
+            String requestId);
+}

@@ -1,0 +1,81 @@
+package dev.stratus.compute.api.servers;
+
+import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.ReleaseAllocations;
+import dev.stratus.common.compute.ScheduleInstances;
+import dev.stratus.common.messaging.MessageHandler;
+import dev.stratus.common.messaging.Messaging;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Stands where the scheduler and one compute host would be: records the build requests and releases the
+ * API sends to the scheduler topic and the actions it casts to {@code compute.<HOST>}.
+ */
+public final class SchedulerStub {
+
+    public static final String HOST = "api-test-host";
+
+    public final List<ScheduleInstances> schedules = new CopyOnWriteArrayList<>();
+    public final List<ReleaseAllocations> releases = new CopyOnWriteArrayList<>();
+    public final List<InstanceAction> actions = new CopyOnWriteArrayList<>();
+
+    private static SchedulerStub instance;
+
+    private SchedulerStub() {
+    }
+
+    /** One stub per test JVM: a topic takes one handler per message type. */
+    public static synchronized SchedulerStub attach(Messaging messaging) throws Exception {
+        if (instance == null) {
+            SchedulerStub stub = new SchedulerStub();
+            messaging.subscribe(ComputeTopics.SCHEDULER, ScheduleInstances.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.schedules.add(m)));
+            messaging.subscribe(ComputeTopics.SCHEDULER, ReleaseAllocations.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.releases.add(m)));
+            messaging.subscribe(ComputeTopics.computeHost(HOST), InstanceAction.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.actions.add(m)));
+            messaging.ready().get(30, TimeUnit.SECONDS);
+            instance = stub;
+        }
+        return instance;
+    }
+
+    public ScheduleInstances awaitSchedule(String instanceId) {
+        return await(() -> schedules.stream()
+                .filter(s -> s.instances().stream().anyMatch(i -> i.instanceId().equals(instanceId)))
+                .findFirst().orElse(null), "a build request for " + instanceId);
+    }
+
+    public ReleaseAllocations awaitRelease(String instanceId) {
+        return await(() -> releases.stream().filter(r -> r.instanceIds().contains(instanceId)).findFirst()
+                .orElse(null), "a release of " + instanceId);
+    }
+
+    public InstanceAction awaitAction(String instanceId, Predicate<InstanceAction> matching) {
+        return await(() -> actions.stream().filter(a -> a.instanceId().equals(instanceId)).filter(matching)
+                .findFirst().orElse(null), "an action on " + instanceId + "; got " + actions);
+    }
+
+    static <T> T await(Supplier<T> probe, String what) {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < end) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}
