@@ -1,0 +1,122 @@
+package dev.stratus.compute.node;
+
+import dev.stratus.common.compute.BuildInstance;
+import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.ConsoleOutput;
+import dev.stratus.common.compute.ConsoleOutputRequest;
+import dev.stratus.common.compute.DeleteInstance;
+import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.ServiceHeartbeat;
+import dev.stratus.common.messaging.Messaging;
+import dev.stratus.compute.node.build.GuestPreparation;
+import dev.stratus.compute.node.handler.BuildInstanceHandler;
+import dev.stratus.compute.node.handler.ConsoleOutputHandler;
+import dev.stratus.compute.node.handler.DeleteInstanceHandler;
+import dev.stratus.compute.node.handler.InstanceActionHandler;
+import dev.stratus.compute.node.image.ImageCache;
+import dev.stratus.compute.node.instance.InstanceRegistry;
+import dev.stratus.compute.node.instance.TrackedInstance;
+import dev.stratus.compute.node.network.HostNetworking;
+import dev.stratus.compute.node.report.StateReporter;
+import dev.stratus.compute.node.resources.HostResourcesReport;
+import dev.stratus.compute.node.sync.PowerStateSync;
+import dev.stratus.compute.node.virt.VirtDriver;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One compute host: its driver, its instances, its queue {@code compute.<host>} and its heartbeat. Several
+ * can live in one process (simulated hosts with the fake driver), so everything that belongs to a host is
+ * here and nothing in singletons.
+ */
+public class ComputeNode {
+
+    /** The service binary name compute-api shows in {@code compute service list}. */
+    public static final String BINARY = "nova-compute";
+
+    /** What a node is made of; built by {@link ComputeNodes}. */
+    public record Parts(String host, VirtDriver driver, HostNetworking networking, InstanceRegistry registry,
+            StateReporter reporter, ImageCache imageCache, GuestPreparation preparation, PowerStateSync powerSync,
+            HostResourcesReport.Offer offer, String hostIp, int shutdownTimeoutSeconds) {
+    }
+
+    private final Parts parts;
+    private final Messaging messaging;
+    private final Clock clock;
+    private final String version;
+    private final Duration reportInterval;
+    private volatile Instant startedAt;
+
+    public ComputeNode(Parts parts, Messaging messaging, Clock clock, String version, Duration reportInterval) {
+        this.parts = parts;
+        this.messaging = messaging;
+        this.clock = clock;
+        this.version = version;
+        this.reportInterval = reportInterval;
+    }
+
+    /** Restores the instances of a previous run and subscribes the host's queue. */
+    public List<TrackedInstance> start() {
+        List<TrackedInstance> restored = parts.registry().restore();
+        parts.driver().onLifecycleEvent(parts.powerSync()::onEvent);
+        String topic = ComputeTopics.computeHost(parts.host());
+        messaging.subscribe(topic, BuildInstance.TYPE, new BuildInstanceHandler(parts.host(), parts.driver(),
+                parts.registry(), parts.preparation(), parts.reporter(), messaging));
+        messaging.subscribe(topic, InstanceAction.TYPE, new InstanceActionHandler(parts.driver(), parts.registry(),
+                parts.reporter(), parts.shutdownTimeoutSeconds()));
+        messaging.subscribe(topic, DeleteInstance.TYPE, new DeleteInstanceHandler(parts.driver(), parts.registry(),
+                parts.preparation(), parts.reporter()));
+        messaging.serve(topic, ConsoleOutputRequest.TYPE, ConsoleOutput.TYPE, new ConsoleOutputHandler(parts.driver()));
+        startedAt = clock.instant();
+        return restored;
+    }
+
+    public String host() {
+        return parts.host();
+    }
+
+    public VirtDriver driver() {
+        return parts.driver();
+    }
+
+    public HostNetworking networking() {
+        return parts.networking();
+    }
+
+    public InstanceRegistry registry() {
+        return parts.registry();
+    }
+
+    public ImageCache imageCache() {
+        return parts.imageCache();
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** The heartbeat as it would be sent now. */
+    public ServiceHeartbeat heartbeat() {
+        return new ServiceHeartbeat(parts.host(), BINARY, version, startedAt, clock.instant(),
+                (int) Math.max(1, reportInterval.toSeconds()),
+                HostResourcesReport.build(parts.driver().hostInventory(), parts.driver().capabilities(),
+                        parts.hostIp(), parts.offer(), parts.registry().all()), parts.driver().hostUptime());
+    }
+
+    public CompletableFuture<Void> sendHeartbeat() {
+        return messaging.broadcast(ComputeTopics.SERVICES_FANOUT, ServiceHeartbeat.TYPE, heartbeat());
+    }
+
+    public int syncPowerStates() {
+        return parts.powerSync().syncAll();
+    }
+
+    /** Removes cached images none of this host's instances uses and unused for {@code maxUnusedAge}. */
+    public List<String> cleanImageCache(Duration maxUnusedAge) {
+        return parts.imageCache().removeUnused(GuestPreparation.imagesOf(
+                parts.registry().all().stream().map(TrackedInstance::build).toList()), maxUnusedAge);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.stratus.compute.node.fake;
+
+import dev.stratus.compute.node.config.ComputeNodeConfig;
+import dev.stratus.compute.node.driver.HypervisorBackend;
+import dev.stratus.compute.node.network.FakeHostNetworking;
+import dev.stratus.compute.node.network.HostNetworking;
+import dev.stratus.compute.node.virt.VirtDriver;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Simulated hosts: {@code stratus.compute.fake.node-count} of them in this process, each with its own
+ * in-memory driver and bridges.
+ */
+@ApplicationScoped
+public class FakeBackend implements HypervisorBackend {
+
+    private final ComputeNodeConfig.FakeDriverConfig config;
+
+    public FakeBackend(ComputeNodeConfig config) {
+        this.config = config.fake();
+    }
+
+    @Override
+    public String name() {
+        return FakeVirtDriver.NAME;
+    }
+
+    @Override
+    public List<String> hosts(String configuredHost) {
+        int count = config.nodeCount();
+        if (count < 1) {
+            throw new IllegalStateException("stratus.compute.fake.node-count must be at least 1, not " + count);
+        }
+        if (count == 1) {
+            return List.of(configuredHost);
+        }
+        List<String> hosts = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            hosts.add(String.format("%s-%03d", configuredHost, i));
+        }
+        return hosts;
+    }
+
+    @Override
+    public VirtDriver driver(String host) {
+        return new FakeVirtDriver(host, FakeDriverSettings.of(config, host));
+    }
+
+    @Override
+    public HostNetworking networking(String host) {
+        return new FakeHostNetworking();
+    }
+
+    @Override
+    public boolean persistent() {
+        return false;
+    }
+}

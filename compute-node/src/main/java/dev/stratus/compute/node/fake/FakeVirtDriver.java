@@ -1,0 +1,253 @@
+package dev.stratus.compute.node.fake;
+
+import dev.stratus.common.compute.InstanceBuild;
+import dev.stratus.compute.node.virt.DriverCapabilities;
+import dev.stratus.compute.node.virt.GuestSpec;
+import dev.stratus.compute.node.virt.HostInventory;
+import dev.stratus.compute.node.virt.LifecycleEvent;
+import dev.stratus.compute.node.virt.PowerState;
+import dev.stratus.compute.node.virt.VirtDriver;
+import dev.stratus.compute.node.virt.VirtException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * A hypervisor in memory: guests are entries in a map, with the faults {@link FakeDriverSettings} asks for.
+ * One instance per simulated host; small enough that hundreds fit in one JVM.
+ */
+public class FakeVirtDriver implements VirtDriver {
+
+    public static final String NAME = "fake";
+    /** The fake boots anything: it needs no image data, and "attaches" config drives by keeping their paths. */
+    private static final DriverCapabilities CAPABILITIES = new DriverCapabilities(false, true, true, true);
+
+    private final String host;
+    private final FakeDriverSettings settings;
+    private final Map<String, FakeGuest> guests = new ConcurrentHashMap<>();
+    private final List<Consumer<LifecycleEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Instant createdAt = Instant.now();
+
+    public FakeVirtDriver(String host, FakeDriverSettings settings) {
+        this.host = host;
+        this.settings = settings;
+    }
+
+    /** One guest: what the fake remembers of it. */
+    private static final class FakeGuest {
+        final String name;
+        final Instant bootedAt;
+        final int configDriveFiles;
+        volatile PowerState state;
+
+        FakeGuest(String name, Instant bootedAt, int configDriveFiles) {
+            this.name = name;
+            this.bootedAt = bootedAt;
+            this.configDriveFiles = configDriveFiles;
+            this.state = PowerState.RUNNING;
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DriverCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** A simulated host has been up since its driver was made, idle. */
+    @Override
+    public String hostUptime() {
+        return dev.stratus.compute.node.virt.HostUptime.format(java.time.LocalTime.now(),
+                java.time.Duration.between(createdAt, Instant.now()), 0, 0, 0);
+    }
+
+    @Override
+    public HostInventory hostInventory() {
+        return new HostInventory(settings.hypervisorHostname(), "fake", 1000000L, settings.vcpus(), settings.memoryMb(),
+                settings.diskGb(), "{\"arch\": \"x86_64\", \"model\": \"fake\", \"vendor\": \"Stratus\", "
+                        + "\"topology\": {\"sockets\": 1, \"cores\": " + settings.vcpus() + ", \"threads\": 1}}");
+    }
+
+    @Override
+    public void spawn(GuestSpec guest) throws VirtException {
+        if (guests.containsKey(guest.instanceId())) {
+            return;
+        }
+        InstanceBuild instance = guest.instance();
+        if (!settings.spawnDelay().isZero()) {
+            try {
+                Thread.sleep(settings.spawnDelay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VirtException("spawn interrupted", e);
+            }
+        }
+        String failure = injectedSpawnFailure(instance);
+        if (failure != null) {
+            throw new VirtException(failure);
+        }
+        guests.putIfAbsent(guest.instanceId(),
+                new FakeGuest(instance.name(), Instant.now(), guest.configDrive().size()));
+        fire(guest.instanceId(), PowerState.RUNNING);
+    }
+
+    private String injectedSpawnFailure(InstanceBuild instance) {
+        if (settings.namePrefix().filter(p -> instance.name() != null && instance.name().startsWith(p)).isPresent()) {
+            return "Injected fault: the fake driver fails servers named " + settings.failSpawnNamePrefix() + "*";
+        }
+        String hosts = instance.metadata().get(settings.failSpawnHostKey());
+        if (hosts != null && Arrays.stream(hosts.split(",")).map(String::trim).anyMatch(host::equals)) {
+            return "Injected fault: spawning fails on host " + host;
+        }
+        if (settings.failSpawn() > 0 && ThreadLocalRandom.current().nextDouble() < settings.failSpawn()) {
+            return "Injected fault: random spawn failure on host " + host;
+        }
+        return null;
+    }
+
+    @Override
+    public void destroy(String instanceId) throws VirtException {
+        if (!guests.containsKey(instanceId)) {
+            return;
+        }
+        if (settings.failDelete() > 0 && ThreadLocalRandom.current().nextDouble() < settings.failDelete()) {
+            throw new VirtException("Injected fault: the fake driver could not destroy the guest");
+        }
+        if (guests.remove(instanceId) != null) {
+            fire(instanceId, PowerState.NOSTATE);
+        }
+    }
+
+    @Override
+    public void powerOn(String instanceId) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        if (guest.state == PowerState.PAUSED) {
+            throw new VirtException("the guest is paused: unpause it instead of starting it");
+        }
+        transition(instanceId, guest, PowerState.RUNNING);
+    }
+
+    @Override
+    public void powerOff(String instanceId, boolean graceful, int timeoutSeconds) throws VirtException {
+        transition(instanceId, require(instanceId), PowerState.SHUTDOWN);
+    }
+
+    @Override
+    public void reboot(String instanceId, boolean hard) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        if (!hard && guest.state != PowerState.RUNNING) {
+            throw new VirtException("a soft reboot needs a running guest; it is " + guest.state);
+        }
+        transition(instanceId, guest, PowerState.RUNNING);
+    }
+
+    @Override
+    public void pause(String instanceId) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        requireState(guest, PowerState.RUNNING, "pause");
+        transition(instanceId, guest, PowerState.PAUSED);
+    }
+
+    @Override
+    public void unpause(String instanceId) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        requireState(guest, PowerState.PAUSED, "unpause");
+        transition(instanceId, guest, PowerState.RUNNING);
+    }
+
+    @Override
+    public void suspend(String instanceId) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        requireState(guest, PowerState.RUNNING, "suspend");
+        transition(instanceId, guest, PowerState.SUSPENDED);
+    }
+
+    @Override
+    public void resume(String instanceId) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        requireState(guest, PowerState.SUSPENDED, "resume");
+        transition(instanceId, guest, PowerState.RUNNING);
+    }
+
+    @Override
+    public PowerState powerState(String instanceId) {
+        FakeGuest guest = guests.get(instanceId);
+        return guest == null ? PowerState.NOSTATE : guest.state;
+    }
+
+    @Override
+    public Map<String, PowerState> listGuests() {
+        Map<String, PowerState> states = new HashMap<>();
+        guests.forEach((id, guest) -> states.put(id, guest.state));
+        return states;
+    }
+
+    @Override
+    public String consoleOutput(String instanceId, Integer lines) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        String boot = DateTimeFormatter.ISO_INSTANT.format(guest.bootedAt);
+        List<String> log = List.of(
+                "[    0.000000] Linux version 6.1.0-fake (stratus@fake) booted on " + host + " at " + boot,
+                "[    0.000000] Command line: root=/dev/vda console=ttyS0",
+                "[    0.412345] Run /init as init process",
+                "config drive: " + (guest.configDriveFiles == 0 ? "none" : guest.configDriveFiles + " files"),
+                "Starting " + guest.name + " ... done",
+                guest.name + " login:");
+        int from = lines == null ? 0 : Math.max(0, log.size() - Math.max(0, lines));
+        return String.join("\n", log.subList(from, log.size())) + "\n";
+    }
+
+    @Override
+    public void onLifecycleEvent(Consumer<LifecycleEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Simulates the guest changing state by itself, e.g. shut down from inside; fires a lifecycle event. */
+    public void simulateGuestStateChange(String instanceId, PowerState state) throws VirtException {
+        transition(instanceId, require(instanceId), state);
+    }
+
+    /** Changes a guest's state without an event, as when the hypervisor's event was lost. */
+    public void changeStateSilently(String instanceId, PowerState state) throws VirtException {
+        require(instanceId).state = state;
+    }
+
+    private FakeGuest require(String instanceId) throws VirtException {
+        FakeGuest guest = guests.get(instanceId);
+        if (guest == null) {
+            throw new VirtException("instance " + instanceId + " does not exist on host " + host);
+        }
+        return guest;
+    }
+
+    private static void requireState(FakeGuest guest, PowerState wanted, String operation) throws VirtException {
+        if (guest.state != wanted) {
+            throw new VirtException("cannot " + operation + " a guest that is " + guest.state);
+        }
+    }
+
+    private void transition(String instanceId, FakeGuest guest, PowerState state) {
+        if (guest.state != state) {
+            guest.state = state;
+            fire(instanceId, state);
+        }
+    }
+
+    private void fire(String instanceId, PowerState state) {
+        LifecycleEvent event = new LifecycleEvent(instanceId, state);
+        for (Consumer<LifecycleEvent> listener : listeners) {
+            listener.accept(event);
+        }
+    }
+}

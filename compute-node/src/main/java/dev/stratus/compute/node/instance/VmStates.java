@@ -1,0 +1,19 @@
+package dev.stratus.compute.node.instance;
+
+/** Nova's vm_state and task_state values the node reports. */
+public final class VmStates {
+
+    public static final String BUILDING = "building";
+    public static final String ACTIVE = "active";
+    public static final String STOPPED = "stopped";
+    public static final String PAUSED = "paused";
+    public static final String SUSPENDED = "suspended";
+    public static final String ERROR = "error";
+    public static final String DELETED = "deleted";
+
+    public static final String TASK_SPAWNING = "spawning";
+    public static final String TASK_SCHEDULING = "scheduling";
+
+    private VmStates() {
+    }
+}

@@ -1,0 +1,134 @@
+package dev.stratus.compute.node.libvirt;
+
+import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.InstanceBuild;
+import dev.stratus.compute.node.libvirt.domain.Clock;
+import dev.stratus.compute.node.libvirt.domain.Cpu;
+import dev.stratus.compute.node.libvirt.domain.Disk;
+import dev.stratus.compute.node.libvirt.domain.DomainDefinition;
+import dev.stratus.compute.node.libvirt.domain.InstanceMetadata;
+import dev.stratus.compute.node.libvirt.domain.NetInterface;
+import dev.stratus.compute.node.libvirt.domain.OsBoot;
+import dev.stratus.compute.node.libvirt.domain.SerialPort;
+import dev.stratus.compute.node.network.PlumbingNames;
+import dev.stratus.compute.node.virt.GuestSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Turns a {@link GuestSpec} and the files prepared for it into the domain this driver defines. */
+final class DomainBuilder {
+
+    /** Every domain this driver makes is named so; the rest of the name is the instance id. */
+    static final String NAME_PREFIX = "instance-";
+
+    private final LibvirtSettings settings;
+
+    DomainBuilder(LibvirtSettings settings) {
+        this.settings = settings;
+    }
+
+    static String domainName(String instanceId) {
+        return NAME_PREFIX + instanceId;
+    }
+
+    /**
+     * @param domainType {@code kvm} or {@code qemu}
+     * @param arch the host's architecture, used unless the image asks for another
+     */
+    DomainDefinition build(GuestSpec guest, InstanceFiles files, String domainType, String arch) {
+        InstanceBuild instance = guest.instance();
+        FlavorSpec flavor = instance.flavor();
+        String imageArch = instance.image() == null ? null : instance.image().property("architecture");
+        String guestArch = imageArch == null || imageArch.isBlank() ? arch : imageArch;
+        String machine = imageProperty(guest, "hw_machine_type", settings.machineType().orElse(null));
+
+        OsBoot os = guest.kernel() == null ? OsBoot.fromDisk(guestArch, machine)
+                : OsBoot.directKernel(guestArch, machine, files.kernel().toString(),
+                        guest.ramdisk() == null ? null : files.ramdisk().toString(), commandLine(guest));
+
+        String bus = settings.diskBus();
+        List<Disk> disks = new ArrayList<>();
+        disks.add(cached(Disk.file("qcow2", files.rootDisk().toString(), targetDev(bus, 0), bus)));
+        if (!guest.configDrive().isEmpty()) {
+            disks.add(cached(Disk.file("raw", files.configDrive().toString(), targetDev(bus, 1), bus)).asReadOnly());
+        }
+        List<NetInterface> nics = new ArrayList<>();
+        for (GuestSpec.GuestNic nic : guest.nics()) {
+            nics.add(nic.bridge() == null || nic.bridge().isBlank()
+                    ? NetInterface.onTap(nic.macAddress(), tapName(nic.portId()), settings.nicModel())
+                    : NetInterface.onBridge(nic.macAddress(), nic.bridge(), tapName(nic.portId()),
+                            settings.nicModel()));
+        }
+        SerialPort serial = settings.serialConsole() == LibvirtSettings.SerialMode.FILE
+                ? SerialPort.toFile(files.consoleLog().toString())
+                : SerialPort.ptyLoggedTo(files.consoleLog().toString());
+
+        return new DomainDefinition(domainType, domainName(instance.instanceId()), uuidOrNull(instance.instanceId()),
+                metadata(instance), (long) flavor.memoryMb() * 1024, flavor.vcpus(), os,
+                new DomainDefinition.Features(true, true), cpu(domainType),
+                new Clock("utc", List.of(new Clock.Timer("pit", "delay", null),
+                        new Clock.Timer("rtc", "catchup", null), new Clock.Timer("hpet", null, false))),
+                DomainDefinition.LifecycleActions.DEFAULT,
+                new DomainDefinition.Devices(disks, nics, List.of(serial), true));
+    }
+
+    private String commandLine(GuestSpec guest) {
+        String line = guest.kernelCommandLine();
+        return line == null || line.isBlank() ? settings.kernelCommandLine() : line;
+    }
+
+    private Disk cached(Disk disk) {
+        return settings.diskCacheMode().map(disk::withCache).orElse(disk);
+    }
+
+    private Cpu cpu(String domainType) {
+        String mode = settings.cpuMode().orElse(null);
+        if (mode == null) {
+            return "kvm".equals(domainType) ? new Cpu("host-model", null, null) : null;
+        }
+        return switch (mode) {
+            case "host-model", "host-passthrough" -> new Cpu(mode, null, null);
+            default -> new Cpu("custom", mode, null);
+        };
+    }
+
+    private static String imageProperty(GuestSpec guest, String key, String fallback) {
+        String value = guest.instance().image() == null ? null : guest.instance().image().property(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static InstanceMetadata metadata(InstanceBuild instance) {
+        FlavorSpec f = instance.flavor();
+        return new InstanceMetadata(instance.instanceId(), instance.name(), instance.createdAt(),
+                new InstanceMetadata.Flavor(f.id(), f.name(), f.vcpus(), f.memoryMb(), f.rootGb(), f.ephemeralGb(),
+                        f.swapMb()),
+                instance.projectId(), instance.userId(), instance.image() == null ? null : instance.image().id());
+    }
+
+    /** vda, vdb, ... for virtio; sda, ... for sata and scsi; hda, ... for ide. */
+    static String targetDev(String bus, int index) {
+        String prefix = switch (bus) {
+            case "virtio" -> "vd";
+            case "ide" -> "hd";
+            default -> "sd";
+        };
+        return prefix + (char) ('a' + index);
+    }
+
+    /** The host tap of a port, named as the host plumbing's rules expect it; null without a port. */
+    static String tapName(String portId) {
+        if (portId == null || portId.isBlank()) {
+            return null;
+        }
+        return PlumbingNames.tapName(portId);
+    }
+
+    private static String uuidOrNull(String instanceId) {
+        try {
+            return UUID.fromString(instanceId).toString().equals(instanceId.toLowerCase()) ? instanceId : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

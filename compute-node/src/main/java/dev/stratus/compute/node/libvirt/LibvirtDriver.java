@@ -1,0 +1,641 @@
+package dev.stratus.compute.node.libvirt;
+
+import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
+import dev.stratus.compute.node.libvirt.domain.DomainXmlWriter;
+import dev.stratus.compute.node.libvirt.domain.InstanceMetadata;
+import dev.stratus.compute.node.libvirt.domain.XmlDocuments;
+import dev.stratus.compute.node.libvirt.host.GuestDomain;
+import dev.stratus.compute.node.libvirt.host.GuestLifecycleChange;
+import dev.stratus.compute.node.libvirt.host.GuestState;
+import dev.stratus.compute.node.libvirt.host.HostConnector;
+import dev.stratus.compute.node.libvirt.host.HostNodeInfo;
+import dev.stratus.compute.node.libvirt.host.LibvirtFailure;
+import dev.stratus.compute.node.libvirt.host.LibvirtHost;
+import dev.stratus.compute.node.virt.DriverCapabilities;
+import dev.stratus.compute.node.virt.GuestSpec;
+import dev.stratus.compute.node.virt.HostInventory;
+import dev.stratus.compute.node.virt.LifecycleEvent;
+import dev.stratus.compute.node.virt.PowerState;
+import dev.stratus.compute.node.virt.VirtDriver;
+import dev.stratus.compute.node.virt.VirtException;
+import io.quarkus.arc.Unremovable;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+import org.w3c.dom.Element;
+
+/**
+ * QEMU guests through libvirt. Nothing here touches libvirt before the first call that needs it, so a node
+ * configured with another driver never loads the native library. Calls on one instance are serialised;
+ * calls on different instances run in parallel over the one shared connection.
+ */
+@ApplicationScoped
+@Unremovable
+public class LibvirtDriver implements VirtDriver {
+
+    public static final String NAME = "libvirt";
+
+    private static final Logger LOG = Logger.getLogger(LibvirtDriver.class);
+
+    private static final long POLL_MILLIS = 100;
+
+    private final LibvirtSettings settings;
+
+    private final HostSession session;
+
+    private final VirtTypeResolver virtTypes;
+
+    private final InstancePreparer preparer;
+
+    private final DomainBuilder domains;
+
+    private final List<Consumer<LifecycleEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    private final Map<String, Object> instanceLocks = new ConcurrentHashMap<>();
+
+    private volatile HostCapabilities capabilities;
+
+    private volatile SpawnTimings lastSpawn;
+
+    @Inject
+    public LibvirtDriver(LibvirtSettings settings, HostConnector connector, DiskImages disks,
+            ConfigDriveWriter configDrives, KvmProbe probe) {
+        this(settings, connector, disks, configDrives, new VirtTypeResolver(settings, probe));
+    }
+
+    LibvirtDriver(LibvirtSettings settings, HostConnector connector, DiskImages disks,
+            ConfigDriveWriter configDrives, VirtTypeResolver virtTypes) {
+        this.settings = settings;
+        this.session = new HostSession(settings.uri(), connector, this::lifecycleChanged);
+        this.virtTypes = virtTypes;
+        this.preparer = new InstancePreparer(disks, configDrives);
+        this.domains = new DomainBuilder(settings);
+    }
+
+    @PreDestroy
+    void close() {
+        session.close();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DriverCapabilities capabilities() {
+        return new DriverCapabilities(true, true, true, true);
+    }
+
+    /**
+     * @throws IllegalStateException when libvirt cannot be reached: the node reports no inventory rather than
+     *         a wrong one
+     */
+    /** The node runs on the hypervisor host: its uptime is this machine's. */
+    @Override
+    public String hostUptime() {
+        return dev.stratus.compute.node.virt.HostUptime.ofThisHost();
+    }
+
+    @Override
+    public HostInventory hostInventory() {
+        try {
+            LibvirtHost host = session.host();
+            HostNodeInfo node = host.nodeInfo();
+            HostCapabilities caps = capabilitiesUnchecked(host);
+            return new HostInventory(host.hostname(), "QEMU", host.hypervisorVersion(), node.cpus(),
+                    node.memoryKib() / 1024, localGb(), caps.cpuInfoJson());
+        } catch (LibvirtFailure e) {
+            throw new IllegalStateException("libvirt at " + settings.uri() + " cannot describe the host: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private long localGb() {
+        Path dir = settings.instancesDirectory().toAbsolutePath();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        try {
+            FileStore store = Files.getFileStore(dir == null ? Path.of("/") : dir);
+            return store.getTotalSpace() >> 30;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot measure the file system of " + settings.instancesDirectory(), e);
+        }
+    }
+
+    /** The virt type this driver uses on this host, deciding it (and probing KVM) on the first call. */
+    public VirtTypeResolver.Decision virtType() throws VirtException {
+        try {
+            LibvirtHost host = session.host();
+            return virtTypes.resolve(() -> capabilitiesUnchecked(host));
+        } catch (LibvirtFailure e) {
+            throw failure("The hypervisor on this host is not reachable", e);
+        } catch (IllegalStateException e) {
+            throw new VirtException("The hypervisor on this host cannot describe itself", e);
+        }
+    }
+
+    // ---- spawn and destroy ------------------------------------------------------------------------
+
+    @Override
+    public void spawn(GuestSpec guest) throws VirtException {
+        String id = requireId(guest.instanceId());
+        synchronized (lockFor(id)) {
+            long started = System.nanoTime();
+            LibvirtHost host = host();
+            Optional<GuestDomain> existing = lookup(host, id);
+            if (existing.isPresent()) {
+                finishExisting(id, existing.get());
+                return;
+            }
+            String virtType = virtType().domainType();
+            InstanceFiles files = InstanceFiles.of(settings.instancesDirectory(), id);
+            boolean newDirectory = !Files.isDirectory(files.directory());
+            GuestDomain domain = null;
+            try {
+                long prepare = System.nanoTime();
+                preparer.prepare(guest, files);
+                String xml = DomainXmlWriter.write(domains.build(guest, files, virtType, capabilities(host).arch()));
+                long define = System.nanoTime();
+                domain = host.define(xml);
+                long start = System.nanoTime();
+                domain.create();
+                awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+                long end = System.nanoTime();
+                lastSpawn = new SpawnTimings(id, virtType, ms(end - started), ms(define - prepare),
+                        ms(start - define), ms(end - start));
+                LOG.debugf("spawned %s: %s", id, lastSpawn);
+            } catch (LibvirtFailure e) {
+                cleanUpFailedSpawn(id, domain, files, newDirectory);
+                throw failure("The hypervisor could not start the server", e);
+            } catch (VirtException e) {
+                cleanUpFailedSpawn(id, domain, files, newDirectory);
+                throw e;
+            } catch (IllegalArgumentException e) {
+                cleanUpFailedSpawn(id, domain, files, newDirectory);
+                throw new VirtException("The server's definition is invalid: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A repeated spawn: a running, paused or suspended guest is left alone; a defined one is started. */
+    private void finishExisting(String id, GuestDomain domain) throws VirtException {
+        try {
+            if (domain.state() == GuestState.SHUTOFF && !domain.hasManagedSave()) {
+                LOG.infof("instance %s was defined but not running: starting it", id);
+                domain.create();
+                awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+            }
+        } catch (LibvirtFailure e) {
+            throw failure("The hypervisor could not start the server", e);
+        }
+    }
+
+    private void cleanUpFailedSpawn(String id, GuestDomain domain, InstanceFiles files, boolean newDirectory) {
+        if (domain != null) {
+            try {
+                stopAndUndefine(domain);
+            } catch (LibvirtFailure e) {
+                LOG.warnf("instance %s: could not remove the domain of a failed spawn: %s", id, e.getMessage());
+            }
+        }
+        if (newDirectory) {
+            try {
+                FileTrees.delete(files.directory());
+            } catch (IOException e) {
+                LOG.warnf("instance %s: could not remove %s: %s", id, files.directory(), e.getMessage());
+            }
+        }
+    }
+
+    /** The timings of the last successful spawn that defined a domain, for measurements. */
+    public SpawnTimings lastSpawnTimings() {
+        return lastSpawn;
+    }
+
+    @Override
+    public void destroy(String instanceId) throws VirtException {
+        String id = requireId(instanceId);
+        synchronized (lockFor(id)) {
+            try {
+                Optional<GuestDomain> domain = lookup(host(), id);
+                if (domain.isPresent()) {
+                    stopAndUndefine(domain.get());
+                }
+            } catch (LibvirtFailure e) {
+                throw failure("The hypervisor could not delete the server", e);
+            }
+            try {
+                FileTrees.delete(InstanceFiles.of(settings.instancesDirectory(), id).directory());
+            } catch (IOException e) {
+                throw new VirtException("The server's disks could not be removed from the host", e);
+            }
+        }
+        instanceLocks.remove(id);
+    }
+
+    private static void stopAndUndefine(GuestDomain domain) throws LibvirtFailure {
+        try {
+            if (domain.state().isActive()) {
+                domain.destroy();
+            }
+            domain.undefine();
+        } catch (LibvirtFailure e) {
+            // gone meanwhile (or stopped between state and destroy): what we wanted
+            if (e.reason() != LibvirtFailure.Reason.NO_DOMAIN) {
+                if (e.reason() != LibvirtFailure.Reason.INVALID_STATE) {
+                    throw e;
+                }
+                domain.undefine();
+            }
+        }
+    }
+
+    // ---- power ------------------------------------------------------------------------------------
+
+    @Override
+    public void powerOn(String instanceId) throws VirtException {
+        withGuest(instanceId, "The server could not be started", domain -> {
+            GuestState state = domain.state();
+            if (state == GuestState.CRASHED) {
+                domain.destroy();
+                state = GuestState.SHUTOFF;
+            }
+            if (state == GuestState.SHUTOFF) {
+                startOrRestore(domain);
+            }
+        });
+    }
+
+    @Override
+    public void powerOff(String instanceId, boolean graceful, int timeoutSeconds) throws VirtException {
+        Duration timeout = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : settings.shutdownTimeout();
+        withGuest(instanceId, "The server could not be stopped", domain -> {
+            GuestState state = domain.state();
+            if (!state.isActive()) {
+                return;
+            }
+            // a paused guest cannot react to the power button
+            if (graceful && state != GuestState.PAUSED && shutDownGracefully(domain, timeout)) {
+                return;
+            }
+            if (graceful) {
+                LOG.infof("instance %s did not power off within %s s: forcing it off", instanceId,
+                        timeout.toSeconds());
+            }
+            forceOff(domain);
+        });
+    }
+
+    @Override
+    public void reboot(String instanceId, boolean hard) throws VirtException {
+        withGuest(instanceId, "The server could not be rebooted", domain -> {
+            GuestState state = domain.state();
+            if (!hard && (state == GuestState.RUNNING || state == GuestState.BLOCKED)) {
+                if (shutDownGracefully(domain, settings.rebootTimeout())) {
+                    domain.create();
+                    awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+                    return;
+                }
+                LOG.infof("instance %s did not shut down within %s s for a soft reboot: rebooting it hard",
+                        instanceId, settings.rebootTimeout().toSeconds());
+            }
+            if (domain.state().isActive()) {
+                forceOff(domain);
+            }
+            if (domain.hasManagedSave()) {
+                domain.discardManagedSave();
+            }
+            domain.create();
+            awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+        });
+    }
+
+    /** Presses the power button, again every retry interval, until the guest is off or the time is up. */
+    private boolean shutDownGracefully(GuestDomain domain, Duration timeout) throws LibvirtFailure, VirtException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long retry = Math.max(settings.shutdownRetryInterval().toNanos(), 1_000_000);
+        long nextPress = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            GuestState state = domain.state();
+            if (state == GuestState.SHUTOFF) {
+                return true;
+            }
+            if (System.nanoTime() >= nextPress && state != GuestState.SHUTTING_DOWN) {
+                try {
+                    domain.shutdown();
+                } catch (LibvirtFailure e) {
+                    if (e.reason() != LibvirtFailure.Reason.INVALID_STATE) {
+                        throw e;
+                    }
+                }
+                nextPress = System.nanoTime() + retry;
+            }
+            sleep(POLL_MILLIS);
+        }
+        return domain.state() == GuestState.SHUTOFF;
+    }
+
+    private void forceOff(GuestDomain domain) throws LibvirtFailure, VirtException {
+        try {
+            domain.destroy();
+        } catch (LibvirtFailure e) {
+            if (e.reason() != LibvirtFailure.Reason.INVALID_STATE) {
+                throw e;
+            }
+        }
+        awaitState(domain, GuestState.SHUTOFF, settings.startTimeout());
+    }
+
+    @Override
+    public void pause(String instanceId) throws VirtException {
+        withGuest(instanceId, "The server could not be paused", domain -> {
+            GuestState state = domain.state();
+            if (state == GuestState.PAUSED) {
+                return;
+            }
+            requireRunning(state, "paused");
+            domain.pause();
+        });
+    }
+
+    @Override
+    public void unpause(String instanceId) throws VirtException {
+        withGuest(instanceId, "The server could not be unpaused", domain -> {
+            GuestState state = domain.state();
+            if (state == GuestState.RUNNING || state == GuestState.BLOCKED) {
+                return;
+            }
+            if (state != GuestState.PAUSED) {
+                throw new VirtException("The server is not paused");
+            }
+            domain.unpause();
+        });
+    }
+
+    @Override
+    public void suspend(String instanceId) throws VirtException {
+        withGuest(instanceId, "The server could not be suspended", domain -> {
+            GuestState state = domain.state();
+            if (state == GuestState.SHUTOFF && domain.hasManagedSave()) {
+                return;
+            }
+            if (state != GuestState.PAUSED) {
+                requireRunning(state, "suspended");
+            }
+            domain.managedSave();
+        });
+    }
+
+    @Override
+    public void resume(String instanceId) throws VirtException {
+        withGuest(instanceId, "The server could not be resumed", domain -> {
+            GuestState state = domain.state();
+            if (state == GuestState.RUNNING || state == GuestState.BLOCKED) {
+                return;
+            }
+            if (state != GuestState.SHUTOFF || !domain.hasManagedSave()) {
+                throw new VirtException("The server is not suspended");
+            }
+            startOrRestore(domain);
+        });
+    }
+
+    /**
+     * Starts the domain, restoring its managed save when it has one. QEMU restores a guest saved while
+     * paused as paused, where it would wait for a running state that never comes: it is unpaused.
+     */
+    private void startOrRestore(GuestDomain domain) throws LibvirtFailure, VirtException {
+        boolean restoring = domain.hasManagedSave();
+        domain.create();
+        if (restoring && domain.state() == GuestState.PAUSED) {
+            domain.unpause();
+        }
+        awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+    }
+
+    private static void requireRunning(GuestState state, String action) throws VirtException {
+        if (state != GuestState.RUNNING && state != GuestState.BLOCKED) {
+            throw new VirtException("The server is not running, so it cannot be " + action);
+        }
+    }
+
+    // ---- state, listing, console ------------------------------------------------------------------
+
+    @Override
+    public PowerState powerState(String instanceId) {
+        if (!InstanceFiles.isSafeId(instanceId)) {
+            return PowerState.NOSTATE;
+        }
+        try {
+            Optional<GuestDomain> domain = lookup(host(), instanceId);
+            return domain.isEmpty() ? PowerState.NOSTATE : powerState(domain.get());
+        } catch (LibvirtFailure | VirtException e) {
+            LOG.debugf("no power state for %s: %s", instanceId, e.getMessage());
+            return PowerState.NOSTATE;
+        }
+    }
+
+    private static PowerState powerState(GuestDomain domain) throws LibvirtFailure {
+        GuestState state = domain.state();
+        return PowerStates.of(state, state == GuestState.SHUTOFF && domain.hasManagedSave());
+    }
+
+    /**
+     * Domains named {@code instance-*} that carry this driver's metadata; an operator's own domains are left
+     * out.
+     *
+     * @throws IllegalStateException when libvirt cannot be reached: an empty answer would read as "every
+     *         guest is gone"
+     */
+    @Override
+    public Map<String, PowerState> listGuests() {
+        try {
+            Map<String, PowerState> guests = new LinkedHashMap<>();
+            for (GuestDomain domain : host().listAll()) {
+                try {
+                    if (!domain.name().startsWith(DomainBuilder.NAME_PREFIX)) {
+                        continue;
+                    }
+                    InstanceMetadata metadata = metadataOf(domain.xml());
+                    if (metadata != null) {
+                        guests.put(metadata.instanceId(), powerState(domain));
+                    }
+                } catch (LibvirtFailure e) {
+                    if (e.reason() != LibvirtFailure.Reason.NO_DOMAIN) {
+                        throw e;
+                    }
+                }
+            }
+            return guests;
+        } catch (LibvirtFailure | VirtException e) {
+            throw new IllegalStateException("libvirt at " + settings.uri() + " cannot list the guests: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static InstanceMetadata metadataOf(String xml) {
+        Element metadata = XmlDocuments.child(XmlDocuments.parseRoot(xml, "domain"), "metadata");
+        return metadata == null ? null : DomainXmlParser.metadata(metadata);
+    }
+
+    @Override
+    public String consoleOutput(String instanceId, Integer lines) throws VirtException {
+        String id = requireId(instanceId);
+        InstanceFiles files = InstanceFiles.of(settings.instancesDirectory(), id);
+        try {
+            Path log = files.consoleLog();
+            if (!Files.isDirectory(files.directory()) && lookup(host(), id).isEmpty()) {
+                throw new VirtException("The server does not exist on this host");
+            }
+            return ConsoleLog.tail(log, lines, settings.consoleMaxBytes());
+        } catch (IOException e) {
+            throw new VirtException("The server's console log could not be read", e);
+        }
+    }
+
+    @Override
+    public void onLifecycleEvent(Consumer<LifecycleEvent> listener) {
+        listeners.add(listener);
+    }
+
+    private void lifecycleChanged(GuestLifecycleChange change) {
+        String name = change.domainName();
+        if (name == null || !name.startsWith(DomainBuilder.NAME_PREFIX)) {
+            return;
+        }
+        PowerState state = PowerStates.of(change);
+        if (state == null) {
+            return;
+        }
+        LifecycleEvent event = new LifecycleEvent(name.substring(DomainBuilder.NAME_PREFIX.length()), state);
+        for (Consumer<LifecycleEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "a lifecycle listener failed on %s", event);
+            }
+        }
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface GuestCall {
+        void run(GuestDomain domain) throws LibvirtFailure, VirtException;
+    }
+
+    private void withGuest(String instanceId, String whatFailed, GuestCall call) throws VirtException {
+        String id = requireId(instanceId);
+        synchronized (lockFor(id)) {
+            try {
+                GuestDomain domain = lookup(host(), id)
+                        .orElseThrow(() -> new VirtException("The server does not exist on this host"));
+                call.run(domain);
+            } catch (LibvirtFailure e) {
+                if (e.reason() == LibvirtFailure.Reason.NO_DOMAIN) {
+                    throw new VirtException("The server does not exist on this host", e);
+                }
+                throw failure(whatFailed, e);
+            }
+        }
+    }
+
+    private LibvirtHost host() throws VirtException {
+        try {
+            return session.host();
+        } catch (LibvirtFailure e) {
+            throw failure("The hypervisor on this host is not reachable", e);
+        }
+    }
+
+    private static Optional<GuestDomain> lookup(LibvirtHost host, String instanceId) throws VirtException {
+        try {
+            return host.lookupByName(DomainBuilder.domainName(instanceId));
+        } catch (LibvirtFailure e) {
+            throw failure("The hypervisor on this host did not answer", e);
+        }
+    }
+
+    private HostCapabilities capabilities(LibvirtHost host) throws VirtException {
+        try {
+            return capabilitiesUnchecked(host);
+        } catch (IllegalStateException e) {
+            throw new VirtException("The hypervisor on this host cannot describe itself", e);
+        }
+    }
+
+    private HostCapabilities capabilitiesUnchecked(LibvirtHost host) {
+        HostCapabilities known = capabilities;
+        if (known == null) {
+            try {
+                known = HostCapabilities.parse(host.capabilitiesXml());
+            } catch (LibvirtFailure | IllegalArgumentException e) {
+                throw new IllegalStateException("cannot read the host capabilities: " + e.getMessage(), e);
+            }
+            capabilities = known;
+        }
+        return known;
+    }
+
+    private void awaitState(GuestDomain domain, GuestState wanted, Duration timeout)
+            throws LibvirtFailure, VirtException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        GuestState state = domain.state();
+        while (state != wanted && !(wanted == GuestState.RUNNING && state == GuestState.BLOCKED)) {
+            if (System.nanoTime() > deadline) {
+                throw new VirtException("The server did not reach the state " + wanted.name().toLowerCase()
+                        + " within " + timeout.toSeconds() + " s (it is " + state.name().toLowerCase() + ")");
+            }
+            sleep(POLL_MILLIS);
+            state = domain.state();
+        }
+    }
+
+    private static void sleep(long millis) throws VirtException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException("The operation was interrupted");
+        }
+    }
+
+    private Object lockFor(String instanceId) {
+        return instanceLocks.computeIfAbsent(instanceId, k -> new Object());
+    }
+
+    private static String requireId(String instanceId) throws VirtException {
+        if (!InstanceFiles.isSafeId(instanceId)) {
+            throw new VirtException("Invalid server id");
+        }
+        return instanceId;
+    }
+
+    private static VirtException failure(String message, LibvirtFailure cause) {
+        if (cause.reason() == LibvirtFailure.Reason.NO_CONNECTION) {
+            return new VirtException("The hypervisor on this host is not reachable", cause);
+        }
+        // libvirt's own words say what to fix (a missing file, a device QEMU refused): keep them.
+        String detail = cause.getMessage();
+        return new VirtException(detail == null || detail.isBlank() ? message : message + ": " + detail, cause);
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}

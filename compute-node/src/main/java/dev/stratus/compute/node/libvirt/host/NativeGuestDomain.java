@@ -1,0 +1,150 @@
+package dev.stratus.compute.node.libvirt.host;
+
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
+import org.libvirt.Error;
+import org.libvirt.LibvirtException;
+
+/** {@link GuestDomain} over a libvirt-java {@link Domain} handle. */
+final class NativeGuestDomain implements GuestDomain {
+
+    /** {@code VIR_DOMAIN_UNDEFINE_NVRAM}, which libvirt-java 0.5.4 does not name. */
+    private static final int UNDEFINE_NVRAM = 4;
+
+    private final Domain domain;
+
+    NativeGuestDomain(Domain domain) {
+        this.domain = domain;
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws LibvirtException;
+    }
+
+    private <T> T call(String what, Call<T> call) throws LibvirtFailure {
+        try {
+            return call.run();
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.translate(what + " " + safeName(), e);
+        }
+    }
+
+    private String safeName() {
+        try {
+            return domain.getName();
+        } catch (LibvirtException e) {
+            return "(unknown domain)";
+        }
+    }
+
+    @Override
+    public String uuid() throws LibvirtFailure {
+        return call("reading the UUID of", domain::getUUIDString);
+    }
+
+    @Override
+    public String name() throws LibvirtFailure {
+        return call("reading the name of", domain::getName);
+    }
+
+    @Override
+    public String xml() throws LibvirtFailure {
+        return call("reading the XML of", () -> domain.getXMLDesc(0));
+    }
+
+    @Override
+    public void create() throws LibvirtFailure {
+        call("starting", domain::create);
+    }
+
+    @Override
+    public void shutdown() throws LibvirtFailure {
+        call("shutting down", () -> {
+            domain.shutdown();
+            return null;
+        });
+    }
+
+    @Override
+    public void destroy() throws LibvirtFailure {
+        call("destroying", () -> {
+            domain.destroy();
+            return null;
+        });
+    }
+
+    @Override
+    public void reboot() throws LibvirtFailure {
+        call("rebooting", () -> {
+            domain.reboot(Domain.RebootFlags.DEFAULT);
+            return null;
+        });
+    }
+
+    @Override
+    public void pause() throws LibvirtFailure {
+        call("pausing", () -> {
+            domain.suspend();
+            return null;
+        });
+    }
+
+    @Override
+    public void unpause() throws LibvirtFailure {
+        call("unpausing", () -> {
+            domain.resume();
+            return null;
+        });
+    }
+
+    @Override
+    public void managedSave() throws LibvirtFailure {
+        call("saving", domain::managedSave);
+    }
+
+    @Override
+    public boolean hasManagedSave() throws LibvirtFailure {
+        return call("checking the managed save of", domain::hasManagedSaveImage) == 1;
+    }
+
+    @Override
+    public void discardManagedSave() throws LibvirtFailure {
+        call("removing the managed save of", domain::managedSaveRemove);
+    }
+
+    @Override
+    public GuestState state() throws LibvirtFailure {
+        DomainInfo info = call("reading the state of", domain::getInfo);
+        if (info.state == null) {
+            return GuestState.NOSTATE;
+        }
+        return switch (info.state) {
+            case VIR_DOMAIN_RUNNING -> GuestState.RUNNING;
+            case VIR_DOMAIN_BLOCKED -> GuestState.BLOCKED;
+            case VIR_DOMAIN_PAUSED -> GuestState.PAUSED;
+            case VIR_DOMAIN_SHUTDOWN -> GuestState.SHUTTING_DOWN;
+            case VIR_DOMAIN_SHUTOFF -> GuestState.SHUTOFF;
+            case VIR_DOMAIN_CRASHED -> GuestState.CRASHED;
+            case VIR_DOMAIN_PMSUSPENDED -> GuestState.PMSUSPENDED;
+            default -> GuestState.NOSTATE;
+        };
+    }
+
+    @Override
+    public void undefine() throws LibvirtFailure {
+        int flags = Domain.UndefineFlags.MANAGED_SAVE | Domain.UndefineFlags.SNAPSHOTS_METADATA;
+        call("undefining", () -> {
+            try {
+                domain.undefine(flags | UNDEFINE_NVRAM);
+            } catch (LibvirtException e) {
+                // Drivers without NVRAM support refuse the flag ("unsupported flags (0x4)"): nothing to remove.
+                if (e.getError() == null || e.getError().getCode() != Error.ErrorNumber.VIR_ERR_INVALID_ARG) {
+                    throw e;
+                }
+                domain.undefine(flags);
+            }
+            return null;
+        });
+    }
+}

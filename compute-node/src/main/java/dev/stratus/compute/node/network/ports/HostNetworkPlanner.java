@@ -1,0 +1,298 @@
+package dev.stratus.compute.node.network.ports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratus.compute.node.network.plan.AllowedAddressPair;
+import dev.stratus.compute.node.network.plan.DhcpServer;
+import dev.stratus.compute.node.network.plan.ExternalGateway;
+import dev.stratus.compute.node.network.plan.FixedIp;
+import dev.stratus.compute.node.network.plan.FloatingIpNat;
+import dev.stratus.compute.node.network.plan.HostNetworkPlan;
+import dev.stratus.compute.node.network.plan.HostRoute;
+import dev.stratus.compute.node.network.plan.NetworkPlumbing;
+import dev.stratus.compute.node.network.plan.PortPlumbing;
+import dev.stratus.compute.node.network.plan.RouterInterface;
+import dev.stratus.compute.node.network.plan.RouterPlumbing;
+import dev.stratus.compute.node.network.plan.SecurityRule;
+import dev.stratus.compute.node.network.plan.SubnetPlumbing;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns what network-service knows about the guest ports bound to this host into the host's plan: their
+ * networks (bridge, DHCP), their security group rules with remote groups resolved to addresses, and the
+ * routers of those networks with the floating IPs of this host's ports. A router is plumbed on every host
+ * with a guest on one of its subnets, so east-west and floating-IP traffic never leaves the host.
+ */
+public class HostNetworkPlanner {
+
+    private static final Logger LOG = Logger.getLogger(HostNetworkPlanner.class);
+    static final String COMPUTE_OWNER = "compute:";
+    static final String DHCP_OWNER = "network:dhcp";
+    static final String ROUTER_INTERFACE_OWNER = "network:router_interface";
+    static final String ROUTER_GATEWAY_OWNER = "network:router_gateway";
+
+    private final NetworkView view;
+    private final Map<String, String> physicalBridges;
+    private final Function<String, String> hostnameOfDevice;
+
+    /**
+     * @param physicalBridges physical network name to the existing host bridge of flat provider networks
+     * @param hostnameOfDevice a server's host name from its id, null when unknown
+     */
+    public HostNetworkPlanner(NetworkView view, Map<String, String> physicalBridges,
+            Function<String, String> hostnameOfDevice) {
+        this.view = view;
+        this.physicalBridges = Map.copyOf(physicalBridges);
+        this.hostnameOfDevice = hostnameOfDevice;
+    }
+
+    public HostNetworkPlan plan(String host) {
+        List<JsonNode> guests = view.portsBoundTo(host).stream()
+                .filter(p -> p.path("device_owner").asText("").startsWith(COMPUTE_OWNER)).toList();
+        if (guests.isEmpty()) {
+            return HostNetworkPlan.EMPTY;
+        }
+        Set<String> guestNetworks = new LinkedHashSet<>();
+        guests.forEach(p -> guestNetworks.add(p.path("network_id").asText()));
+        List<RouterPlumbing> routers = routers(guestNetworks, guests);
+        Set<String> networkIds = new LinkedHashSet<>(guestNetworks);
+        for (RouterPlumbing r : routers) {
+            r.interfaces().forEach(i -> networkIds.add(i.networkId()));
+            if (r.gateway() != null) {
+                networkIds.add(r.gateway().networkId());
+            }
+        }
+        List<NetworkPlumbing> networks = networks(networkIds);
+        Set<String> planned = new LinkedHashSet<>();
+        networks.forEach(n -> planned.add(n.networkId()));
+        List<PortPlumbing> ports = new ArrayList<>();
+        Map<String, List<SecurityRule>> rulesByGroup = rules(guests);
+        for (JsonNode port : guests) {
+            if (planned.contains(port.path("network_id").asText())) {
+                ports.add(port(port, rulesByGroup));
+            }
+        }
+        List<RouterPlumbing> placed = routers.stream().filter(r -> r.interfaces().stream()
+                .allMatch(i -> planned.contains(i.networkId()))
+                && (r.gateway() == null || planned.contains(r.gateway().networkId()))).toList();
+        return new HostNetworkPlan(networks, ports, placed);
+    }
+
+    private List<NetworkPlumbing> networks(Set<String> ids) {
+        Map<String, JsonNode> networks = view.networks(ids);
+        Map<String, List<JsonNode>> subnets = new HashMap<>();
+        for (JsonNode s : view.subnetsOf(ids)) {
+            subnets.computeIfAbsent(s.path("network_id").asText(), k -> new ArrayList<>()).add(s);
+        }
+        Map<String, JsonNode> dhcpPorts = new HashMap<>();
+        for (JsonNode p : view.ports(Map.of("network_id", List.copyOf(ids), "device_owner", List.of(DHCP_OWNER)))) {
+            dhcpPorts.putIfAbsent(p.path("network_id").asText(), p);
+        }
+        List<NetworkPlumbing> out = new ArrayList<>();
+        for (String id : ids) {
+            JsonNode network = networks.get(id);
+            if (network == null) {
+                continue;
+            }
+            String bridge = null;
+            String physical = network.path("provider:physical_network").asText("");
+            if (!physical.isEmpty() && "flat".equals(network.path("provider:network_type").asText())) {
+                bridge = physicalBridges.get(physical);
+                if (bridge == null) {
+                    LOG.warnf("Network %s is on physical network %s, which this host does not map to a bridge"
+                            + " (stratus.compute.network.physical-bridges): not plumbed", id, physical);
+                    continue;
+                }
+            }
+            List<SubnetPlumbing> plumbed = new ArrayList<>();
+            for (JsonNode s : subnets.getOrDefault(id, List.of())) {
+                plumbed.add(subnet(s));
+            }
+            JsonNode dhcpPort = dhcpPorts.get(id);
+            DhcpServer dhcp = dhcpPort == null || plumbed.stream().noneMatch(SubnetPlumbing::enableDhcp) ? null
+                    : new DhcpServer(dhcpPort.path("id").asText(), dhcpPort.path("mac_address").asText(),
+                            fixedIps(dhcpPort));
+            out.add(new NetworkPlumbing(id, network.path("mtu").asInt(0), bridge, dhcp, plumbed));
+        }
+        return out;
+    }
+
+    private static SubnetPlumbing subnet(JsonNode s) {
+        List<HostRoute> routes = new ArrayList<>();
+        s.path("host_routes").forEach(r -> routes.add(new HostRoute(r.path("destination").asText(),
+                r.path("nexthop").asText())));
+        String gateway = s.path("gateway_ip").isNull() ? null : s.path("gateway_ip").asText(null);
+        return new SubnetPlumbing(s.path("id").asText(), s.path("cidr").asText(), s.path("ip_version").asInt(4),
+                gateway, NetworkView.texts(s.path("dns_nameservers")), routes, s.path("enable_dhcp").asBoolean(true));
+    }
+
+    private PortPlumbing port(JsonNode port, Map<String, List<SecurityRule>> rulesByGroup) {
+        List<AllowedAddressPair> pairs = new ArrayList<>();
+        port.path("allowed_address_pairs").forEach(p -> pairs.add(new AllowedAddressPair(p.path("ip_address").asText(),
+                p.path("mac_address").asText(null))));
+        boolean security = port.path("port_security_enabled").asBoolean(true);
+        List<SecurityRule> rules = new ArrayList<>();
+        if (security) {
+            for (String group : NetworkView.texts(port.path("security_groups"))) {
+                rules.addAll(rulesByGroup.getOrDefault(group, List.of()));
+            }
+        }
+        String hostname = port.path("dns_name").asText("");
+        if (hostname.isEmpty()) {
+            hostname = hostnameOfDevice.apply(port.path("device_id").asText());
+        }
+        return new PortPlumbing(port.path("id").asText(), port.path("network_id").asText(),
+                port.path("mac_address").asText(), fixedIps(port), hostname, security, pairs, rules);
+    }
+
+    /** The rules of every group of these ports, remote groups resolved to their members' addresses. */
+    private Map<String, List<SecurityRule>> rules(List<JsonNode> ports) {
+        Set<String> groupIds = new LinkedHashSet<>();
+        for (JsonNode p : ports) {
+            if (p.path("port_security_enabled").asBoolean(true)) {
+                groupIds.addAll(NetworkView.texts(p.path("security_groups")));
+            }
+        }
+        Map<String, JsonNode> groups = view.securityGroups(groupIds);
+        Set<String> remoteGroups = new LinkedHashSet<>();
+        groups.values().forEach(g -> g.path("security_group_rules").forEach(r -> {
+            if (!r.path("remote_group_id").asText("").isEmpty()) {
+                remoteGroups.add(r.path("remote_group_id").asText());
+            }
+        }));
+        Map<String, List<String>> members = new HashMap<>();
+        if (!remoteGroups.isEmpty()) {
+            for (JsonNode p : view.ports(Map.of("security_groups", List.copyOf(remoteGroups)))) {
+                List<String> addresses = new ArrayList<>();
+                p.path("fixed_ips").forEach(ip -> addresses.add(ip.path("ip_address").asText()));
+                p.path("allowed_address_pairs").forEach(a -> addresses.add(a.path("ip_address").asText()));
+                for (String g : NetworkView.texts(p.path("security_groups"))) {
+                    if (remoteGroups.contains(g)) {
+                        members.computeIfAbsent(g, k -> new ArrayList<>()).addAll(addresses);
+                    }
+                }
+            }
+        }
+        Map<String, List<SecurityRule>> out = new LinkedHashMap<>();
+        for (JsonNode g : groups.values()) {
+            List<SecurityRule> rules = new ArrayList<>();
+            for (JsonNode r : g.path("security_group_rules")) {
+                rules.add(rule(r, members));
+            }
+            out.put(g.path("id").asText(), rules);
+        }
+        return out;
+    }
+
+    static SecurityRule rule(JsonNode r, Map<String, List<String>> members) {
+        List<String> remote = null;
+        String prefix = r.path("remote_ip_prefix").asText("");
+        String group = r.path("remote_group_id").asText("");
+        if (!prefix.isEmpty()) {
+            remote = List.of(prefix);
+        } else if (!group.isEmpty()) {
+            remote = members.getOrDefault(group, List.of());
+        }
+        String protocol = r.path("protocol").isNull() ? null : r.path("protocol").asText(null);
+        return new SecurityRule("ingress".equals(r.path("direction").asText())
+                ? SecurityRule.Direction.INGRESS : SecurityRule.Direction.EGRESS,
+                "IPv6".equals(r.path("ethertype").asText()) ? SecurityRule.Ethertype.IPV6 : SecurityRule.Ethertype.IPV4,
+                protocol, intOrNull(r.path("port_range_min")), intOrNull(r.path("port_range_max")), remote);
+    }
+
+    /** The routers with an interface on these networks, with the floating IPs of this host's ports. */
+    private List<RouterPlumbing> routers(Set<String> networks, List<JsonNode> guests) {
+        Set<String> routerIds = new LinkedHashSet<>();
+        for (JsonNode p : view.ports(Map.of("network_id", List.copyOf(networks),
+                "device_owner", List.of(ROUTER_INTERFACE_OWNER)))) {
+            routerIds.add(p.path("device_id").asText());
+        }
+        if (routerIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, JsonNode> routers = view.routers(routerIds);
+        Map<String, List<RouterInterface>> legs = new HashMap<>();
+        Map<String, JsonNode> gatewayPorts = new HashMap<>();
+        List<JsonNode> routerPorts = view.ports(Map.of("device_id", List.copyOf(routerIds)));
+        Set<String> subnetIds = new LinkedHashSet<>();
+        routerPorts.forEach(p -> p.path("fixed_ips").forEach(ip -> subnetIds.add(ip.path("subnet_id").asText())));
+        Map<String, JsonNode> subnets = view.subnets(subnetIds);
+        for (JsonNode p : routerPorts) {
+            String owner = p.path("device_owner").asText();
+            String router = p.path("device_id").asText();
+            if (ROUTER_GATEWAY_OWNER.equals(owner)) {
+                gatewayPorts.put(router, p);
+            } else if (ROUTER_INTERFACE_OWNER.equals(owner)) {
+                for (JsonNode ip : p.path("fixed_ips")) {
+                    JsonNode subnet = subnets.get(ip.path("subnet_id").asText());
+                    if (subnet != null) {
+                        legs.computeIfAbsent(router, k -> new ArrayList<>()).add(new RouterInterface(
+                                p.path("network_id").asText(), p.path("id").asText(), p.path("mac_address").asText(),
+                                withLength(ip.path("ip_address").asText(), subnet.path("cidr").asText())));
+                        break;
+                    }
+                }
+            }
+        }
+        Set<String> localPorts = new LinkedHashSet<>();
+        guests.forEach(p -> localPorts.add(p.path("id").asText()));
+        Map<String, List<FloatingIpNat>> floating = new HashMap<>();
+        for (JsonNode f : view.floatingIpsOf(routerIds)) {
+            if (localPorts.contains(f.path("port_id").asText("")) && !f.path("fixed_ip_address").asText("").isEmpty()) {
+                floating.computeIfAbsent(f.path("router_id").asText(), k -> new ArrayList<>()).add(new FloatingIpNat(
+                        f.path("floating_ip_address").asText(), f.path("fixed_ip_address").asText()));
+            }
+        }
+        List<RouterPlumbing> out = new ArrayList<>();
+        for (String id : routerIds) {
+            JsonNode router = routers.get(id);
+            if (router == null || !router.path("admin_state_up").asBoolean(true)) {
+                continue;
+            }
+            ExternalGateway gateway = gateway(router, gatewayPorts.get(id), subnets);
+            out.add(new RouterPlumbing(id, gateway, legs.getOrDefault(id, List.of()),
+                    gateway == null ? List.of() : floating.getOrDefault(id, List.of())));
+        }
+        return out;
+    }
+
+    private static ExternalGateway gateway(JsonNode router, JsonNode port, Map<String, JsonNode> subnets) {
+        JsonNode info = router.path("external_gateway_info");
+        if (port == null || info.isMissingNode() || info.isNull()) {
+            return null;
+        }
+        for (JsonNode ip : port.path("fixed_ips")) {
+            JsonNode subnet = subnets.get(ip.path("subnet_id").asText());
+            if (subnet != null && subnet.path("ip_version").asInt(4) == 4) {
+                String gatewayIp = subnet.path("gateway_ip").isNull() ? null : subnet.path("gateway_ip").asText(null);
+                return new ExternalGateway(port.path("network_id").asText(), port.path("id").asText(),
+                        port.path("mac_address").asText(), withLength(ip.path("ip_address").asText(),
+                                subnet.path("cidr").asText()), gatewayIp, info.path("enable_snat").asBoolean(true));
+            }
+        }
+        return null;
+    }
+
+    private static List<FixedIp> fixedIps(JsonNode port) {
+        List<FixedIp> out = new ArrayList<>();
+        port.path("fixed_ips").forEach(ip -> out.add(new FixedIp(ip.path("subnet_id").asText(),
+                ip.path("ip_address").asText())));
+        return out;
+    }
+
+    static String withLength(String address, String cidr) {
+        int slash = cidr.indexOf('/');
+        return address + cidr.substring(slash);
+    }
+
+    private static Integer intOrNull(JsonNode n) {
+        return n.isNumber() ? n.asInt() : null;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.stratus.compute.node.report;
+
+/** Nova's names of the instance action events a compute node records. */
+public final class ActionEvents {
+
+    public static final String BUILD = "compute__do_build_and_run_instance";
+    public static final String START = "compute_start_instance";
+    public static final String STOP = "compute_stop_instance";
+    public static final String REBOOT = "compute_reboot_instance";
+    public static final String PAUSE = "compute_pause_instance";
+    public static final String UNPAUSE = "compute_unpause_instance";
+    public static final String SUSPEND = "compute_suspend_instance";
+    public static final String RESUME = "compute_resume_instance";
+    public static final String TERMINATE = "compute_terminate_instance";
+
+    public static final String SUCCESS = "Success";
+    public static final String ERROR = "Error";
+
+    private ActionEvents() {
+    }
+}

@@ -1,0 +1,64 @@
+package dev.stratus.compute.node.virt;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What a compute node asks of a hypervisor. Two implementations, chosen by {@code stratus.compute.driver}:
+ * {@code libvirt} (real QEMU/KVM domains) and {@code fake} (in memory, with fault injection). Calls block
+ * and are made from worker threads, never from an event loop. Every call is safe to repeat: spawning a
+ * guest that exists leaves it as it is, destroying one that does not exist does nothing.
+ */
+public interface VirtDriver {
+
+    /** The configuration name of this driver: {@code libvirt} or {@code fake}. */
+    String name();
+
+    DriverCapabilities capabilities();
+
+    /** The host's capacity and hypervisor identity, measured (libvirt) or configured (fake). */
+    HostInventory hostInventory();
+
+    /** Defines and starts the guest. Returns when the hypervisor reports it running. */
+    void spawn(GuestSpec guest) throws VirtException;
+
+    /** Stops the guest if it runs and removes it with its disks and config drive. */
+    void destroy(String instanceId) throws VirtException;
+
+    /** Starts a stopped guest. */
+    void powerOn(String instanceId) throws VirtException;
+
+    /**
+     * Stops the guest: ACPI shutdown first when {@code graceful}, forced off after
+     * {@code timeoutSeconds} or at once when not graceful.
+     */
+    void powerOff(String instanceId, boolean graceful, int timeoutSeconds) throws VirtException;
+
+    void reboot(String instanceId, boolean hard) throws VirtException;
+
+    void pause(String instanceId) throws VirtException;
+
+    void unpause(String instanceId) throws VirtException;
+
+    /** Saves the guest's memory to disk and stops it (libvirt managed save). */
+    void suspend(String instanceId) throws VirtException;
+
+    void resume(String instanceId) throws VirtException;
+
+    /** The guest's state as the hypervisor sees it; {@link PowerState#NOSTATE} when unknown. */
+    PowerState powerState(String instanceId);
+
+    /** Every guest this driver manages on the host, by instance id. */
+    Map<String, PowerState> listGuests();
+
+    /** The serial console log, the last {@code lines} lines when not null. */
+    String consoleOutput(String instanceId, Integer lines) throws VirtException;
+
+    /** Called from the driver's own thread whenever a guest changes state outside a call. */
+    void onLifecycleEvent(Consumer<LifecycleEvent> listener);
+
+    /** The host's uptime line (os-hypervisors' uptime), or null when this driver cannot tell. */
+    default String hostUptime() {
+        return null;
+    }
+}

@@ -1,0 +1,312 @@
+package dev.stratus.compute.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stratus.common.compute.BuildInstance;
+import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.ConsoleOutput;
+import dev.stratus.common.compute.ConsoleOutputRequest;
+import dev.stratus.common.compute.DeleteInstance;
+import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.InstanceAction.Kind;
+import dev.stratus.common.compute.InstanceBuild;
+import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.common.compute.NetworkRequest;
+import dev.stratus.common.compute.RescheduleInstance;
+import dev.stratus.common.messaging.Messaging;
+import dev.stratus.common.messaging.RemoteCallException;
+import dev.stratus.compute.node.fake.FakeVirtDriver;
+import dev.stratus.compute.node.network.FakeHostNetworking;
+import dev.stratus.compute.node.virt.PowerState;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The node's handlers with the fake driver, through a real broker, judged by the reports they send. */
+@QuarkusTest
+@QuarkusTestResource(value = ComputeNodeTestResource.class, restrictToAnnotatedClass = true)
+class NodeHandlersTest {
+
+    private static MessageRecorder recorder;
+
+    @Inject
+    Messaging messaging;
+
+    @Inject
+    ComputeNodes nodes;
+
+    private ComputeNode node;
+    private FakeVirtDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        if (recorder == null) {
+            recorder = MessageRecorder.attach(messaging);
+        }
+        node = nodes.node(ComputeNodeTestResource.HOST + "-001").orElseThrow();
+        driver = (FakeVirtDriver) node.driver();
+    }
+
+    private String host() {
+        return node.host();
+    }
+
+    private void cast(BuildInstance build) {
+        messaging.cast(ComputeTopics.computeHost(build.host()), BuildInstance.TYPE, build).join();
+    }
+
+    private void act(String instanceId, Kind kind, String requestId) {
+        messaging.cast(ComputeTopics.computeHost(host()), InstanceAction.TYPE,
+                new InstanceAction(instanceId, kind, requestId)).join();
+    }
+
+    private InstanceStateReport awaitEvent(String instanceId, String event, String requestId) {
+        return recorder.awaitReport(instanceId, r -> r.event() != null && r.event().event().equals(event)
+                && r.event().finishTime() != null && requestId.equals(r.event().actionRequestId()));
+    }
+
+    private InstanceBuild buildActive(String name) {
+        InstanceBuild instance = TestInstances.instance(name, Map.of());
+        cast(TestInstances.build(instance, host(), 1, 3));
+        recorder.awaitReport(instance.instanceId(), r -> "active".equals(r.vmState()));
+        return instance;
+    }
+
+    @Test
+    void buildReportsSpawningThenActiveWithGrowingSequences() {
+        InstanceBuild instance = TestInstances.instance(UUID.randomUUID().toString(), "web-1", Map.of(),
+                List.of(new NetworkRequest("net-1", "private", "port-1", null, "FA:16:3E:00:00:01", null)));
+        cast(TestInstances.build(instance, host(), 1, 3));
+
+        InstanceStateReport active = recorder.awaitReport(instance.instanceId(), r -> "active".equals(r.vmState()));
+        List<InstanceStateReport> reports = recorder.reportsFor(instance.instanceId());
+        InstanceStateReport spawning = reports.get(0);
+        assertEquals("building", spawning.vmState());
+        assertEquals("spawning", spawning.taskState());
+        assertEquals(host(), spawning.host());
+        assertEquals("compute__do_build_and_run_instance", spawning.event().event());
+        assertNull(spawning.event().finishTime());
+
+        assertEquals(1, active.powerState());
+        assertNotNull(active.launchedAt());
+        assertNull(active.taskState());
+        assertTrue(active.clearTaskState());
+        assertEquals("Success", active.event().result());
+        assertEquals(host(), active.event().host());
+        assertTrue(active.sequence() > spawning.sequence());
+        assertEquals(PowerState.RUNNING, driver.powerState(instance.instanceId()));
+        assertTrue(((FakeHostNetworking) node.networking()).hasBridge("brstratus0"), "NIC bridge created");
+        assertEquals(1, node.registry().get(instance.instanceId()).map(t -> 1).orElse(0));
+    }
+
+    @Test
+    void redeliveredBuildMakesNoSecondGuestAndReportsTheStateAgain() {
+        InstanceBuild instance = buildActive("twice");
+        int guests = driver.listGuests().size();
+        BuildInstance again = TestInstances.build(instance, host(), 1, 3);
+        cast(again);
+        recorder.await(() -> recorder.reportsFor(instance.instanceId()).stream()
+                .filter(r -> "active".equals(r.vmState())).count() >= 2 ? true : null, "a second active report");
+        assertEquals(guests, driver.listGuests().size());
+        long spawning = recorder.reportsFor(instance.instanceId()).stream()
+                .filter(r -> "spawning".equals(r.taskState())).count();
+        assertEquals(1, spawning, "a redelivered build does not spawn again");
+        List<InstanceStateReport> reports = recorder.reportsFor(instance.instanceId());
+        for (int i = 1; i < reports.size(); i++) {
+            assertTrue(reports.get(i).sequence() > reports.get(i - 1).sequence(), "sequences grow");
+        }
+    }
+
+    @Test
+    void powerActionsReportTheirStatesAndEvents() {
+        String id = buildActive("actions").instanceId();
+
+        act(id, Kind.STOP, "req-stop");
+        InstanceStateReport stopped = awaitEvent(id, "compute_stop_instance", "req-stop");
+        assertEquals("stopped", stopped.vmState());
+        assertEquals(4, stopped.powerState());
+        assertTrue(stopped.clearTaskState());
+        assertEquals("Success", stopped.event().result());
+
+        act(id, Kind.STOP, "req-stop-again");
+        InstanceStateReport again = awaitEvent(id, "compute_stop_instance", "req-stop-again");
+        assertEquals("stopped", again.vmState(), "an action on a guest already in that state reports the state");
+        assertEquals("Success", again.event().result());
+
+        act(id, Kind.START, "req-start");
+        assertEquals(1, awaitEvent(id, "compute_start_instance", "req-start").powerState());
+
+        act(id, Kind.REBOOT_SOFT, "req-soft");
+        assertEquals("active", awaitEvent(id, "compute_reboot_instance", "req-soft").vmState());
+        act(id, Kind.REBOOT_HARD, "req-hard");
+        assertEquals(1, awaitEvent(id, "compute_reboot_instance", "req-hard").powerState());
+
+        act(id, Kind.PAUSE, "req-pause");
+        InstanceStateReport paused = awaitEvent(id, "compute_pause_instance", "req-pause");
+        assertEquals("paused", paused.vmState());
+        assertEquals(3, paused.powerState());
+        act(id, Kind.UNPAUSE, "req-unpause");
+        assertEquals("active", awaitEvent(id, "compute_unpause_instance", "req-unpause").vmState());
+
+        act(id, Kind.SUSPEND, "req-suspend");
+        InstanceStateReport suspended = awaitEvent(id, "compute_suspend_instance", "req-suspend");
+        assertEquals("suspended", suspended.vmState());
+        assertEquals(7, suspended.powerState());
+        act(id, Kind.RESUME, "req-resume");
+        assertEquals(1, awaitEvent(id, "compute_resume_instance", "req-resume").powerState());
+        assertEquals(PowerState.RUNNING, driver.powerState(id));
+    }
+
+    @Test
+    void anImpossibleActionFinishesItsEventWithError() {
+        String id = buildActive("no-pause").instanceId();
+        act(id, Kind.STOP, "req-stop-first");
+        awaitEvent(id, "compute_stop_instance", "req-stop-first");
+        // A stopped guest cannot be paused (compute-api refuses it too; the node must not trust that).
+        act(id, Kind.PAUSE, "req-bad-pause");
+        InstanceStateReport failed = awaitEvent(id, "compute_pause_instance", "req-bad-pause");
+        assertEquals("Error", failed.event().result());
+        assertNull(failed.vmState(), "vm_state unchanged");
+        assertTrue(failed.clearTaskState());
+        assertTrue(failed.event().details().contains("SHUTDOWN"), failed.event().details());
+        assertEquals(PowerState.SHUTDOWN, driver.powerState(id));
+
+        // An unpause of a running guest finds it where the action leads: a redelivery, reported as done.
+        String running = buildActive("already-running").instanceId();
+        act(running, Kind.UNPAUSE, "req-unpause-running");
+        assertEquals("Success", awaitEvent(running, "compute_unpause_instance", "req-unpause-running").event().result());
+
+        String unknown = UUID.randomUUID().toString();
+        act(unknown, Kind.START, "req-unknown");
+        assertEquals("Error", awaitEvent(unknown, "compute_start_instance", "req-unknown").event().result());
+    }
+
+    @Test
+    void deleteReportsDeletedAndARedeliveredDeleteReportsItAgain() {
+        String id = buildActive("doomed").instanceId();
+        messaging.cast(ComputeTopics.computeHost(host()), DeleteInstance.TYPE, new DeleteInstance(id, "req-del")).join();
+        InstanceStateReport deleted = awaitEvent(id, "compute_terminate_instance", "req-del");
+        assertEquals("deleted", deleted.vmState());
+        assertEquals(0, deleted.powerState());
+        assertEquals("Success", deleted.event().result());
+        assertFalse(driver.listGuests().containsKey(id));
+        assertTrue(node.registry().get(id).isEmpty());
+
+        messaging.cast(ComputeTopics.computeHost(host()), DeleteInstance.TYPE, new DeleteInstance(id, "req-del-2")).join();
+        InstanceStateReport again = awaitEvent(id, "compute_terminate_instance", "req-del-2");
+        assertEquals("deleted", again.vmState());
+        assertEquals("Success", again.event().result());
+    }
+
+    @Test
+    void aBuildRedeliveredAfterTheDeleteDoesNotBringTheGuestBack() {
+        InstanceBuild instance = buildActive("resurrect");
+        String id = instance.instanceId();
+        messaging.cast(ComputeTopics.computeHost(host()), DeleteInstance.TYPE, new DeleteInstance(id, "req-rd")).join();
+        awaitEvent(id, "compute_terminate_instance", "req-rd");
+        cast(TestInstances.build(instance, host(), 1, 3));
+        // A later delete is handled after the build (one queue, in order): once it is reported, the build was too.
+        messaging.cast(ComputeTopics.computeHost(host()), DeleteInstance.TYPE, new DeleteInstance(id, "req-rd2")).join();
+        awaitEvent(id, "compute_terminate_instance", "req-rd2");
+        assertFalse(driver.listGuests().containsKey(id));
+    }
+
+    @Test
+    void aFailedSpawnCleansUpAndGoesBackToTheSchedulerWhileAttemptsRemain() {
+        InstanceBuild instance = TestInstances.instance("retry-me", Map.of("fake_fail_spawn_host", host()));
+        String id = instance.instanceId();
+        cast(TestInstances.build(instance, host(), 1, 3));
+
+        RescheduleInstance reschedule = recorder.await(() -> recorder.reschedules.stream()
+                .filter(r -> r.build().instance().instanceId().equals(id)).findFirst().orElse(null), "a reschedule");
+        assertEquals(host(), reschedule.failedHost());
+        assertTrue(reschedule.reason().contains("spawning fails on host " + host()), reschedule.reason());
+        assertEquals(1, reschedule.build().attempt());
+
+        InstanceStateReport back = recorder.awaitReport(id, r -> "scheduling".equals(r.taskState()));
+        assertEquals("", back.host(), "host cleared");
+        assertEquals("Error", back.event().result());
+        assertNull(back.fault(), "no ERROR while attempts remain");
+        assertFalse(driver.listGuests().containsKey(id), "cleaned up");
+        assertTrue(node.registry().get(id).isEmpty());
+    }
+
+    @Test
+    void withNoAttemptLeftTheNodeLeavesTheErrorReportToTheScheduler() {
+        InstanceBuild instance = TestInstances.instance("last-try", Map.of("fake_fail_spawn_host", host()));
+        String id = instance.instanceId();
+        cast(TestInstances.build(instance, host(), 3, 3));
+        recorder.await(() -> recorder.reschedules.stream()
+                .filter(r -> r.build().instance().instanceId().equals(id)).findFirst().orElse(null), "a reschedule");
+        InstanceStateReport failed = recorder.awaitReport(id, r -> r.event() != null && "Error".equals(r.event().result()));
+        assertNull(failed.vmState());
+        assertNull(failed.taskState());
+        assertFalse(failed.clearTaskState());
+        assertTrue(recorder.reportsFor(id).stream().noneMatch(r -> "error".equals(r.vmState())));
+    }
+
+    @Test
+    void aFailingHostDoesNotFailTheOthers() {
+        String other = ComputeTopicsHosts.other(nodes, host());
+        InstanceBuild instance = TestInstances.instance("picky", Map.of("fake_fail_spawn_host", host()));
+        cast(TestInstances.build(instance, other, 1, 3));
+        InstanceStateReport active = recorder.awaitReport(instance.instanceId(), r -> "active".equals(r.vmState()));
+        assertEquals(other, active.host());
+    }
+
+    @Test
+    void consoleOutputComesFromTheGuest() throws Exception {
+        String id = buildActive("console").instanceId();
+        ConsoleOutput all = messaging.call(ComputeTopics.computeHost(host()), ConsoleOutputRequest.TYPE,
+                new ConsoleOutputRequest(id, null), ConsoleOutput.TYPE).get();
+        assertTrue(all.output().contains("Linux version"), all.output());
+        assertTrue(all.output().contains("console login:"), all.output());
+        ConsoleOutput last = messaging.call(ComputeTopics.computeHost(host()), ConsoleOutputRequest.TYPE,
+                new ConsoleOutputRequest(id, 1), ConsoleOutput.TYPE).get();
+        assertEquals("console login:\n", last.output());
+
+        ExecutionException missing = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> messaging.call(ComputeTopics.computeHost(host()), ConsoleOutputRequest.TYPE,
+                        new ConsoleOutputRequest(UUID.randomUUID().toString(), null), ConsoleOutput.TYPE).get());
+        assertTrue(missing.getCause() instanceof RemoteCallException, missing.getCause().toString());
+    }
+
+    @Test
+    void aGuestShutDownFromInsideIsReportedStopped() throws Exception {
+        String id = buildActive("shut-inside").instanceId();
+        driver.simulateGuestStateChange(id, PowerState.SHUTDOWN);
+        InstanceStateReport stopped = recorder.awaitReport(id, r -> "stopped".equals(r.vmState()));
+        assertEquals(4, stopped.powerState());
+        assertNull(stopped.event());
+        assertFalse(stopped.clearTaskState(), "a sync report leaves the task state alone");
+    }
+
+    @Test
+    void thePeriodicSyncFindsStatesWhoseEventsWereLost() throws Exception {
+        String id = buildActive("lost-event").instanceId();
+        driver.changeStateSilently(id, PowerState.PAUSED);
+        // The sync that the build's own lifecycle event queued may run first and find the change itself;
+        // either way one report of the paused state must come.
+        node.syncPowerStates();
+        InstanceStateReport paused = recorder.awaitReport(id, r -> Integer.valueOf(3).equals(r.powerState()));
+        assertEquals("paused", paused.vmState());
+        assertEquals(0, node.syncPowerStates(), "nothing left to report");
+    }
+
+    /** Picks another simulated host of the process. */
+    static final class ComputeTopicsHosts {
+        static String other(ComputeNodes nodes, String not) {
+            return nodes.all().stream().map(ComputeNode::host).filter(h -> !h.equals(not)).findFirst().orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.stratus.compute.node.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stratus.compute.node.libvirt.host.GuestLifecycleChange;
+import dev.stratus.compute.node.libvirt.host.GuestState;
+import dev.stratus.compute.node.libvirt.host.LibvirtFailure;
+import dev.stratus.compute.node.virt.GuestSpec;
+import dev.stratus.compute.node.virt.LifecycleEvent;
+import dev.stratus.compute.node.virt.PowerState;
+import dev.stratus.compute.node.virt.VirtException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The driver's own logic on {@link FakeLibvirtHost}: clean-up of failed spawns, repeated calls, guests that
+ * ignore the power button, QEMU's restore of a guest saved while paused, events and reconnection: what the
+ * test driver ({@link LibvirtTestDriverTest}) cannot show.
+ */
+class LibvirtDriverTest {
+
+    @TempDir
+    Path dir;
+
+    private Path instances;
+
+    private FakeLibvirtHost host;
+
+    private FakeMedia media;
+
+    private final AtomicInteger opens = new AtomicInteger();
+
+    private LibvirtDriver driver;
+
+    private final List<LifecycleEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        instances = dir.resolve("instances");
+        host = new FakeLibvirtHost();
+        media = new FakeMedia();
+        driver = driver(TestSettings.defaults(instances).withVirtType(LibvirtSettings.VirtType.QEMU)
+                .withTimeouts(Duration.ofMillis(400), Duration.ofMillis(100), Duration.ofMillis(400),
+                        Duration.ofSeconds(2)));
+        driver.onLifecycleEvent(events::add);
+    }
+
+    private LibvirtDriver driver(TestSettings settings) {
+        return new LibvirtDriver(settings, uri -> {
+            opens.incrementAndGet();
+            return host;
+        }, media, media, (emulator, timeout) -> {
+            throw new AssertionError("virt_type is configured: no probe");
+        });
+    }
+
+    private GuestSpec guest(String id) throws IOException {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        return Guests.uecGuest(id, Files.writeString(cache.resolve("ami"), "machine"),
+                Files.writeString(cache.resolve("aki"), "kernel"), Files.writeString(cache.resolve("ari"), "ramdisk"),
+                Guests.twoNics());
+    }
+
+    private String spawned() throws Exception {
+        String id = UUID.randomUUID().toString();
+        driver.spawn(guest(id));
+        return id;
+    }
+
+    private static String name(String id) {
+        return DomainBuilder.domainName(id);
+    }
+
+    private FakeLibvirtHost.FakeGuest domain(String id) {
+        return host.domains.get(name(id));
+    }
+
+    @Test
+    void aSpawnThatFailsAfterDefineLeavesNoDomainAndNoDirectory() throws Exception {
+        String id = UUID.randomUUID().toString();
+        host.failNextCreate = new LibvirtFailure(LibvirtFailure.Reason.OTHER,
+                "starting instance-x: internal error: qemu unexpectedly closed the monitor");
+        VirtException failed = assertThrows(VirtException.class, () -> driver.spawn(guest(id)));
+        assertTrue(failed.getMessage().contains("qemu unexpectedly closed the monitor"),
+                "libvirt's reason reaches the fault: " + failed.getMessage());
+        assertTrue(host.domains.isEmpty(), "the domain was undefined");
+        assertEquals(List.of("define", "create", "undefine"), host.callsOn(name(id)));
+        assertFalse(Files.exists(instances.resolve(id)), "the instance directory was removed");
+        assertEquals(null, driver.lastSpawnTimings());
+    }
+
+    @Test
+    void aSpawnThatFailsBeforeDefineLeavesNoDirectory() throws Exception {
+        String id = UUID.randomUUID().toString();
+        media.failOverlay = new IOException("qemu-img: Could not open base: Permission denied");
+        VirtException failed = assertThrows(VirtException.class, () -> driver.spawn(guest(id)));
+        assertEquals("The server's root disk could not be created from its image", failed.getMessage());
+        assertTrue(host.calls.isEmpty(), "nothing was defined: " + host.calls);
+        assertFalse(Files.exists(instances.resolve(id)));
+    }
+
+    @Test
+    void aRepeatedSpawnOfARunningDomainIsANoOp() throws Exception {
+        String id = UUID.randomUUID().toString();
+        GuestSpec guest = guest(id);
+        driver.spawn(guest);
+        SpawnTimings first = driver.lastSpawnTimings();
+        host.calls.clear();
+        driver.spawn(guest);
+        assertEquals(List.of(), host.callsOn(name(id)), "no define, no create");
+        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertTrue(first == driver.lastSpawnTimings());
+        assertEquals(1, media.overlays.size(), "the root disk was not made again");
+
+        driver.pause(id);
+        host.calls.clear();
+        driver.spawn(guest);
+        assertEquals(List.of(), host.callsOn(name(id)), "a paused guest is left paused");
+        driver.unpause(id);
+        driver.suspend(id);
+        host.calls.clear();
+        driver.spawn(guest);
+        assertEquals(List.of(), host.callsOn(name(id)), "a suspended guest is left suspended");
+    }
+
+    @Test
+    void destroyOfAMissingDomainIsANoOpThatStillRemovesLeftFiles() throws Exception {
+        String missing = UUID.randomUUID().toString();
+        driver.destroy(missing);
+        assertTrue(host.calls.isEmpty(), host.calls.toString());
+
+        String leftOver = UUID.randomUUID().toString();
+        Path files = Files.createDirectories(instances.resolve(leftOver));
+        Files.writeString(files.resolve("disk"), "from a crashed spawn");
+        driver.destroy(leftOver);
+        assertFalse(Files.exists(files));
+
+        String id = spawned();
+        driver.destroy(id);
+        assertEquals(List.of("define", "create", "destroy", "undefine"), host.callsOn(name(id)));
+        driver.destroy(id);
+        assertEquals(4, host.callsOn(name(id)).size(), "the second destroy found nothing to do");
+    }
+
+    @Test
+    void aGuestThatIgnoresThePowerButtonIsForcedOffAfterTheTimeout() throws Exception {
+        host.guestsIgnorePowerButton = true;
+        String id = spawned();
+        long start = System.nanoTime();
+        driver.powerOff(id, true, 1);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(GuestState.SHUTOFF, domain(id).state);
+        List<String> calls = host.callsOn(name(id));
+        assertTrue(calls.indexOf("shutdown") < calls.lastIndexOf("destroy"), calls.toString());
+        assertTrue(calls.stream().filter("shutdown"::equals).count() >= 2, "the button is pressed again: " + calls);
+        assertTrue(tookMs >= 900, "waited for the timeout: " + tookMs + " ms");
+    }
+
+    @Test
+    void aSoftRebootOfAGuestThatIgnoresThePowerButtonBecomesHard() throws Exception {
+        host.guestsIgnorePowerButton = true;
+        String id = spawned();
+        host.calls.clear();
+        driver.reboot(id, false);
+        assertEquals(GuestState.RUNNING, domain(id).state);
+        List<String> calls = host.callsOn(name(id));
+        assertEquals("shutdown", calls.get(0));
+        assertEquals(List.of("destroy", "create"), calls.subList(calls.size() - 2, calls.size()));
+    }
+
+    @Test
+    void aGuestSuspendedWhilePausedResumesRunning() throws Exception {
+        String id = spawned();
+        driver.pause(id);
+        driver.suspend(id);
+        assertEquals(PowerState.SUSPENDED, driver.powerState(id));
+        host.calls.clear();
+        driver.resume(id);
+        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(List.of("create", "unpause"), host.callsOn(name(id)));
+
+        driver.pause(id);
+        driver.suspend(id);
+        driver.powerOn(id);
+        assertEquals(GuestState.RUNNING, domain(id).state, "power on restores it the same way");
+    }
+
+    @Test
+    void unpauseAndResumeRefuseGuestsInTheWrongState() throws Exception {
+        String id = spawned();
+        driver.powerOff(id, false, 0);
+        assertEquals("The server is not paused", assertThrows(VirtException.class, () -> driver.unpause(id))
+                .getMessage());
+        assertEquals("The server is not suspended", assertThrows(VirtException.class, () -> driver.resume(id))
+                .getMessage());
+        assertThrows(VirtException.class, () -> driver.suspend(id));
+        assertThrows(VirtException.class, () -> driver.spawn(guest("../../etc")));
+    }
+
+    @Test
+    void libvirtEventsBecomePowerStateEventsOfOurGuestsOnly() throws Exception {
+        String id = spawned();
+        host.emit(name(id), GuestLifecycleChange.Type.STOPPED, "SAVED");
+        host.emit(name(id), GuestLifecycleChange.Type.STOPPED, "CRASHED");
+        host.emit(name(id), GuestLifecycleChange.Type.STOPPED, "SHUTDOWN");
+        host.emit(name(id), GuestLifecycleChange.Type.SUSPENDED, "PAUSED");
+        host.emit(name(id), GuestLifecycleChange.Type.RESUMED, "UNPAUSED");
+        host.emit(name(id), GuestLifecycleChange.Type.DEFINED, "UPDATED");
+        host.emit(name(id), GuestLifecycleChange.Type.SHUTDOWN, "FINISHED");
+        host.emit("operator-vm", GuestLifecycleChange.Type.STARTED, "BOOTED");
+        assertEquals(List.of(new LifecycleEvent(id, PowerState.SUSPENDED), new LifecycleEvent(id, PowerState.CRASHED),
+                new LifecycleEvent(id, PowerState.SHUTDOWN), new LifecycleEvent(id, PowerState.PAUSED),
+                new LifecycleEvent(id, PowerState.RUNNING)), events);
+    }
+
+    @Test
+    void aLostConnectionIsOpenedAgainAndAnUnreachableHostIsNoEmptyHost() throws Exception {
+        String id = spawned();
+        assertEquals(1, opens.get());
+        host.alive = false;
+        assertEquals(PowerState.RUNNING, driver.powerState(id));
+        assertEquals(2, opens.get(), "reconnected");
+        assertTrue(host.closed, "the dead connection was closed");
+        assertEquals(2, host.listeners.size(), "events registered on the new connection");
+
+        LibvirtDriver unreachable = new LibvirtDriver(TestSettings.defaults(instances), uri -> {
+            throw new LibvirtFailure(LibvirtFailure.Reason.NO_CONNECTION, "cannot connect to " + uri);
+        }, media, media, (emulator, timeout) -> new KvmProbe.Result(false, "unused"));
+        assertThrows(IllegalStateException.class, unreachable::listGuests, "not 'every guest is gone'");
+        assertThrows(IllegalStateException.class, unreachable::hostInventory);
+        assertEquals(PowerState.NOSTATE, unreachable.powerState(id));
+        assertEquals("The hypervisor on this host is not reachable",
+                assertThrows(VirtException.class, () -> unreachable.pause(id)).getMessage());
+    }
+}
