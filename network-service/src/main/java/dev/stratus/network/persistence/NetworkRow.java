@@ -1,0 +1,9 @@
+package dev.stratus.network.persistence;
+
+import java.util.List;
+
+/** A network as stored; {@code networkType} etc. are its one segment (Neutron's provider attributes). */
+public record NetworkRow(String id, String projectId, String name, boolean adminStateUp, String status, boolean shared,
+        boolean external, int mtu, boolean portSecurityEnabled, String networkType, String physicalNetwork,
+        Integer segmentationId, List<String> availabilityZoneHints, String dnsDomain, StandardAttributes standard) {
+}
