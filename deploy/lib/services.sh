@@ -1,14 +1,21 @@
 # shellcheck shell=bash
-# The one list of the cloud's services: name, module directory, port variable, database, health path.
-# Later services are added here; a service whose module has no built application yet is skipped.
+# The one list of the cloud's services: name, module directory, port variable, database ("-" for none),
+# health path. Started in this order; stopped in the reverse order.
 
 STRATUS_SERVICES=(
   "identity identity-service STRATUS_IDENTITY_PORT keystone /v3"
   "image image-service STRATUS_IMAGE_PORT glance /"
+  "placement scheduler STRATUS_PLACEMENT_PORT placement /"
+  "network network-service STRATUS_NETWORK_PORT neutron /"
+  "compute compute-api STRATUS_COMPUTE_PORT nova /"
+  "compute-node compute-node STRATUS_NODE_PORT - /q/health/live"
 )
 
 # Catalog entries written to the identity bootstrap: type, name, port variable, path ("-" for none).
 STRATUS_CATALOG=(
   "identity keystone STRATUS_IDENTITY_PORT /v3"
   "image glance STRATUS_IMAGE_PORT -"
+  "placement placement STRATUS_PLACEMENT_PORT -"
+  "network neutron STRATUS_NETWORK_PORT -"
+  "compute nova STRATUS_COMPUTE_PORT /v2.1"
 )

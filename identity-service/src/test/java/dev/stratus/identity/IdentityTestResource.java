@@ -27,6 +27,8 @@ public class IdentityTestResource implements QuarkusTestResourceLifecycleManager
         TestBroker broker = TestBrokers.ensure();
         Map<String, String> config = new HashMap<>(db.quarkusConfig());
         config.putAll(broker.quarkusConfig());
+        // Its own exchange: a cloud running on this machine must never receive this test's messages.
+        config.put("stratus.amqp.exchange", "stratus-identity-test");
         config.put("stratus.identity.bootstrap-file", writeBootstrap().toString());
         return config;
     }

@@ -26,11 +26,14 @@ class RevocationBroadcastTest {
     String user;
     @ConfigProperty(name = "stratus.amqp.password")
     String password;
+    @ConfigProperty(name = "stratus.amqp.exchange")
+    String exchange;
 
     @Test
     void revocationReachesOtherProcesses() throws Exception {
         LinkedBlockingQueue<RevocationEvent> received = new LinkedBlockingQueue<>();
         AmqpSettings settings = AmqpSettings.builder().host(host).port(port).username(user).password(password)
+                .exchange(exchange)
                 .connectionName("revocation-broadcast-test").build();
         try (Messaging other = new Messaging(settings)) {
             other.subscribeBroadcast(IdentityBroadcasts.REVOCATIONS, IdentityBroadcasts.TOKEN_REVOKED,

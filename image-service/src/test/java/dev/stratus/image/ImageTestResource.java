@@ -20,6 +20,8 @@ public class ImageTestResource implements QuarkusTestResourceLifecycleManager {
         TestBroker broker = TestBrokers.ensure();
         Map<String, String> config = new HashMap<>(db.quarkusConfig());
         config.putAll(broker.quarkusConfig());
+        // Its own exchange: a cloud running on this machine must never receive this test's messages.
+        config.put("stratus.amqp.exchange", "stratus-image-test");
         try {
             config.put("stratus.image.store-directory", Files.createTempDirectory("stratus-images").toString());
         } catch (IOException e) {

@@ -1,0 +1,307 @@
+package dev.stratus.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A tenant's day with the real OpenStack CLI, in a project of its own: a key pair from the tenant's own
+ * public key, a network, subnet and security group (once network-service is in the catalog), the test
+ * guest uploaded as the tenant's own images, a server in a server group booted on this host (libvirt
+ * when libvirtd runs; the simulated hosts are out of scheduling meanwhile), listed, shown, its console
+ * read, stopped, started, rebooted; quotas and limits that follow it; deleted. Each step checks what the
+ * CLI printed, not only its exit status.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(CloudExtension.class)
+class TenantDayIT {
+
+    private static final String PROJECT = "tenant-day";
+    private static final String USER = "tenant-day-user";
+    private static final String PASSWORD = "tenant-day-pass";
+    private static final String SERVER = "day-vm";
+    private static final String SUBNET_RANGE = "10.42.0.0/24";
+    /** What the guest image prints on its serial console (deploy/guest-image/rootfs). */
+    private static final String GUEST_SAYS = "stratus-guest: ";
+
+    private static RunningCloud cloud;
+    private static ComputeHosts hosts;
+    private static Cli tenant;
+    private static boolean network;
+    private static String serverId;
+    private static String groupId;
+    private static String imageId;
+    private static JsonNode flavor;
+
+    @BeforeAll
+    static void openTheProject(RunningCloud running) throws Exception {
+        cloud = running;
+        hosts = new ComputeHosts(running);
+        hosts.awaitAllUp();
+        Cli admin = cloud.cli("admin");
+        admin.json("project", "create", "--domain", "default", PROJECT);
+        admin.json("user", "create", "--domain", "default", "--password", PASSWORD, USER);
+        admin.run("role", "add", "--project", PROJECT, "--user", USER, "member").expectSuccess("role add");
+        tenant = cloud.cli(cloud.userEnv(USER, PASSWORD, PROJECT));
+        network = cloud.serviceTypes().contains("network");
+        flavor = tenant.json("flavor", "show", "m1.tiny");
+        // The tenant's server goes to this host's node: the simulated hosts take no new servers today.
+        cloud.setFakeNodes(false);
+    }
+
+    @AfterAll
+    static void closeTheDay() throws Exception {
+        cloud.setFakeNodes(true);
+    }
+
+    @Test
+    @Order(1)
+    void keypairFromTheTenantsOwnPublicKey() throws Exception {
+        Path key = cloud.state.resolve("day-key");
+        Shell.run(cloud.state, Map.of(), 60, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "tenant@day", "-f",
+                key.toString()).expectSuccess("ssh-keygen");
+        JsonNode keypair = tenant.json("keypair", "create", "--public-key", key + ".pub", "day-key");
+        // ssh-keygen prints "256 MD5:aa:bb:... comment (ED25519)"; Nova's fingerprint is the hex part.
+        String local = Shell.run(cloud.state, Map.of(), 30, "ssh-keygen", "-l", "-E", "md5", "-f", key + ".pub")
+                .expectSuccess("ssh-keygen -l").stdout().split(" ")[1].substring("MD5:".length());
+        assertEquals(local, keypair.path("fingerprint").asText(), keypair.toString());
+        assertEquals("ssh", keypair.path("type").asText(), keypair.toString());
+        JsonNode list = tenant.json("keypair", "list");
+        assertEquals(List.of("day-key"), list.findValuesAsText("Name"), list.toString());
+    }
+
+    @Test
+    @Order(2)
+    void networkSubnetAndSecurityGroupWithRules() throws Exception {
+        assumeTrue(network, "network-service is not in the catalog");
+        JsonNode net = tenant.json("network", "create", "day-net");
+        assertEquals("day-net", net.path("name").asText(), net.toString());
+        JsonNode subnet = tenant.json("subnet", "create", "--network", "day-net", "--subnet-range", SUBNET_RANGE,
+                "day-subnet");
+        assertEquals(SUBNET_RANGE, subnet.path("cidr").asText(), subnet.toString());
+        assertEquals("10.42.0.1", subnet.path("gateway_ip").asText(), subnet.toString());
+        assertEquals(net.path("id").asText(), subnet.path("network_id").asText(), subnet.toString());
+        assertTrue(subnet.path("allocation_pools").toString().contains("10.42.0.2"), subnet.toString());
+
+        JsonNode group = tenant.json("security", "group", "create", "--description", "day servers", "day-sg");
+        List<String> directions = group.path("rules").findValuesAsText("direction");
+        assertTrue(directions.contains("egress") && !directions.contains("ingress"),
+                "a new group allows egress only: " + group);
+        JsonNode ssh = tenant.json("security", "group", "rule", "create", "--protocol", "tcp", "--dst-port", "22",
+                "--remote-ip", "0.0.0.0/0", "day-sg");
+        assertEquals("ingress", ssh.path("direction").asText(), ssh.toString());
+        assertEquals(22, ssh.path("port_range_min").asInt(), ssh.toString());
+        assertEquals(22, ssh.path("port_range_max").asInt(), ssh.toString());
+        tenant.json("security", "group", "rule", "create", "--protocol", "icmp", "day-sg");
+        Shell.Result again = tenant.run("security", "group", "rule", "create", "--protocol", "tcp", "--dst-port", "22",
+                "--remote-ip", "0.0.0.0/0", "day-sg");
+        assertNotEquals(0, again.exitCode(), "a duplicate rule was accepted");
+        assertTrue(again.stderr().contains("409") || again.stderr().contains("already exists"), again.stderr());
+        JsonNode rules = tenant.json("security", "group", "rule", "list", "--ingress", "day-sg");
+        Set<String> protocols = new HashSet<>(rules.findValuesAsText("IP Protocol"));
+        assertEquals(Set.of("tcp", "icmp"), protocols, rules.toString());
+    }
+
+    @Test
+    @Order(3)
+    void uploadsTheGuestAsItsOwnImages() throws Exception {
+        Path dir = cloud.root.resolve("deploy/guest-image/out");
+        String kernel = upload(dir.resolve("stratus-guest.vmlinuz"), "aki", "day-kernel").path("id").asText();
+        String ramdisk = upload(dir.resolve("stratus-guest.initrd"), "ari", "day-ramdisk").path("id").asText();
+        JsonNode machine = upload(dir.resolve("stratus-guest.img"), "ami", "day-image", "--property",
+                "kernel_id=" + kernel, "--property", "ramdisk_id=" + ramdisk, "--property", "os_command_line=console=ttyS0");
+        imageId = machine.path("id").asText();
+        JsonNode shown = tenant.json("image", "show", "day-image");
+        assertEquals(kernel, shown.path("properties").path("kernel_id").asText(), shown.toString());
+        assertEquals(ramdisk, shown.path("properties").path("ramdisk_id").asText(), shown.toString());
+        JsonNode list = tenant.json("image", "list");
+        assertTrue(list.findValuesAsText("Name").containsAll(List.of("day-kernel", "day-ramdisk", "day-image",
+                "stratus-guest")), "the tenant sees its images and the public one: " + list);
+    }
+
+    private static JsonNode upload(Path file, String format, String name, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("image", "create", "--file", file.toString(), "--disk-format", format,
+                "--container-format", format, "--private"));
+        args.addAll(List.of(extra));
+        args.add(name);
+        tenant.json(args.toArray(String[]::new));
+        JsonNode image = tenant.json("image", "show", name);
+        assertEquals("active", image.path("status").asText(), image.toString());
+        assertEquals("private", image.path("visibility").asText(), image.toString());
+        assertEquals(Files.size(file), image.path("size").asLong(), image.toString());
+        String md5 = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+        assertEquals(md5, image.path("checksum").asText(), image.toString());
+        return image;
+    }
+
+    @Test
+    @Order(4)
+    void bootsAServerInAServerGroupAndWaits() throws Exception {
+        JsonNode group = tenant.json("server", "group", "create", "--policy", "affinity", "day-group");
+        groupId = group.path("id").asText();
+        assertEquals("affinity", group.path("policy").asText(), group.toString());
+        List<String> args = new ArrayList<>(List.of("server", "create", "--flavor", "m1.tiny", "--image", "day-image",
+                "--key-name", "day-key", "--hint", "group=" + groupId, "--wait"));
+        args.addAll(network ? List.of("--nic", "net-id=day-net", "--security-group", "day-sg") : List.of("--nic", "none"));
+        args.add(SERVER);
+        long begin = System.nanoTime();
+        JsonNode server = tenant.json(args.toArray(String[]::new));
+        System.out.printf("tenant day: server create --wait (driver %s): ACTIVE after %.2f s%n", cloud.driver(),
+                (System.nanoTime() - begin) / 1e9);
+        serverId = server.path("id").asText();
+        assertEquals("ACTIVE", server.path("status").asText(), server.toString());
+        assertEquals("day-key", server.path("key_name").asText(), server.toString());
+        assertEquals("m1.tiny", server.path("flavor").path("original_name").asText(), server.toString());
+        assertTrue(server.path("image").asText().contains(imageId), server.toString());
+        assertEquals(1, server.path("OS-EXT-STS:power_state").asInt(), "not running: " + server);
+        if (network) {
+            assertTrue(server.path("addresses").path("day-net").toString().contains("10.42.0."), server.toString());
+            assertTrue(server.path("security_groups").toString().contains("day-sg"), server.toString());
+        }
+
+        JsonNode members = tenant.json("server", "group", "show", "day-group");
+        assertEquals(List.of(serverId), textList(members.path("members")), members.toString());
+    }
+
+    @Test
+    @Order(5)
+    void listsAndShowsIt() throws Exception {
+        JsonNode list = tenant.json("server", "list");
+        assertEquals(1, list.size(), list.toString());
+        JsonNode row = list.get(0);
+        assertEquals(List.of(SERVER, "ACTIVE", "day-image", "m1.tiny"), List.of(row.path("Name").asText(),
+                row.path("Status").asText(), row.path("Image").asText(), row.path("Flavor").asText()), row.toString());
+        JsonNode shown = cloud.openstackJson("admin", "server", "show", serverId);
+        assertEquals(cloud.computeHost, shown.path("OS-EXT-SRV-ATTR:host").asText(), shown.toString());
+        assertEquals(List.of(groupId), textList(tenant.json("server", "show", SERVER).path("server_groups")));
+    }
+
+    @Test
+    @Order(6)
+    void readsItsConsole() throws Exception {
+        if (cloud.driver().equals("libvirt")) {
+            String console = CloudWaits.waitFor(Duration.ofSeconds(180), "the guest's ready line", () -> {
+                String log = tenant.run("console", "log", "show", SERVER).expectSuccess("console log").stdout();
+                return log.contains(GUEST_SAYS + "ready") ? log : null;
+            });
+            assertTrue(console.contains(GUEST_SAYS + "ready hostname=" + SERVER + " instance=" + serverId), console);
+            assertTrue(console.contains(GUEST_SAYS + "key installed: root day-key ssh-ed25519 tenant@day"), console);
+        } else {
+            String console = tenant.run("console", "log", "show", SERVER).expectSuccess("console log").stdout();
+            assertTrue(console.contains(SERVER + " login:"), console);
+        }
+        // Nova's tail: the last N pieces between newlines (a log that ends in a newline gives N - 1 lines and an
+        // empty piece), so only an upper bound holds whatever the guest printed last; the log only grows, so the
+        // tail is part of the whole log read after it.
+        String tail = tenant.run("console", "log", "show", "--lines", "5", SERVER).expectSuccess("console log").stdout();
+        assertTrue(tail.strip().lines().count() <= 5, "--lines 5 printed: " + tail);
+        String after = tenant.run("console", "log", "show", SERVER).expectSuccess("console log").stdout();
+        assertTrue(after.lines().count() > 5 && after.contains(tail.strip()), "--lines 5 printed " + tail
+                + " of " + after);
+    }
+
+    @Test
+    @Order(7)
+    void stopsStartsAndRebootsIt() throws Exception {
+        tenant.run("server", "stop", SERVER).expectSuccess("server stop");
+        JsonNode stopped = ComputeHosts.waitForStatus(tenant, serverId, "SHUTOFF");
+        assertEquals(4, stopped.path("OS-EXT-STS:power_state").asInt(), "power state not Shutdown: " + stopped);
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals("shut off", domainState(serverId));
+        }
+        tenant.run("server", "start", SERVER).expectSuccess("server start");
+        JsonNode started = ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        assertEquals(1, started.path("OS-EXT-STS:power_state").asInt(), started.toString());
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals("running", domainState(serverId));
+        }
+        tenant.run("server", "reboot", "--hard", SERVER).expectSuccess("server reboot --hard");
+        ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        tenant.run("server", "reboot", "--soft", "--wait", SERVER).expectSuccess("server reboot --soft");
+        ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+
+        JsonNode actions = tenant.json("server", "event", "list", SERVER);
+        List<String> names = actions.findValuesAsText("Action");
+        assertTrue(names.containsAll(List.of("create", "stop", "start", "reboot")), actions.toString());
+        assertEquals(2, names.stream().filter("reboot"::equals).count(), actions.toString());
+    }
+
+    @Test
+    @Order(8)
+    void quotaAndLimitsFollowIt() throws Exception {
+        cloud.openstack("admin", "quota", "set", "--instances", "4", "--server-groups", "3", PROJECT)
+                .expectSuccess("quota set");
+        JsonNode quota = tenant.json("quota", "show");
+        assertEquals(4, quota.path("instances").asInt(), quota.toString());
+        assertEquals(3, quota.path("server-groups").asInt(), quota.toString());
+        Map<String, Integer> limits = limits();
+        assertEquals(4, limits.get("maxTotalInstances"), limits.toString());
+        assertEquals(3, limits.get("maxServerGroups"), limits.toString());
+        assertEquals(1, limits.get("totalInstancesUsed"), limits.toString());
+        assertEquals(flavor.path("vcpus").asInt(), limits.get("totalCoresUsed"), limits.toString());
+        assertEquals(flavor.path("ram").asInt(), limits.get("totalRAMUsed"), limits.toString());
+        assertEquals(1, limits.get("totalServerGroupsUsed"), limits.toString());
+    }
+
+    @Test
+    @Order(9)
+    void deletesItAndWaits() throws Exception {
+        tenant.run("server", "delete", "--wait", SERVER).expectSuccess("server delete --wait");
+        Shell.Result gone = tenant.run("server", "show", serverId);
+        assertNotEquals(0, gone.exitCode());
+        assertTrue(gone.stderr().contains("No server with a name or ID"), gone.stderr());
+        assertEquals(0, tenant.json("server", "list").size());
+        assertEquals(0, limits().get("totalInstancesUsed"));
+        if (cloud.driver().equals("libvirt")) {
+            assertNotEquals(0, Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "dominfo",
+                    serverId).exitCode(), "the domain outlived its server");
+            assertFalse(Files.exists(cloud.state.resolve("instances").resolve(serverId)),
+                    "the instance directory (disk, config drive) outlived its server");
+        }
+        assertEquals(List.of(), textList(tenant.json("server", "group", "show", "day-group").path("members")));
+        tenant.run("server", "group", "delete", "day-group").expectSuccess("server group delete");
+        tenant.run("keypair", "delete", "day-key").expectSuccess("keypair delete");
+        for (String image : List.of("day-image", "day-ramdisk", "day-kernel")) {
+            tenant.run("image", "delete", image).expectSuccess("image delete " + image);
+        }
+    }
+
+    private static Map<String, Integer> limits() throws Exception {
+        Map<String, Integer> limits = new java.util.HashMap<>();
+        for (JsonNode row : tenant.json("limits", "show", "--absolute")) {
+            limits.put(row.path("Name").asText(), row.path("Value").asInt());
+        }
+        return limits;
+    }
+
+    private static List<String> textList(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static String domainState(String id) throws Exception {
+        return Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "domstate", id)
+                .expectSuccess("virsh domstate").stdout().trim();
+    }
+}
