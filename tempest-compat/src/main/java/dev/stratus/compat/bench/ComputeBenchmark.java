@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * driver, real guests. Prints figures; asserts nothing.
  *
  * <p>Arguments: identity URL, user, password, project, compute URL (ending in /v2.1), image id,
- * [cycles], [concurrency], [flavor id].
+ * [cycles], [concurrency], [flavor id], [network id, or {@code none} (the default) for servers without a NIC].
  */
 public final class ComputeBenchmark {
 
@@ -34,27 +34,30 @@ public final class ComputeBenchmark {
     private final String token;
     private final String image;
     private final String flavor;
+    private final String networks;
 
-    private ComputeBenchmark(String computeUrl, String token, String image, String flavor) {
+    private ComputeBenchmark(String computeUrl, String token, String image, String flavor, String network) {
         this.computeUrl = computeUrl.replaceAll("/+$", "");
         this.token = token;
         this.image = image;
         this.flavor = flavor;
+        this.networks = "none".equals(network) ? "\"none\"" : "[{\"uuid\":\"" + network + "\"}]";
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
             System.err.println("usage: ComputeBenchmark IDENTITY_URL USER PASSWORD PROJECT COMPUTE_URL IMAGE_ID"
-                    + " [CYCLES] [CONCURRENCY] [FLAVOR]");
+                    + " [CYCLES] [CONCURRENCY] [FLAVOR] [NETWORK_ID|none]");
             System.exit(2);
         }
         int cycles = args.length > 6 ? Integer.parseInt(args[6]) : 100;
         int concurrency = args.length > 7 ? Integer.parseInt(args[7]) : 8;
         String flavor = args.length > 8 ? args[8] : "1";
+        String network = args.length > 9 ? args[9] : "none";
         String token = TokenBenchmark.issueToken(args[0], args[1], args[2], args[3]);
-        ComputeBenchmark bench = new ComputeBenchmark(args[4], token, args[5], flavor);
-        System.out.printf("Compute benchmark against %s (%d cycles, concurrency %d, flavor %s, %d cores)%n",
-                args[4], cycles, concurrency, flavor, Runtime.getRuntime().availableProcessors());
+        ComputeBenchmark bench = new ComputeBenchmark(args[4], token, args[5], flavor, network);
+        System.out.printf("Compute benchmark against %s (%d cycles, concurrency %d, flavor %s, network %s, %d cores)%n",
+                args[4], cycles, concurrency, flavor, network, Runtime.getRuntime().availableProcessors());
         bench.bootAndDelete(Math.min(5, cycles), 1, false);
         bench.bootAndDelete(cycles, 1, true);
         bench.bootAndDelete(cycles, concurrency, true);
@@ -100,7 +103,7 @@ public final class ComputeBenchmark {
 
     private String create(String name) throws Exception {
         String body = "{\"server\":{\"name\":\"" + name + "\",\"imageRef\":\"" + image + "\",\"flavorRef\":\""
-                + flavor + "\",\"networks\":\"none\"}}";
+                + flavor + "\",\"networks\":" + networks + "}}";
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(computeUrl + "/servers"))
                 .header("Content-Type", "application/json")
                 .header("OpenStack-API-Version", "compute 2.37")

@@ -27,6 +27,14 @@ public interface ComputeSettings {
     @WithDefault("10s")
     Duration imageTimeout();
 
+    /**
+     * How long an active image, as one project saw it, is reused for creates without asking image-service again;
+     * {@code 0s} asks every time. Changes made through image-service reach the cache at once over the broker;
+     * this bounds the rest (a lost broadcast), and nothing is reused while the broker connection is down.
+     */
+    @WithDefault("60s")
+    Duration imageCacheTtl();
+
     /** How many hosts the scheduler may try for one instance (first attempt included). */
     @WithDefault("3")
     int maxBuildAttempts();

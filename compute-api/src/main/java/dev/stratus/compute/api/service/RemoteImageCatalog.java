@@ -20,11 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
 /**
  * Reads {@code GET /v2/images/{id}} from image-service with the caller's own token, so Glance's visibility
  * rules decide what the caller may boot, as Nova does. The endpoint is {@code stratus.compute.image-url}.
+ * Active images are then reused for the same project from the {@link ImageLookupCache} until image-service
+ * announces a change of them.
  */
 @ApplicationScoped
 public class RemoteImageCatalog implements ImageCatalog {
@@ -38,35 +42,57 @@ public class RemoteImageCatalog implements ImageCatalog {
             "os_hidden", "direct_url", "locations", "stores");
 
     private final ComputeSettings settings;
+    private final ImageLookupCache cache;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public RemoteImageCatalog(ComputeSettings settings) {
+    public RemoteImageCatalog(ComputeSettings settings, ImageLookupCache cache) {
         this.settings = settings;
+        this.cache = cache;
     }
 
     @Override
     public Optional<Image> find(AuthContext caller, String imageId) {
-        String base = settings.imageUrl().orElseThrow(() -> ApiException.unavailable(
-                "The image service is not configured (stratus.compute.image-url)."));
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
+        return ImageCatalog.await(findAsync(caller, imageId));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Image>> findAsync(AuthContext caller, String imageId) {
+        Optional<Image> known = cache.get(caller, imageId);
+        if (known.isPresent()) {
+            return CompletableFuture.completedFuture(known);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v2/images/"
+        long changesSeen = cache.changesSeen();
+        return ask(caller, imageId).thenApply(answer -> {
+            answer.ifPresent(image -> cache.put(caller, imageId, image, changesSeen));
+            return answer;
+        });
+    }
+
+    private CompletableFuture<Optional<Image>> ask(AuthContext caller, String imageId) {
+        String base = settings.imageUrl().orElse(null);
+        if (base == null) {
+            return CompletableFuture.failedFuture(ApiException.unavailable(
+                    "The image service is not configured (stratus.compute.image-url)."));
+        }
+        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/v2/images/"
                 + URLEncoder.encode(imageId, StandardCharsets.UTF_8).replace("+", "%20")))
                 .timeout(settings.imageTimeout())
                 .header("X-Auth-Token", caller.token())
                 .header("Accept", "application/json")
                 .GET().build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            LOG.warnf("image-service unreachable at %s: %s", base, e.getMessage());
-            throw ApiException.unavailable("The image service is unavailable.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.unavailable("The image service is unavailable.");
-        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                LOG.warnf("image-service unreachable at %s: %s", root, String.valueOf(cause.getMessage()));
+                throw ApiException.unavailable("The image service is unavailable.");
+            }
+            return answer(response, imageId);
+        });
+    }
+
+    private static Optional<Image> answer(HttpResponse<String> response, String imageId) {
         if (response.statusCode() == 404 || response.statusCode() == 403 || response.statusCode() == 400) {
             return Optional.empty();
         }

@@ -22,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -72,9 +74,12 @@ public class ServerCreator {
     }
 
     public Result create(AuthContext caller, ServerCreateRequest req, String requestId) {
+        // image-service answers while this thread reads the flavor and the quota from the database
+        String imageId = lastSegment(req.bootImage());
+        CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = images.findAsync(caller, imageId);
         FlavorRow flavor = flavor(caller, req.flavorRef());
         quotas.checkMetadata(caller.projectId(), req.metadata().size());
-        ImageSpec image = image(caller, req.bootImage(), flavor);
+        ImageSpec image = image(imageLookup, imageId, flavor);
         String keyData = null;
         if (req.keyName() != null) {
             KeypairRow key = keypairs.find(caller.userId(), req.keyName())
@@ -86,10 +91,14 @@ public class ServerCreator {
                     + " Please launch your instance one by one with different ports.");
         }
         List<NetworkRequest> nics = networks.resolve(caller, req.networksMode(), req.networks());
-        List<NetworkCatalog.SecurityGroup> groups = networks.requireSecurityGroups(caller, req.securityGroups());
-        List<String> securityGroupIds = groups.stream().map(NetworkCatalog.SecurityGroup::id).distinct().toList();
-        // servers show their groups by name, as network-service names them (a CLI asks by id)
-        List<String> securityGroupNames = groups.stream().map(NetworkCatalog.SecurityGroup::name).distinct().toList();
+        List<String> securityGroupIds = List.of();
+        List<String> securityGroupNames = req.securityGroups();
+        if (!onlyTheDefaultGroup(req.securityGroups())) {
+            List<NetworkCatalog.SecurityGroup> groups = networks.requireSecurityGroups(caller, req.securityGroups());
+            securityGroupIds = groups.stream().map(NetworkCatalog.SecurityGroup::id).distinct().toList();
+            // servers show their groups by name, as network-service names them (a CLI asks by id)
+            securityGroupNames = groups.stream().map(NetworkCatalog.SecurityGroup::name).distinct().toList();
+        }
         RequestedZones.Placement placement = zones.resolve(caller, req.availabilityZone());
         SchedulingHints hints = hints(caller, req, placement);
         FlavorSpec flavorSpec = new FlavorSpec(flavor.id(), flavor.name(), flavor.vcpus(), flavor.memoryMb(),
@@ -136,7 +145,7 @@ public class ServerCreator {
     }
 
     private FlavorRow flavor(AuthContext caller, String ref) {
-        String id = ref.contains("/") ? ref.substring(ref.lastIndexOf('/') + 1) : ref;
+        String id = lastSegment(ref);
         FlavorRow flavor = flavors.find(id).orElseThrow(() -> ApiException.badRequest(
                 "Flavor " + id + " could not be found."));
         if (!flavor.isPublic() && !ComputeRules.isAdmin(caller)
@@ -149,9 +158,20 @@ public class ServerCreator {
         return flavor;
     }
 
-    private ImageSpec image(AuthContext caller, String ref, FlavorRow flavor) {
-        String id = ref.contains("/") ? ref.substring(ref.lastIndexOf('/') + 1) : ref;
-        ImageCatalog.Image image = images.find(caller, id)
+    /**
+     * Nova does not look up {@code default} when it is the only group asked for: every project has it, and a
+     * port created without groups gets it. Any other name, alone or with it, is looked up.
+     */
+    private static boolean onlyTheDefaultGroup(List<String> names) {
+        return names.size() == 1 && "default".equals(names.get(0));
+    }
+
+    private static String lastSegment(String ref) {
+        return ref.contains("/") ? ref.substring(ref.lastIndexOf('/') + 1) : ref;
+    }
+
+    private ImageSpec image(CompletableFuture<Optional<ImageCatalog.Image>> lookup, String id, FlavorRow flavor) {
+        ImageCatalog.Image image = ImageCatalog.await(lookup)
                 .orElseThrow(() -> ApiException.badRequest("Can not find requested image"));
         if (!"active".equals(image.status())) {
             throw ApiException.badRequest("Image " + id + " is not active.");
