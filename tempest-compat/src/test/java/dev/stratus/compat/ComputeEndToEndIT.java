@@ -131,4 +131,42 @@ class ComputeEndToEndIT {
             cloud.setRealNode(true);
         }
     }
+
+    /**
+     * compute-api reuses what image-service said of an image; a change made in image-service must reach the very
+     * next create: a deactivated image is refused at once, and bootable again as soon as it is reactivated.
+     */
+    @Test
+    @Order(3)
+    void aDeactivatedImageIsRefusedAtOnceThoughItWasJustBooted() throws Exception {
+        cloud.setRealNode(false);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("stratus-probe", ".raw");
+        try {
+            java.nio.file.Files.write(file, new byte[64 * 1024]);
+            String image = cloud.openstackJson("demo", "image", "create", "--file", file.toString(), "--disk-format",
+                    "raw", "--container-format", "bare", "--private", "cache-probe").path("id").asText();
+            JsonNode first = cloud.openstackJson("demo", "server", "create", "--flavor", "m1.tiny", "--image", image,
+                    "--nic", "none", "--wait", "probe-1");
+            assertEquals("ACTIVE", first.path("status").asText(), first.toString());
+
+            cloud.openstack("admin", "image", "set", "--deactivate", image).expectSuccess("image set --deactivate");
+            Shell.Result refused = cloud.openstack("demo", "server", "create", "--flavor", "m1.tiny", "--image", image,
+                    "--nic", "none", "probe-2");
+            assertTrue(refused.exitCode() != 0 && (refused.stdout() + refused.stderr()).contains("is not active"),
+                    refused.toString());
+
+            cloud.openstack("admin", "image", "set", "--activate", image).expectSuccess("image set --activate");
+            JsonNode third = cloud.openstackJson("demo", "server", "create", "--flavor", "m1.tiny", "--image", image,
+                    "--nic", "none", "--wait", "probe-3");
+            assertEquals("ACTIVE", third.path("status").asText(), third.toString());
+
+            for (String name : List.of("probe-1", "probe-3")) {
+                cloud.openstack("demo", "server", "delete", "--wait", name).expectSuccess("delete " + name);
+            }
+            cloud.openstack("demo", "image", "delete", image).expectSuccess("image delete");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            cloud.setRealNode(true);
+        }
+    }
 }
