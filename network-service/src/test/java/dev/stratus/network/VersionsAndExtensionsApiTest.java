@@ -44,6 +44,23 @@ class VersionsAndExtensionsApiTest {
     }
 
     @Test
+    void serviceProvidersNameTheOneRouterImplementation() {
+        Neutron neutron = new Neutron(keys.member("ext-user", "ext-project"));
+        neutron.get("/v2.0/service-providers").then().statusCode(200)
+                .body("service_providers.size()", equalTo(1))
+                .body("service_providers[0].service_type", equalTo("L3_ROUTER_NAT"))
+                .body("service_providers[0].name", equalTo("single_node"))
+                .body("service_providers[0].default", equalTo(true));
+        neutron.get("/v2.0/service-providers?service_type=LOADBALANCERV2").then().statusCode(200)
+                .body("service_providers.size()", equalTo(0));
+        neutron.get("/v2.0/service-providers?service_type=L3_ROUTER_NAT&fields=name").then().statusCode(200)
+                .body("service_providers[0].keySet()", containsInAnyOrder("name"));
+        neutron.get("/v2.0/extensions/service-type").then().statusCode(200)
+                .body("extension.name", equalTo("Neutron Service Type Management"));
+        given().get("/v2.0/service-providers").then().statusCode(401);
+    }
+
+    @Test
     void unknownPathsAndMethodsAreNeutronFaults() {
         Neutron neutron = new Neutron(keys.member("ext-user", "ext-project"));
         neutron.get("/v2.0/widgets").then().statusCode(404).body("NeutronError.message",

@@ -68,6 +68,8 @@ public final class Extensions {
                     "2012-07-20T10:00:00-00:00"),
             new Extension("security-group", "security-group", "The security groups extension.",
                     "2012-10-05T10:00:00-00:00"),
+            new Extension("service-type", "Neutron Service Type Management",
+                    "API for retrieving service providers for Neutron advanced services", "2013-01-20T00:00:00-00:00"),
             new Extension("security-groups-normalized-cidr", "Normalized CIDR field for security group rules",
                     "Add new field with normalized remote_ip_prefix cidr in SG rule", "2020-07-28T10:00:00-00:00"),
             new Extension("sorting", "Sorting support", "Extension that indicates that sorting is enabled.",
