@@ -1,5 +1,6 @@
 package dev.stratus.compute.api.rest;
 
+import dev.stratus.compute.api.view.Links;
 import static dev.stratus.common.web.VersionRange.between;
 import static dev.stratus.common.web.VersionRange.since;
 
@@ -157,7 +158,7 @@ final class ServerCreateBody {
         String imageRef = s.has("imageRef") && !s.get("imageRef").isNull()
                 ? Bodies.string(s.get("imageRef"), "imageRef", 0, 2048) : "";
         if (!imageRef.isEmpty()) {
-            String id = imageRef.contains("/") ? imageRef.substring(imageRef.lastIndexOf('/') + 1) : imageRef;
+            String id = Links.idOf(imageRef);
             if (!UUID.matcher(id).matches()) {
                 throw Bodies.invalid("imageRef", s.get("imageRef"), "is not a 'uuid'");
             }

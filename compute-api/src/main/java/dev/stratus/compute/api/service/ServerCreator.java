@@ -18,6 +18,7 @@ import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.persistence.KeypairRepository;
 import dev.stratus.compute.api.persistence.KeypairRow;
 import dev.stratus.compute.api.persistence.ServerGroupRepository;
+import dev.stratus.compute.api.view.Links;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public class ServerCreator {
 
     public Result create(AuthContext caller, ServerCreateRequest req, String requestId) {
         // image-service answers while this thread reads the flavor and the quota from the database
-        String imageId = lastSegment(req.bootImage());
+        String imageId = Links.idOf(req.bootImage());
         CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = images.findAsync(caller, imageId);
         FlavorRow flavor = flavor(caller, req.flavorRef());
         quotas.checkMetadata(caller.projectId(), req.metadata().size());
@@ -145,7 +146,7 @@ public class ServerCreator {
     }
 
     private FlavorRow flavor(AuthContext caller, String ref) {
-        String id = lastSegment(ref);
+        String id = Links.idOf(ref);
         FlavorRow flavor = flavors.find(id).orElseThrow(() -> ApiException.badRequest(
                 "Flavor " + id + " could not be found."));
         if (!flavor.isPublic() && !ComputeRules.isAdmin(caller)
@@ -164,10 +165,6 @@ public class ServerCreator {
      */
     private static boolean onlyTheDefaultGroup(List<String> names) {
         return names.size() == 1 && "default".equals(names.get(0));
-    }
-
-    private static String lastSegment(String ref) {
-        return ref.contains("/") ? ref.substring(ref.lastIndexOf('/') + 1) : ref;
     }
 
     private ImageSpec image(CompletableFuture<Optional<ImageCatalog.Image>> lookup, String id, FlavorRow flavor) {

@@ -1,5 +1,6 @@
 package dev.stratus.compute.api.service;
 
+import dev.stratus.compute.api.view.Links;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.ApiVersion;
@@ -148,9 +149,8 @@ public class ServerQuery {
             where.append(" and (").append(String.join(" or ", conditions)).append(')');
         }
         regex(q, "name", "i.display_name", where, params);
-        exact(q, "image", "i.image_ref", where, params, v -> v.contains("/") ? v.substring(v.lastIndexOf('/') + 1) : v);
-        exact(q, "flavor", "i.instance_type_id", where, params,
-                v -> v.contains("/") ? v.substring(v.lastIndexOf('/') + 1) : v);
+        exact(q, "image", "i.image_ref", where, params, Links::idOf);
+        exact(q, "flavor", "i.instance_type_id", where, params, Links::idOf);
         exact(q, "reservation_id", "i.reservation_id", where, params, v -> v);
         exact(q, "availability_zone", "i.availability_zone", where, params, v -> v);
         exact(q, "key_name", "i.key_name", where, params, v -> v);

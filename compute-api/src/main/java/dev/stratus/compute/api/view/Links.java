@@ -16,6 +16,11 @@ public final class Links {
         return PublicUrls.base(api, uri);
     }
 
+    /** The id a reference names: an id itself, or a link ending in it (imageRef, flavorRef, list filters). */
+    public static String idOf(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
     public static List<Link> of(String base, String collection, String id) {
         return List.of(Link.of("self", base + "/v2.1/" + collection + "/" + id),
                 Link.of("bookmark", base + "/" + collection + "/" + id));
