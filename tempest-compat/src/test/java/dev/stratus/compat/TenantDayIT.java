@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * public key, a network, subnet and security group (once network-service is in the catalog), the test
  * guest uploaded as the tenant's own images, a server in a server group booted on this host (libvirt
  * when libvirtd runs; the simulated hosts are out of scheduling meanwhile), listed, shown, its console
- * read, stopped, started, rebooted; quotas and limits that follow it; deleted. Each step checks what the
+ * read, stopped, started, rebooted, rebuilt on a fresh disk; quotas and limits that follow it; deleted. Each step checks what the
  * CLI printed, not only its exit status.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -248,6 +248,41 @@ class TenantDayIT {
 
     @Test
     @Order(8)
+    void rebuildsItOnAFreshDisk() throws Exception {
+        if (cloud.driver().equals("libvirt")) {
+            // after stop/start and two reboots the guest has counted more than one boot on its disk
+            readyLine(line -> !line.contains(" boot=1 "));
+        }
+        JsonNode rebuilt = tenant.json("server", "rebuild", "--image", "day-image", "--wait", SERVER);
+        assertEquals(serverId, rebuilt.path("id").asText(), rebuilt.toString());
+        JsonNode shown = ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        assertEquals(1, shown.path("OS-EXT-STS:power_state").asInt(), shown.toString());
+        assertTrue(shown.path("image").asText().contains(imageId), shown.toString());
+        if (network) {
+            assertTrue(shown.path("addresses").path("day-net").toString().contains("10.42.0."), shown.toString());
+        }
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals("running", domainState(serverId));
+            // a new console log and a new disk: its only boot is the first
+            String after = readyLine(line -> true);
+            assertTrue(after.contains(" boot=1 "), "a rebuilt server starts from a new disk: " + after);
+            assertTrue(after.contains("hostname=" + SERVER + " instance=" + serverId), after);
+        }
+        JsonNode actions = tenant.json("server", "event", "list", SERVER);
+        assertTrue(actions.findValuesAsText("Action").contains("rebuild"), actions.toString());
+    }
+
+    /** The guest's last "ready" line on its console, once there is one that is {@code wanted}. */
+    private static String readyLine(java.util.function.Predicate<String> wanted) throws Exception {
+        return CloudWaits.waitFor(Duration.ofSeconds(180), "the guest's ready line", () -> {
+            String log = tenant.run("console", "log", "show", SERVER).expectSuccess("console log").stdout();
+            List<String> ready = log.lines().filter(l -> l.contains(GUEST_SAYS + "ready ")).toList();
+            return ready.isEmpty() || !wanted.test(ready.get(ready.size() - 1)) ? null : ready.get(ready.size() - 1);
+        });
+    }
+
+    @Test
+    @Order(9)
     void quotaAndLimitsFollowIt() throws Exception {
         cloud.openstack("admin", "quota", "set", "--instances", "4", "--server-groups", "3", PROJECT)
                 .expectSuccess("quota set");
@@ -264,7 +299,7 @@ class TenantDayIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void deletesItAndWaits() throws Exception {
         tenant.run("server", "delete", "--wait", SERVER).expectSuccess("server delete --wait");
         Shell.Result gone = tenant.run("server", "show", serverId);

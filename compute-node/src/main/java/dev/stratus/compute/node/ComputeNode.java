@@ -6,6 +6,7 @@ import dev.stratus.common.compute.ConsoleOutput;
 import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.compute.ServiceHeartbeat;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.node.build.GuestPreparation;
@@ -13,6 +14,7 @@ import dev.stratus.compute.node.handler.BuildInstanceHandler;
 import dev.stratus.compute.node.handler.ConsoleOutputHandler;
 import dev.stratus.compute.node.handler.DeleteInstanceHandler;
 import dev.stratus.compute.node.handler.InstanceActionHandler;
+import dev.stratus.compute.node.handler.RebuildInstanceHandler;
 import dev.stratus.compute.node.image.ImageCache;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.instance.TrackedInstance;
@@ -68,6 +70,8 @@ public class ComputeNode {
         messaging.subscribe(topic, InstanceAction.TYPE, new InstanceActionHandler(parts.driver(), parts.registry(),
                 parts.reporter(), parts.shutdownTimeoutSeconds()));
         messaging.subscribe(topic, DeleteInstance.TYPE, new DeleteInstanceHandler(parts.driver(), parts.registry(),
+                parts.preparation(), parts.reporter()));
+        messaging.subscribe(topic, RebuildInstance.TYPE, new RebuildInstanceHandler(parts.driver(), parts.registry(),
                 parts.preparation(), parts.reporter()));
         messaging.serve(topic, ConsoleOutputRequest.TYPE, ConsoleOutput.TYPE, new ConsoleOutputHandler(parts.driver()));
         startedAt = clock.instant();

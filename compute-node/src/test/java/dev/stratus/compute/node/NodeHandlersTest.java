@@ -15,7 +15,9 @@ import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.InstanceAction.Kind;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.common.compute.NetworkRequest;
+import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.compute.RescheduleInstance;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.common.messaging.RemoteCallException;
@@ -219,6 +221,76 @@ class NodeHandlersTest {
         messaging.cast(ComputeTopics.computeHost(host()), DeleteInstance.TYPE, new DeleteInstance(id, "req-rd2")).join();
         awaitEvent(id, "compute_terminate_instance", "req-rd2");
         assertFalse(driver.listGuests().containsKey(id));
+    }
+
+    private static final ImageSpec OTHER_IMAGE = new ImageSpec("0c1d2e3f-4a5b-4c6d-8e7f-a1b2c3d4e5f6", "other",
+            "qcow2", "bare", 1024, "d41d8cd98f00b204e9800998ecf8427e", 0, 0, Map.of());
+
+    private void rebuild(InstanceBuild rebuilt, boolean keepStopped, String requestId) {
+        messaging.cast(ComputeTopics.computeHost(host()), RebuildInstance.TYPE,
+                new RebuildInstance(rebuilt, keepStopped, requestId)).join();
+    }
+
+    private static InstanceBuild reimaged(InstanceBuild before, String name, Map<String, String> metadata) {
+        return new InstanceBuild(before.instanceId(), name, before.hostname(), before.projectId(), before.userId(),
+                before.flavor(), OTHER_IMAGE, before.keyName(), before.keyData(), before.userData(), metadata,
+                before.networks(), before.configDrive(), before.availabilityZone(), before.launchIndex(),
+                before.reservationId(), "n3wPassw0rd", before.createdAt());
+    }
+
+    @Test
+    void rebuildRespawnsTheGuestFromTheNewImageOnTheSameHost() {
+        InstanceBuild before = buildActive("rebuild-me");
+        String id = before.instanceId();
+        java.time.Instant firstLaunch = node.registry().get(id).orElseThrow().launchedAt();
+
+        rebuild(reimaged(before, "rebuilt", Map.of("role", "web")), false, "req-rebuild");
+        InstanceStateReport done = awaitEvent(id, "compute_rebuild_instance", "req-rebuild");
+        assertEquals("Success", done.event().result());
+        assertEquals("active", done.vmState());
+        assertEquals(1, done.powerState());
+        assertTrue(done.clearTaskState());
+        assertNotNull(done.launchedAt());
+        assertTrue(recorder.reportsFor(id).stream().anyMatch(r -> "rebuild_spawning".equals(r.taskState())),
+                "the spawning step is reported");
+        assertEquals(PowerState.RUNNING, driver.powerState(id));
+        var tracked = node.registry().get(id).orElseThrow();
+        assertEquals(OTHER_IMAGE.id(), tracked.build().image().id(), "the node keeps the new image for restarts");
+        assertEquals("rebuilt", tracked.build().name());
+        assertTrue(tracked.launchedAt().isAfter(firstLaunch) || tracked.launchedAt().equals(firstLaunch));
+    }
+
+    @Test
+    void aStoppedServerIsRebuiltAndLeftStopped() {
+        InstanceBuild before = buildActive("rebuild-stopped");
+        String id = before.instanceId();
+        act(id, Kind.STOP, "req-stop-before-rebuild");
+        awaitEvent(id, "compute_stop_instance", "req-stop-before-rebuild");
+
+        rebuild(reimaged(before, before.name(), Map.of()), true, "req-rebuild-stopped");
+        InstanceStateReport done = awaitEvent(id, "compute_rebuild_instance", "req-rebuild-stopped");
+        assertEquals("Success", done.event().result());
+        assertEquals("stopped", done.vmState());
+        assertEquals(4, done.powerState());
+        assertEquals(PowerState.SHUTDOWN, driver.powerState(id));
+    }
+
+    @Test
+    void aFailedRebuildLeavesTheServerInErrorWithItsReason() {
+        InstanceBuild before = buildActive("rebuild-fails");
+        String id = before.instanceId();
+        rebuild(reimaged(before, before.name(), Map.of("fake_fail_spawn_host", host())), false, "req-rebuild-bad");
+        InstanceStateReport failed = awaitEvent(id, "compute_rebuild_instance", "req-rebuild-bad");
+        assertEquals("Error", failed.event().result());
+        assertEquals("error", failed.vmState());
+        assertTrue(failed.clearTaskState());
+        assertNotNull(failed.fault());
+        assertTrue(failed.fault().message().contains("spawning fails on host " + host()), failed.fault().message());
+        assertEquals("error", node.registry().get(id).orElseThrow().vmState());
+
+        rebuild(reimaged(before, before.name(), Map.of()), false, "req-rebuild-again");
+        assertEquals("active", awaitEvent(id, "compute_rebuild_instance", "req-rebuild-again").vmState(),
+                "a rebuild recovers a server in ERROR");
     }
 
     @Test

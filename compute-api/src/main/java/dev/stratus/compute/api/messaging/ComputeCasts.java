@@ -5,6 +5,7 @@ import dev.stratus.common.compute.ConsoleOutput;
 import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.messaging.Messaging;
@@ -16,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The typed client of what compute-api sends: to the scheduler (schedule, release) and to one compute
- * host (actions, delete, console). Casts complete when the broker confirmed them.
+ * host (actions, rebuild, delete, console). Casts complete when the broker confirmed them.
  */
 @ApplicationScoped
 public class ComputeCasts {
@@ -38,6 +39,11 @@ public class ComputeCasts {
 
     public CompletableFuture<Void> action(String host, InstanceAction action) {
         return messaging.cast(ComputeTopics.computeHost(host), InstanceAction.TYPE, action, action.actionRequestId());
+    }
+
+    public CompletableFuture<Void> rebuild(String host, RebuildInstance rebuild) {
+        return messaging.cast(ComputeTopics.computeHost(host), RebuildInstance.TYPE, rebuild,
+                rebuild.actionRequestId());
     }
 
     public CompletableFuture<Void> delete(String host, DeleteInstance delete) {

@@ -1,5 +1,6 @@
 package dev.stratus.compute.api.persistence;
 
+import dev.stratus.common.compute.NetworkRequest;
 import java.util.List;
 
 /**
@@ -20,5 +21,11 @@ public record NicRow(int position, String networkId, String networkName, String 
             String requestedIp, String macAddress, String tag) {
         return new NicRow(position, networkId, networkName, portId, requestedIp, macAddress, tag,
                 requestedIp == null ? List.of() : List.of(requestedIp), List.of(), false);
+    }
+
+    /** The NIC as a compute node builds it: its port, and its first fixed address (else the one asked for). */
+    public NetworkRequest toRequest() {
+        return new NetworkRequest(networkId, networkName, portId, fixedIps.isEmpty() ? requestedIp : fixedIps.get(0),
+                macAddress, tag);
     }
 }

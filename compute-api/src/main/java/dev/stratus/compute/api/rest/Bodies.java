@@ -157,4 +157,13 @@ public final class Bodies {
         }
         return out;
     }
+
+    /** {@code OS-DCF:diskConfig}: AUTO or MANUAL, null when absent. */
+    public static String diskConfig(JsonNode object) {
+        String disk = optionalString(object, "OS-DCF:diskConfig", 1, 10);
+        if (disk != null && !disk.equals("AUTO") && !disk.equals("MANUAL")) {
+            throw invalid("OS-DCF:diskConfig", object.get("OS-DCF:diskConfig"), "is not one of ['AUTO', 'MANUAL']");
+        }
+        return disk;
+    }
 }

@@ -12,7 +12,6 @@ import dev.stratus.compute.api.service.Hostnames;
 import dev.stratus.compute.api.service.NetworkCatalog;
 import dev.stratus.compute.api.service.ServerCreateRequest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,7 +86,7 @@ final class ServerCreateBody {
         String keyName = Bodies.optionalString(s, "key_name", 1, 255);
         List<String> securityGroups = securityGroups(s.get("security_groups"));
         Map<String, String> metadata = Bodies.stringMap(s.get("metadata"), "metadata");
-        String userData = userData(s.get("user_data"));
+        String userData = UserData.check(s.get("user_data"));
         String zone = Bodies.optionalString(s, "availability_zone", 1, 255);
         Integer min = Bodies.integer(s, "min_count", 1, Integer.MAX_VALUE, false);
         Integer max = Bodies.integer(s, "max_count", 1, Integer.MAX_VALUE, false);
@@ -111,10 +110,7 @@ final class ServerCreateBody {
         }
         String v4 = AccessAddresses.ipv4(s);
         String v6 = AccessAddresses.ipv6(s);
-        String diskConfig = Bodies.optionalString(s, "OS-DCF:diskConfig", 1, 10);
-        if (diskConfig != null && !diskConfig.equals("AUTO") && !diskConfig.equals("MANUAL")) {
-            throw Bodies.invalid("OS-DCF:diskConfig", s.get("OS-DCF:diskConfig"), "is not one of ['AUTO', 'MANUAL']");
-        }
+        String diskConfig = Bodies.diskConfig(s);
         String adminPass = Bodies.optionalString(s, "adminPass", 0, 255);
 
         JsonNode hints = body.has("os:scheduler_hints") ? body.get("os:scheduler_hints")
@@ -249,26 +245,6 @@ final class ServerCreateBody {
             names.add(Bodies.requiredString(g, "name", 1, 255));
         }
         return names.isEmpty() ? List.of("default") : List.copyOf(names);
-    }
-
-    private static String userData(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw Bodies.invalid("user_data", v, "is not of type 'string'");
-        }
-        String text = v.asText();
-        if (text.length() > 65535) {
-            throw Bodies.invalid("user_data", v, "is too long");
-        }
-        try {
-            Base64.getMimeDecoder().decode(text);
-            Base64.getDecoder().decode(text.replaceAll("\\s", ""));
-        } catch (IllegalArgumentException e) {
-            throw Bodies.invalid("user_data", v, "is not a 'base64'");
-        }
-        return text;
     }
 
     private static List<String> tags(JsonNode v) {

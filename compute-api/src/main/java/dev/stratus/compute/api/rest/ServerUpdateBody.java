@@ -39,10 +39,7 @@ final class ServerUpdateBody {
         }
         String v4 = AccessAddresses.ipv4(s);
         String v6 = AccessAddresses.ipv6(s);
-        String disk = Bodies.optionalString(s, "OS-DCF:diskConfig", 1, 10);
-        if (disk != null && !disk.equals("AUTO") && !disk.equals("MANUAL")) {
-            throw Bodies.invalid("OS-DCF:diskConfig", s.get("OS-DCF:diskConfig"), "is not one of ['AUTO', 'MANUAL']");
-        }
+        String disk = Bodies.diskConfig(s);
         return new ServerUpdate(name, s.has("description"), description, hostname, v4, v6, disk);
     }
 }

@@ -17,7 +17,6 @@ import dev.stratus.compute.api.persistence.InstanceDetails;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.service.ComputeRules;
-import dev.stratus.compute.api.service.HostStatuses;
 import dev.stratus.compute.api.service.ServerCreateRequest;
 import dev.stratus.compute.api.service.ServerCreator;
 import dev.stratus.compute.api.service.ServerDeleter;
@@ -43,7 +42,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** {@code /v2.1/servers}: create, list, show, update, delete; the per-server collections are sub-resources. */
 @Path("/v2.1/servers")
@@ -57,7 +55,7 @@ public class ServersResource {
     private final ServerDeleter deleter;
     private final ServerUpdater updater;
     private final InstanceRepository instances;
-    private final HostStatuses hostStatuses;
+    private final ServerViewContexts contexts;
     private final ServerPasswordResource password;
     private final Policy policy;
     private final ApiSettings api;
@@ -70,7 +68,7 @@ public class ServersResource {
     private final ServerInterfacesResource interfaces;
 
     public ServersResource(ServerCreator creator, ServerQuery query, ServerLookup lookup, ServerDeleter deleter,
-            ServerUpdater updater, InstanceRepository instances, HostStatuses hostStatuses, Policy policy,
+            ServerUpdater updater, InstanceRepository instances, ServerViewContexts contexts, Policy policy,
             ApiSettings api, RequestedMicroversion version, ServerActionsResource actions,
             ServerMetadataResource metadata, ServerTagsResource tags, ServerIpsResource ips,
             InstanceActionsResource instanceActions, ServerInterfacesResource interfaces,
@@ -81,7 +79,7 @@ public class ServersResource {
         this.deleter = deleter;
         this.updater = updater;
         this.instances = instances;
-        this.hostStatuses = hostStatuses;
+        this.contexts = contexts;
         this.policy = policy;
         this.api = api;
         this.version = version;
@@ -158,9 +156,7 @@ public class ServersResource {
     }
 
     private ServerView.Context context(AuthContext caller, UriInfo uri, boolean hostStatus) {
-        boolean admin = ComputeRules.isAdmin(caller);
-        Function<String, String> statuses = admin && hostStatus ? hostStatuses.snapshot() : h -> "UNKNOWN";
-        return new ServerView.Context(Links.base(api, uri), admin, statuses);
+        return contexts.of(caller, uri, hostStatus);
     }
 
     @GET

@@ -6,7 +6,6 @@ import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.NicRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -47,12 +46,7 @@ public class InstanceNetworking {
             return Optional.empty();
         }
         record(instanceUuid, allocated);
-        List<NetworkRequest> nics = new ArrayList<>();
-        for (NicRow nic : allocated) {
-            nics.add(new NetworkRequest(nic.networkId(), nic.networkName(), nic.portId(),
-                    nic.fixedIps().isEmpty() ? nic.requestedIp() : nic.fixedIps().get(0), nic.macAddress(), nic.tag()));
-        }
-        return Optional.of(nics);
+        return Optional.of(allocated.stream().map(NicRow::toRequest).toList());
     }
 
     @Transactional

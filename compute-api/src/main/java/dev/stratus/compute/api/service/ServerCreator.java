@@ -1,7 +1,6 @@
 package dev.stratus.compute.api.service;
 
 import dev.stratus.common.auth.AuthContext;
-import dev.stratus.common.auth.Policy;
 import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.common.compute.InstanceBuild;
@@ -36,8 +35,6 @@ import org.jboss.logging.Logger;
 public class ServerCreator {
 
     private static final Logger LOG = Logger.getLogger(ServerCreator.class);
-    private static final long GIB = 1024L * 1024 * 1024;
-    private static final String PASSWORD_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the 202 shows. */
@@ -54,12 +51,13 @@ public class ServerCreator {
     private final InstanceNetworking networking;
     private final QuotaService quotas;
     private final ComputeCasts casts;
-    private final Policy policy;
+    private final BootImageRules bootImages;
     private final ComputeSettings settings;
 
     public ServerCreator(FlavorRepository flavors, KeypairRepository keypairs, ServerGroupRepository groups,
             ImageCatalog images, NetworkCatalog networks, RequestedZones zones, InstanceWriter writer,
-            InstanceNetworking networking, QuotaService quotas, ComputeCasts casts, Policy policy, ComputeSettings settings) {
+            InstanceNetworking networking, QuotaService quotas, ComputeCasts casts, BootImageRules bootImages,
+            ComputeSettings settings) {
         this.flavors = flavors;
         this.keypairs = keypairs;
         this.groups = groups;
@@ -70,7 +68,7 @@ public class ServerCreator {
         this.networking = networking;
         this.quotas = quotas;
         this.casts = casts;
-        this.policy = policy;
+        this.bootImages = bootImages;
         this.settings = settings;
     }
 
@@ -80,7 +78,8 @@ public class ServerCreator {
         CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = images.findAsync(caller, imageId);
         FlavorRow flavor = flavor(caller, req.flavorRef());
         quotas.checkMetadata(caller.projectId(), req.metadata().size());
-        ImageSpec image = image(imageLookup, imageId, flavor);
+        ImageSpec image = bootImages.require(imageLookup, imageId, flavor.memoryMb(), flavor.rootGb(),
+                "Can not find requested image");
         String keyData = null;
         if (req.keyName() != null) {
             KeypairRow key = keypairs.find(caller.userId(), req.keyName())
@@ -105,7 +104,7 @@ public class ServerCreator {
         FlavorSpec flavorSpec = new FlavorSpec(flavor.id(), flavor.name(), flavor.vcpus(), flavor.memoryMb(),
                 flavor.rootGb(), flavor.ephemeralGb(), flavor.swap(), flavor.extraSpecs());
         String reservationId = reservationId();
-        String adminPass = req.adminPass() != null ? req.adminPass() : password();
+        String adminPass = req.adminPass() != null ? req.adminPass() : AdminPasswords.generate();
         InstanceWriter.Created created = writer.create(req.withSecurityGroups(securityGroupNames), caller.projectId(), caller.userId(), flavorSpec, keyData,
                 nics, placement.zone(), reservationId, requestId);
         if (req.group() != null) {
@@ -167,32 +166,6 @@ public class ServerCreator {
         return names.size() == 1 && "default".equals(names.get(0));
     }
 
-    private ImageSpec image(CompletableFuture<Optional<ImageCatalog.Image>> lookup, String id, FlavorRow flavor) {
-        ImageCatalog.Image image = ImageCatalog.await(lookup)
-                .orElseThrow(() -> ApiException.badRequest("Can not find requested image"));
-        if (!"active".equals(image.status())) {
-            throw ApiException.badRequest("Image " + id + " is not active.");
-        }
-        ImageSpec spec = image.spec();
-        if (flavor.memoryMb() < spec.minRamMb()) {
-            throw ApiException.badRequest("Flavor's memory is too small for requested image.");
-        }
-        if (flavor.rootGb() == 0) {
-            policy.enforce("os_compute_api:servers:create:zero_disk_flavor", ComputeRules.admin());
-        } else {
-            long flavorBytes = flavor.rootGb() * GIB;
-            if (spec.size() > flavorBytes) {
-                throw ApiException.badRequest("Flavor's disk is too small for requested image. Flavor disk is "
-                        + flavorBytes + " bytes, image is " + spec.size() + " bytes.");
-            }
-            if (spec.minDiskGb() > flavor.rootGb()) {
-                throw ApiException.badRequest("Flavor's disk is too small for requested image. Flavor disk is "
-                        + flavorBytes + " bytes, minimum required by image is " + spec.minDiskGb() * GIB + " bytes.");
-            }
-        }
-        return spec;
-    }
-
     private SchedulingHints hints(AuthContext caller, ServerCreateRequest req, RequestedZones.Placement placement) {
         String groupPolicy = null;
         Integer maxPerHost = null;
@@ -213,14 +186,6 @@ public class ServerCreator {
         String chars = "abcdefghijklmnopqrstuvwxyz0123456789";
         for (int i = 0; i < 8; i++) {
             sb.append(chars.charAt(RANDOM.nextInt(chars.length())));
-        }
-        return sb.toString();
-    }
-
-    private static String password() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            sb.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
         }
         return sb.toString();
     }

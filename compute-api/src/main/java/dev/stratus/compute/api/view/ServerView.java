@@ -126,6 +126,12 @@ public final class ServerView {
     private static final VersionedFields<InstanceDetails, Context> SHORT_UPDATE =
             new VersionedFields<InstanceDetails, Context>().including(COMMON).including(UPDATE_EXTRAS);
 
+    /** Rebuild adds the key (2.54) and the user data (2.57) to the short form. */
+    private static final VersionedFields<InstanceDetails, Context> SHORT_REBUILD =
+            new VersionedFields<InstanceDetails, Context>().including(SHORT_UPDATE)
+                    .in(since("2.54"), "key_name", (s, c) -> s.row().keyName())
+                    .in(since("2.57"), "user_data", (s, c) -> s.row().userData());
+
     private ServerView() {
     }
 
@@ -144,6 +150,20 @@ public final class ServerView {
     /** PUT /servers/{id}: Tempest's update_server, the full show body from 2.75. */
     public static Map<String, Object> update(InstanceDetails s, Context c, ApiVersion v) {
         return v.atLeast("2.75") ? SHOW.render(s, c, v) : SHORT_UPDATE.render(s, c, v);
+    }
+
+    /**
+     * The rebuild action's 202 (without adminPass, which the caller adds): the short form below 2.75, the
+     * show body from 2.75 with the user data as {@code user_data} rather than {@code OS-EXT-SRV-ATTR:user_data}.
+     */
+    public static Map<String, Object> rebuild(InstanceDetails s, Context c, ApiVersion v) {
+        if (!v.atLeast("2.75")) {
+            return SHORT_REBUILD.render(s, c, v);
+        }
+        Map<String, Object> body = SHOW.render(s, c, v);
+        body.remove("OS-EXT-SRV-ATTR:user_data");
+        body.put("user_data", s.row().userData());
+        return body;
     }
 
     /**

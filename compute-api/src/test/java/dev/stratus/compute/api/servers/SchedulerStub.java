@@ -2,6 +2,7 @@ package dev.stratus.compute.api.servers;
 
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.messaging.MessageHandler;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Stands where the scheduler and one compute host would be: records the build requests and releases the
- * API sends to the scheduler topic and the actions it casts to {@code compute.<HOST>}.
+ * API sends to the scheduler topic and the actions and rebuilds it casts to {@code compute.<HOST>}.
  */
 public final class SchedulerStub {
 
@@ -24,6 +25,7 @@ public final class SchedulerStub {
     public final List<ScheduleInstances> schedules = new CopyOnWriteArrayList<>();
     public final List<ReleaseAllocations> releases = new CopyOnWriteArrayList<>();
     public final List<InstanceAction> actions = new CopyOnWriteArrayList<>();
+    public final List<RebuildInstance> rebuilds = new CopyOnWriteArrayList<>();
 
     private static SchedulerStub instance;
 
@@ -40,6 +42,8 @@ public final class SchedulerStub {
                     MessageHandler.blocking((m, ctx) -> stub.releases.add(m)));
             messaging.subscribe(ComputeTopics.computeHost(HOST), InstanceAction.TYPE,
                     MessageHandler.blocking((m, ctx) -> stub.actions.add(m)));
+            messaging.subscribe(ComputeTopics.computeHost(HOST), RebuildInstance.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.rebuilds.add(m)));
             messaging.ready().get(30, TimeUnit.SECONDS);
             instance = stub;
         }
@@ -60,6 +64,11 @@ public final class SchedulerStub {
     public InstanceAction awaitAction(String instanceId, Predicate<InstanceAction> matching) {
         return await(() -> actions.stream().filter(a -> a.instanceId().equals(instanceId)).filter(matching)
                 .findFirst().orElse(null), "an action on " + instanceId + "; got " + actions);
+    }
+
+    public RebuildInstance awaitRebuild(String actionRequestId) {
+        return await(() -> rebuilds.stream().filter(r -> r.actionRequestId().equals(actionRequestId)).findFirst()
+                .orElse(null), "a rebuild with request " + actionRequestId);
     }
 
     static <T> T await(Supplier<T> probe, String what) {

@@ -1,6 +1,5 @@
 package dev.stratus.compute.api.servers;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,25 +11,21 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.stratus.common.compute.ActionEvent;
-import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.InstanceFault;
-import dev.stratus.common.compute.InstanceStateReport;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +39,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = ComputeTestResource.class, restrictToAnnotatedClass = false)
 class ServersApiTest {
 
-    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() * 1000);
-
     @Inject
     ComputeTestKeys keys;
 
@@ -53,52 +46,42 @@ class ServersApiTest {
     Messaging messaging;
 
     private SchedulerStub stub;
+    private ServerFixture fixture;
 
     @BeforeEach
     void attach() throws Exception {
         stub = SchedulerStub.attach(messaging);
+        fixture = new ServerFixture(messaging, stub);
     }
 
     private RequestSpecification as(String token, String version) {
-        return given().header("X-Auth-Token", token).header("OpenStack-API-Version", "compute " + version)
-                .contentType(ContentType.JSON);
+        return ServerFixture.as(token, version);
     }
 
     private static String body(String name, String image, String extra) {
-        return "{\"server\": {\"name\": \"" + name + "\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"1\""
-                + (extra.isEmpty() ? "" : ", " + extra) + "}}";
+        return ServerFixture.body(name, image, extra);
     }
 
     private String create(String token, String name) {
-        return as(token, "2.37").body(body(name, TestImages.ACTIVE, "\"networks\": \"none\""))
-                .post("/v2.1/servers").then().statusCode(202).extract().path("server.id");
+        return fixture.create(token, name);
     }
 
-    /** What the node would send: a state report with a sequence above every earlier one. */
     private void report(String id, String vmState, String taskState, boolean clearTask, Integer power,
             String host, ActionEvent event, InstanceFault fault) {
-        report(id, vmState, taskState, clearTask, power, host, event, fault, SEQUENCE.incrementAndGet());
+        fixture.report(id, vmState, taskState, clearTask, power, host, event, fault);
     }
 
     private void report(String id, String vmState, String taskState, boolean clearTask, Integer power,
             String host, ActionEvent event, InstanceFault fault, long sequence) {
-        messaging.cast(ComputeTopics.CONDUCTOR, InstanceStateReport.TYPE, new InstanceStateReport(id, host,
-                host, vmState, taskState, clearTask, power, vmState != null && vmState.equals("active")
-                        ? Instant.now() : null, fault, event, sequence, Instant.now())).join();
+        fixture.report(id, vmState, taskState, clearTask, power, host, event, fault, sequence);
     }
 
     private String activeServer(String token, String name) {
-        String id = create(token, name);
-        stub.awaitSchedule(id);
-        report(id, "building", "spawning", false, 0, SchedulerStub.HOST, null, null);
-        report(id, "active", null, true, 1, SchedulerStub.HOST, null, null);
-        awaitStatus(token, id, "ACTIVE");
-        return id;
+        return fixture.activeServer(token, name);
     }
 
     private void awaitStatus(String token, String id, String status) {
-        await(() -> status.equals(as(token, "2.1").get("/v2.1/servers/" + id).then().extract().path("server.status"))
-                ? Boolean.TRUE : null, "server " + id + " " + status);
+        fixture.awaitStatus(token, id, status);
     }
 
     private static <T> T await(Supplier<T> probe, String what) {
@@ -149,7 +132,7 @@ class ServersApiTest {
         report(id, "building", "spawning", false, 0, SchedulerStub.HOST,
                 new ActionEvent(buildRequest, "compute__do_build_and_run_instance", started, null, null,
                         SchedulerStub.HOST, null), null);
-        long activeSequence = SEQUENCE.incrementAndGet();
+        long activeSequence = fixture.nextSequence();
         report(id, "active", null, true, 1, SchedulerStub.HOST, null, null, activeSequence);
         awaitStatus(bob, id, "ACTIVE");
         // A redelivered or overtaken report (lower sequence) must not move the server back.

@@ -13,6 +13,7 @@ public final class VmStates {
 
     public static final String TASK_SPAWNING = "spawning";
     public static final String TASK_SCHEDULING = "scheduling";
+    public static final String TASK_REBUILD_SPAWNING = "rebuild_spawning";
 
     private VmStates() {
     }

@@ -6,12 +6,12 @@ import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.service.ComputeRules;
 
 /** Nova's check_instance_lock: a locked server refuses actions from anyone but an admin. */
-final class Locks {
+public final class Locks {
 
     private Locks() {
     }
 
-    static void check(AuthContext caller, InstanceRow row) {
+    public static void check(AuthContext caller, InstanceRow row) {
         if (row.locked() && !ComputeRules.isAdmin(caller)) {
             throw ApiException.conflict("Instance " + row.uuid() + " is locked");
         }

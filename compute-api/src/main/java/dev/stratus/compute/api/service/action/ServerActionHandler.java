@@ -3,20 +3,28 @@ package dev.stratus.compute.api.service.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.web.ApiVersion;
+import dev.stratus.compute.api.service.ServerRebuilder;
 import java.util.Map;
 import java.util.Set;
 
 /** One action of {@code POST /servers/{id}/action}, chosen by its key in the body. */
 public interface ServerActionHandler {
 
-    /** What an action answers: 202 without a body, or 200 with one. */
-    record Outcome(int status, Map<String, Object> body) {
+    /**
+     * What an action answers: 202 without a body, 200 with one, or 202 with the rebuilt server, which the
+     * resource renders for the caller's microversion.
+     */
+    record Outcome(int status, Map<String, Object> body, ServerRebuilder.Result rebuilt) {
         public static Outcome accepted() {
-            return new Outcome(202, null);
+            return new Outcome(202, null, null);
         }
 
         public static Outcome ok(Map<String, Object> body) {
-            return new Outcome(200, body);
+            return new Outcome(200, body, null);
+        }
+
+        public static Outcome rebuilt(ServerRebuilder.Result result) {
+            return new Outcome(202, null, result);
         }
     }
 

@@ -1,0 +1,19 @@
+package dev.stratus.compute.api.service;
+
+import java.util.Map;
+
+/**
+ * A validated {@code rebuild} action. Null fields leave the server as it is; {@code metadata}, when given,
+ * replaces all of it. The {@code ...Set} flags tell "set to null" (unset) from "not given".
+ *
+ * @param preserveEphemeral accepted as Nova's API does; like Nova's libvirt driver, the disks are made anew
+ */
+public record ServerRebuild(String imageRef, String name, String adminPass, Map<String, String> metadata,
+        String accessIpV4, String accessIpV6, String diskConfig, boolean preserveEphemeral, boolean descriptionSet,
+        String description, boolean keyNameSet, String keyName, boolean userDataSet, String userData,
+        String hostname) {
+
+    public ServerRebuild {
+        metadata = metadata == null ? null : Map.copyOf(metadata);
+    }
+}
