@@ -131,7 +131,8 @@ final class ServerCreateBody {
         return new ServerCreateRequest(name, bootImage, flavorRef, mode, networks, keyName, securityGroups, metadata,
                 userData, zone, minCount, maxCount, Boolean.TRUE.equals(returnReservation),
                 Boolean.TRUE.equals(configDrive), description, tags, hostname, emptyToNull(v4), emptyToNull(v6),
-                diskConfig == null ? "MANUAL" : diskConfig, adminPass, group, sameHost, differentHost);
+                diskConfig == null ? "MANUAL" : diskConfig, adminPass, group, sameHost, differentHost,
+                Bodies.optionalString(s, "host", 1, 255), Bodies.optionalString(s, "hypervisor_hostname", 1, 255));
     }
 
     private static String flavorRef(JsonNode s) {

@@ -31,6 +31,43 @@ public class RequestedZones {
         this.settings = settings;
     }
 
+    /**
+     * The zone, and the host and node an admin asked for, by {@code zone:host:node} or by 2.74's {@code host}
+     * and {@code hypervisor_hostname}; the scheduler's filters apply to either.
+     */
+    public Placement resolve(AuthContext caller, String requested, String requestedHost, String requestedNode) {
+        Placement placement = resolve(caller, requested);
+        if (requestedHost == null && requestedNode == null) {
+            return placement;
+        }
+        policy.enforce("compute:servers:create:requested_destination", ComputeRules.admin());
+        if (requestedHost != null && requestedNode != null) {
+            requireExists("host = ? and hypervisor_hostname = ?", requestedHost, requestedNode);
+        } else if (requestedHost != null) {
+            requireExists("host = ?", requestedHost);
+        } else {
+            requireExists("hypervisor_hostname = ?", requestedNode);
+        }
+        String host = merge(placement.host(), requestedHost, "host");
+        String node = merge(placement.node(), requestedNode, "hypervisor_hostname");
+        return new Placement(placement.zone(), placement.requestedZone(), host, node);
+    }
+
+    private void requireExists(String where, String... values) {
+        if (db.count("select count(*) from compute_nodes where " + where, (Object[]) values) == 0) {
+            throw ApiException.badRequest("Compute host " + values[values.length - 1] + " could not be found.");
+        }
+    }
+
+    /** The availability zone's host (or node) and the requested one must agree when both are given. */
+    private static String merge(String fromZone, String requested, String field) {
+        if (fromZone != null && requested != null && !fromZone.equals(requested)) {
+            throw ApiException.badRequest("The requested " + field + " " + requested
+                    + " is not the one of the availability zone " + fromZone + ".");
+        }
+        return fromZone != null ? fromZone : requested;
+    }
+
     public Placement resolve(AuthContext caller, String requested) {
         if (requested == null || requested.isEmpty()) {
             return new Placement(settings.defaultAvailabilityZone(), null, null, null);

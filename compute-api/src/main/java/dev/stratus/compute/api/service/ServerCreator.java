@@ -99,7 +99,8 @@ public class ServerCreator {
             // servers show their groups by name, as network-service names them (a CLI asks by id)
             securityGroupNames = groups.stream().map(NetworkCatalog.SecurityGroup::name).distinct().toList();
         }
-        RequestedZones.Placement placement = zones.resolve(caller, req.availabilityZone());
+        RequestedZones.Placement placement = zones.resolve(caller, req.availabilityZone(), req.requestedHost(),
+                req.requestedNode());
         SchedulingHints hints = hints(caller, req, placement);
         FlavorSpec flavorSpec = new FlavorSpec(flavor.id(), flavor.name(), flavor.vcpus(), flavor.memoryMb(),
                 flavor.rootGb(), flavor.ephemeralGb(), flavor.swap(), flavor.extraSpecs());
