@@ -78,6 +78,34 @@ final class JsonColumns {
         return write(tags);
     }
 
+    /** One tag of {@code PUT /projects/{id}/tags/{tag}}, checked as {@link #tagsFrom} checks each. */
+    static String tag(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_TAG_LENGTH || value.contains(",")
+                || value.contains("/")) {
+            throw Bodies.invalid("tags", "must be non-empty strings without ',' or '/'");
+        }
+        return value;
+    }
+
+    /** The stored form of tags already checked, adding {@code tag} at the end; 400 beyond 80 tags. */
+    static String withTag(String column, String tag) {
+        List<String> tags = new ArrayList<>(tags(column));
+        if (!tags.contains(tag)) {
+            tags.add(tag);
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw Bodies.invalid("tags", "must be a list of at most " + MAX_TAGS + " strings");
+        }
+        return write(tags);
+    }
+
+    /** The stored form of the tags without {@code tag}. */
+    static String withoutTag(String column, String tag) {
+        List<String> tags = new ArrayList<>(tags(column));
+        tags.remove(tag);
+        return write(tags);
+    }
+
     private static String write(Object value) {
         if (value == null) {
             return null;
