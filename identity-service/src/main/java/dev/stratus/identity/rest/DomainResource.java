@@ -8,6 +8,7 @@ import dev.stratus.common.web.PublicUrls;
 import dev.stratus.common.auth.RevocationEvent;
 import dev.stratus.identity.persistence.DomainEntity;
 import dev.stratus.identity.persistence.GroupEntity;
+import dev.stratus.identity.persistence.InheritedRoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleEntity;
 import dev.stratus.identity.persistence.Ids;
@@ -123,6 +124,8 @@ public class DomainResource {
             return ProjectEntity.<ProjectEntity>list("domainId", id)
                     .call(projects -> RoleAssignmentEntity.delete("targetType = ?1 and targetId in ?2",
                             RoleAssignmentEntity.PROJECT, ids(projects.stream().map(p -> p.id).toList())))
+                    .call(projects -> InheritedRoleAssignmentEntity.delete("targetType = ?1 and targetId in ?2",
+                            RoleAssignmentEntity.PROJECT, ids(projects.stream().map(p -> p.id).toList())))
                     .call(projects -> revocations.revokeAll(projects.stream()
                             .map(p -> RevocationEvent.ofProject(p.id)).toList()))
                     .call(() -> ProjectEntity.update("parentId = null where domainId = ?1", id))
@@ -130,13 +133,19 @@ public class DomainResource {
                     .chain(() -> UserEntity.<UserEntity>list("domainId", id))
                     .call(users -> RoleAssignmentEntity.delete("actorId in ?1",
                             ids(users.stream().map(u -> u.id).toList())))
+                    .call(users -> InheritedRoleAssignmentEntity.delete("actorId in ?1",
+                            ids(users.stream().map(u -> u.id).toList())))
                     .call(users -> revocations.revokeAll(users.stream().map(u -> RevocationEvent.ofUser(u.id)).toList()))
                     .call(() -> UserEntity.delete("domainId", id))
                     .chain(() -> GroupEntity.<GroupEntity>list("domainId", id))
                     .call(groups -> RoleAssignmentEntity.delete("actorId in ?1",
                             ids(groups.stream().map(g -> g.id).toList())))
+                    .call(groups -> InheritedRoleAssignmentEntity.delete("actorId in ?1",
+                            ids(groups.stream().map(g -> g.id).toList())))
                     .call(() -> GroupEntity.delete("domainId", id))
                     .call(() -> RoleAssignmentEntity.delete("targetType = ?1 and targetId = ?2",
+                            RoleAssignmentEntity.DOMAIN, id))
+                    .call(() -> InheritedRoleAssignmentEntity.delete("targetType = ?1 and targetId = ?2",
                             RoleAssignmentEntity.DOMAIN, id))
                     .call(() -> RoleEntity.delete("domainId", id))
                     .chain(() -> domain.delete());

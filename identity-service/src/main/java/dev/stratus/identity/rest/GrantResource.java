@@ -116,16 +116,11 @@ public class GrantResource {
     }
 
     private Uni<Void> checkAll(UriInfo uri, String type, String targetId, String actorId, String roleId) {
-        return checkTarget(type, targetId)
-                .chain(() -> checkActor(uri, actorId))
-                .chain(() -> directory.role(roleId))
-                .replaceWithVoid();
+        return GrantChecks.all(directory, type, targetId, actorType(uri), actorId, roleId);
     }
 
     private Uni<Void> checkActor(UriInfo uri, String actorId) {
-        return RoleAssignmentEntity.GROUP.equals(actorType(uri))
-                ? directory.group(actorId).replaceWithVoid()
-                : directory.user(actorId).replaceWithVoid();
+        return GrantChecks.actor(directory, actorType(uri), actorId);
     }
 
     /** {@code .../users/{id}/roles} or {@code .../groups/{id}/roles}. */
@@ -135,9 +130,7 @@ public class GrantResource {
     }
 
     private Uni<Void> checkTarget(String type, String targetId) {
-        return (type.equals(RoleAssignmentEntity.PROJECT)
-                ? directory.project(targetId).replaceWithVoid()
-                : directory.domain(targetId).replaceWithVoid());
+        return GrantChecks.target(directory, type, targetId);
     }
 
     /** {@code /v3/projects/...} or {@code /v3/domains/...}. */

@@ -9,6 +9,7 @@ import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.GroupEntity;
 import dev.stratus.identity.persistence.GroupMembershipEntity;
 import dev.stratus.identity.persistence.Ids;
+import dev.stratus.identity.persistence.InheritedRoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.UserEntity;
 import dev.stratus.identity.service.Directory;
@@ -120,6 +121,7 @@ public class GroupResource {
                 .call(group -> GroupMembershipEntity.membersOf(id).chain(members -> revocations.revokeAll(
                         members.stream().map(RevocationEvent::ofUser).toList())))
                 .call(group -> RoleAssignmentEntity.delete("actorId", id))
+                .call(group -> InheritedRoleAssignmentEntity.delete("actorId", id))
                 .call(group -> group.delete())
                 .map(x -> Response.noContent().build());
     }

@@ -8,6 +8,7 @@ import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.ProjectEntity;
+import dev.stratus.identity.persistence.InheritedRoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.service.Directory;
 import dev.stratus.identity.service.Revocations;
@@ -184,6 +185,8 @@ public class ProjectResource {
                     }
                 }))
                 .call(project -> RoleAssignmentEntity.delete("targetType = ?1 and targetId = ?2",
+                        RoleAssignmentEntity.PROJECT, id))
+                .call(project -> InheritedRoleAssignmentEntity.delete("targetType = ?1 and targetId = ?2",
                         RoleAssignmentEntity.PROJECT, id))
                 .call(project -> project.delete())
                 .call(project -> revocations.revoke(RevocationEvent.ofProject(id)))

@@ -6,11 +6,13 @@ import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.DomainEntity;
 import dev.stratus.identity.persistence.GroupEntity;
 import dev.stratus.identity.persistence.GroupMembershipEntity;
+import dev.stratus.identity.persistence.InheritedRoleAssignmentEntity;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleEntity;
 import dev.stratus.identity.persistence.UserEntity;
 import dev.stratus.identity.service.EffectiveRoles;
+import dev.stratus.identity.service.InheritedGrants;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -42,8 +44,12 @@ public class RoleAssignmentResource {
         this.effectiveRoles = effectiveRoles;
     }
 
-    /** One row: a user or a group holds a role on a target. */
-    private record Row(String actorType, String actorId, String targetType, String targetId, String roleId) {
+    /**
+     * One row: a user or a group holds a role on a target; {@code inherited} rows hold it on the projects below
+     * the target (OS-INHERIT), and are listed as such unless the listing is effective.
+     */
+    private record Row(String actorType, String actorId, String targetType, String targetId, String roleId,
+            boolean inherited) {
         boolean isGroup() {
             return RoleAssignmentEntity.GROUP.equals(actorType);
         }
@@ -60,6 +66,7 @@ public class RoleAssignmentResource {
             @QueryParam("group.id") String groupId,
             @QueryParam("scope.project.id") String projectId, @QueryParam("scope.domain.id") String domainId,
             @QueryParam("role.id") String roleId, @QueryParam("effective") String effective,
+            @QueryParam("scope.OS-INHERIT:inherited_to") String inheritedTo,
             @QueryParam("include_names") String includeNames, @Context UriInfo uri) {
         policy.enforce("identity:list_role_assignments", Policy.admin()
                 .or(c -> userId != null && userId.equals(c.userId())));
@@ -67,13 +74,13 @@ public class RoleAssignmentResource {
         boolean expand = flag(uri, "effective");
         boolean names = flag(uri, "include_names");
         String base = PublicUrls.base(api, uri);
-        return RoleAssignmentEntity.<RoleAssignmentEntity>listAll()
+        return rows(expand)
                 .map(all -> all.stream()
-                        .filter(a -> projectId == null || (a.targetType.equals(RoleAssignmentEntity.PROJECT)
-                                && a.targetId.equals(projectId)))
-                        .filter(a -> domainId == null || (a.targetType.equals(RoleAssignmentEntity.DOMAIN)
-                                && a.targetId.equals(domainId)))
-                        .map(a -> new Row(a.actorType, a.actorId, a.targetType, a.targetId, a.roleId)).toList())
+                        .filter(a -> projectId == null || (a.targetType().equals(RoleAssignmentEntity.PROJECT)
+                                && a.targetId().equals(projectId)))
+                        .filter(a -> domainId == null || (a.targetType().equals(RoleAssignmentEntity.DOMAIN)
+                                && a.targetId().equals(domainId)))
+                        .filter(a -> inheritedTo == null || a.inherited()).toList())
                 .chain(rows -> expand ? withGroupMembers(rows).chain(this::withImplied) : Uni.createFrom().item(rows))
                 .map(rows -> rows.stream()
                         .filter(r -> userId == null || (!r.isGroup() && r.actorId().equals(userId)))
@@ -83,6 +90,35 @@ public class RoleAssignmentResource {
                         .map(n -> Views.collection("role_assignments",
                                 rows.stream().map(r -> render(r, n, base)).toList(),
                                 uri.getRequestUri().toString())));
+    }
+
+    /**
+     * Every direct grant, and every inherited one: as it is, or (effective) as one row per project it reaches.
+     */
+    private static Uni<List<Row>> rows(boolean effective) {
+        return RoleAssignmentEntity.<RoleAssignmentEntity>listAll().chain(direct -> InheritedRoleAssignmentEntity
+                .<InheritedRoleAssignmentEntity>listAll().chain(inherited -> (effective && !inherited.isEmpty()
+                        ? ProjectEntity.<ProjectEntity>listAll() : Uni.createFrom().item(List.<ProjectEntity>of()))
+                        .map(projects -> {
+                            List<Row> rows = new ArrayList<>();
+                            direct.forEach(a -> rows.add(new Row(a.actorType, a.actorId, a.targetType, a.targetId,
+                                    a.roleId, false)));
+                            for (InheritedRoleAssignmentEntity a : inherited) {
+                                if (!effective) {
+                                    rows.add(new Row(a.actorType, a.actorId, a.targetType, a.targetId, a.roleId, true));
+                                    continue;
+                                }
+                                for (String project : InheritedGrants.projectsBelow(a.targetType, a.targetId,
+                                        projects)) {
+                                    Row row = new Row(a.actorType, a.actorId, RoleAssignmentEntity.PROJECT, project,
+                                            a.roleId, false);
+                                    if (!rows.contains(row)) {
+                                        rows.add(row);
+                                    }
+                                }
+                            }
+                            return rows;
+                        })));
     }
 
     private static boolean flag(UriInfo uri, String name) {
@@ -107,7 +143,7 @@ public class RoleAssignmentResource {
                 }
                 for (String user : members.getOrDefault(row.actorId(), List.of())) {
                     Row expanded = new Row(RoleAssignmentEntity.USER, user, row.targetType(), row.targetId(),
-                            row.roleId());
+                            row.roleId(), row.inherited());
                     if (!out.contains(expanded)) {
                         out.add(expanded);
                     }
@@ -123,7 +159,8 @@ public class RoleAssignmentResource {
             result = result.chain(acc -> effectiveRoles.expand(List.of(row.roleId())).map(roles -> {
                 // Domain-specific roles never reach tokens, so they are not effective; what they imply is.
                 roles.stream().filter(role -> role.domainId == null).forEach(role -> {
-                    Row expanded = new Row(row.actorType(), row.actorId(), row.targetType(), row.targetId(), role.id);
+                    Row expanded = new Row(row.actorType(), row.actorId(), row.targetType(), row.targetId(), role.id,
+                            row.inherited());
                     if (!acc.contains(expanded)) {
                         acc.add(expanded);
                     }
@@ -186,9 +223,15 @@ public class RoleAssignmentResource {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", role);
         m.put(row.isGroup() ? "group" : "user", actor);
-        m.put("scope", Map.of(row.targetType(), target));
-        m.put("links", Map.of("assignment", base + "/v3/" + targets + "/" + row.targetId()
-                + (row.isGroup() ? "/groups/" : "/users/") + row.actorId() + "/roles/" + row.roleId()));
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put(row.targetType(), target);
+        if (row.inherited()) {
+            scope.put("OS-INHERIT:inherited_to", "projects");
+        }
+        m.put("scope", scope);
+        m.put("links", Map.of("assignment", base + "/v3/" + (row.inherited() ? "OS-INHERIT/" : "") + targets + "/"
+                + row.targetId() + (row.isGroup() ? "/groups/" : "/users/") + row.actorId() + "/roles/"
+                + row.roleId() + (row.inherited() ? "/inherited_to_projects" : "")));
         return m;
     }
 

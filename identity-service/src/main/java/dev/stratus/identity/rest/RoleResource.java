@@ -6,6 +6,7 @@ import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.identity.persistence.InheritedRoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.service.Directory;
 import dev.stratus.identity.service.Revocations;
@@ -120,6 +121,14 @@ public class RoleResource {
                     }
                     return revoke;
                 }))
+                .call(role -> InheritedRoleAssignmentEntity.<InheritedRoleAssignmentEntity>list("roleId", id)
+                        .call(grants -> {
+                            Uni<Void> revoke = Uni.createFrom().voidItem();
+                            for (InheritedRoleAssignmentEntity grant : grants) {
+                                revoke = revoke.chain(() -> revocations.revokeInherited(grant));
+                            }
+                            return revoke;
+                        }))
                 .call(role -> role.delete())
                 .map(x -> Response.noContent().build());
     }

@@ -8,6 +8,7 @@ import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.ProjectEntity;
+import dev.stratus.identity.persistence.InheritedRoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.UserEntity;
 import dev.stratus.identity.service.Directory;
@@ -224,6 +225,7 @@ public class UserResource {
         policy.enforce("identity:delete_user", Policy.admin());
         return directory.user(id)
                 .call(user -> RoleAssignmentEntity.delete("actorId", id))
+                .call(user -> InheritedRoleAssignmentEntity.delete("actorId", id))
                 .call(user -> user.delete())
                 .call(user -> revocations.revoke(RevocationEvent.ofUser(id)))
                 .map(x -> Response.noContent().build());

@@ -2,6 +2,7 @@ package dev.stratus.identity.service;
 
 import dev.stratus.identity.persistence.GroupMembershipEntity;
 import dev.stratus.identity.persistence.ImpliedRoleEntity;
+import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleEntity;
 import io.smallrye.mutiny.Uni;
@@ -23,17 +24,27 @@ import java.util.Set;
 @ApplicationScoped
 public class EffectiveRoles {
 
-    /** Includes the roles the user holds through its groups. */
+    /**
+     * Includes the roles the user holds through its groups and, on a project, the roles inherited from its
+     * domain and the projects above it (OS-INHERIT).
+     */
     public Uni<List<RoleEntity>> of(String userId, String targetType, String targetId) {
         return actorsOf(userId).chain(actors -> RoleAssignmentEntity.<RoleAssignmentEntity>list(
-                        "actorId in ?1 and targetType = ?2 and targetId = ?3", actors, targetType, targetId))
-                .chain(assignments -> {
-                    if (assignments.isEmpty()) {
-                        return Uni.createFrom().item(List.<RoleEntity>of());
-                    }
-                    List<String> direct = assignments.stream().map(a -> a.roleId).toList();
-                    return expand(direct);
-                });
+                        "actorId in ?1 and targetType = ?2 and targetId = ?3", actors, targetType, targetId)
+                .chain(assignments -> inherited(actors, targetType, targetId).map(inherited -> {
+                    List<String> roleIds = new ArrayList<>(assignments.stream().map(a -> a.roleId).toList());
+                    roleIds.addAll(inherited);
+                    return roleIds;
+                })))
+                .chain(roleIds -> roleIds.isEmpty() ? Uni.createFrom().item(List.<RoleEntity>of()) : expand(roleIds));
+    }
+
+    private static Uni<List<String>> inherited(List<String> actors, String targetType, String targetId) {
+        if (!RoleAssignmentEntity.PROJECT.equals(targetType)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return ProjectEntity.<ProjectEntity>findById(targetId).chain(project -> project == null
+                ? Uni.createFrom().item(List.<String>of()) : InheritedGrants.roleIdsOn(actors, project));
     }
 
     /** The user and the groups it belongs to: every actor whose grants apply to it. */

@@ -3,6 +3,7 @@ package dev.stratus.identity.service;
 import dev.stratus.common.auth.RevocationEvent;
 import dev.stratus.common.auth.RevocationList;
 import dev.stratus.identity.persistence.RevocationEventEntity;
+import dev.stratus.identity.persistence.InheritedRoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,11 @@ public class Revocations {
 
     /** Revokes the tokens a lost grant contributed to (one event per affected user). */
     public Uni<Void> revokeGrant(RoleAssignmentEntity grant) {
+        return grant.revocations().chain(this::revokeAll);
+    }
+
+    /** Revokes the tokens a lost inherited grant may have contributed to. */
+    public Uni<Void> revokeInherited(InheritedRoleAssignmentEntity grant) {
         return grant.revocations().chain(this::revokeAll);
     }
 

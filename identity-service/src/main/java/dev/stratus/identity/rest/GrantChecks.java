@@ -1,0 +1,32 @@
+package dev.stratus.identity.rest;
+
+import dev.stratus.identity.persistence.RoleAssignmentEntity;
+import dev.stratus.identity.service.Directory;
+import io.smallrye.mutiny.Uni;
+
+/** The 404s of a grant's URL: its target (project or domain), its actor (user or group) and its role exist. */
+final class GrantChecks {
+
+    private GrantChecks() {
+    }
+
+    static Uni<Void> all(Directory directory, String targetType, String targetId, String actorType, String actorId,
+            String roleId) {
+        return target(directory, targetType, targetId)
+                .chain(() -> actor(directory, actorType, actorId))
+                .chain(() -> directory.role(roleId))
+                .replaceWithVoid();
+    }
+
+    static Uni<Void> target(Directory directory, String targetType, String targetId) {
+        return RoleAssignmentEntity.PROJECT.equals(targetType)
+                ? directory.project(targetId).replaceWithVoid()
+                : directory.domain(targetId).replaceWithVoid();
+    }
+
+    static Uni<Void> actor(Directory directory, String actorType, String actorId) {
+        return RoleAssignmentEntity.GROUP.equals(actorType)
+                ? directory.group(actorId).replaceWithVoid()
+                : directory.user(actorId).replaceWithVoid();
+    }
+}
