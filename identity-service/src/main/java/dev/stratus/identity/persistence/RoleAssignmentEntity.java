@@ -18,6 +18,9 @@ public class RoleAssignmentEntity extends PanacheEntityBase {
 
     public static final String PROJECT = "project";
     public static final String DOMAIN = "domain";
+    /** A grant on the system: its target id is always {@link #ALL_SYSTEM}. */
+    public static final String SYSTEM = "system";
+    public static final String ALL_SYSTEM = "all";
     public static final String USER = "user";
     public static final String GROUP = "group";
 

@@ -4,7 +4,10 @@ import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.service.Directory;
 import io.smallrye.mutiny.Uni;
 
-/** The 404s of a grant's URL: its target (project or domain), its actor (user or group) and its role exist. */
+/**
+ * The 404s of a grant's URL: its target (project or domain; the system always exists), its actor (user or
+ * group) and its role exist.
+ */
 final class GrantChecks {
 
     private GrantChecks() {
@@ -19,9 +22,11 @@ final class GrantChecks {
     }
 
     static Uni<Void> target(Directory directory, String targetType, String targetId) {
-        return RoleAssignmentEntity.PROJECT.equals(targetType)
-                ? directory.project(targetId).replaceWithVoid()
-                : directory.domain(targetId).replaceWithVoid();
+        return switch (targetType) {
+            case RoleAssignmentEntity.PROJECT -> directory.project(targetId).replaceWithVoid();
+            case RoleAssignmentEntity.SYSTEM -> Uni.createFrom().voidItem();
+            default -> directory.domain(targetId).replaceWithVoid();
+        };
     }
 
     static Uni<Void> actor(Directory directory, String actorType, String actorId) {

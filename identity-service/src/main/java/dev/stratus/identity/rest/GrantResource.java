@@ -26,9 +26,10 @@ import java.util.Comparator;
 import java.util.Map;
 
 /**
- * Role grants of a user or a group on a project or a domain, served below
- * {@code /v3/{projects,domains}/{id}/{users,groups}/{actor}/roles[/{role}]} as sub-resources of
- * {@link ProjectResource} and {@link DomainResource}.
+ * Role grants of a user or a group on a project, a domain or the system, served below
+ * {@code /v3/{projects,domains}/{id}/{users,groups}/{actor}/roles[/{role}]} and
+ * {@code /v3/system/{users,groups}/{actor}/roles[/{role}]} as sub-resources of {@link ProjectResource},
+ * {@link DomainResource} and {@link SystemResource}.
  */
 @jakarta.enterprise.context.ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,10 +53,11 @@ public class GrantResource {
             @PathParam("actorId") String actorId, @Context UriInfo uri) {
         policy.enforce("identity:list_grants", Policy.admin());
         String type = type(uri);
+        String target = target(uri, targetId);
         String base = PublicUrls.base(api, uri);
-        return checkTarget(type, targetId).chain(() -> checkActor(uri, actorId))
+        return checkTarget(type, target).chain(() -> checkActor(uri, actorId))
                 .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>list(
-                        "actorId = ?1 and targetType = ?2 and targetId = ?3", actorId, type, targetId))
+                        "actorId = ?1 and targetType = ?2 and targetId = ?3", actorId, type, target))
                 .chain(grants -> grants.isEmpty() ? Uni.createFrom().item(java.util.List.<RoleEntity>of())
                         : RoleEntity.<RoleEntity>list("id in ?1", grants.stream().map(g -> g.roleId).toList()))
                 .map(roles -> Views.collection("roles", roles.stream().sorted(Comparator.comparing(r -> r.name))
@@ -69,10 +71,11 @@ public class GrantResource {
             @PathParam("actorId") String actorId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
         policy.enforce("identity:create_grant", Policy.admin());
         String type = type(uri);
-        return checkAll(uri, type, targetId, actorId, roleId)
-                .chain(() -> RoleAssignmentEntity.findById(new RoleAssignmentEntity.Key(actorId, type, targetId, roleId)))
+        String target = target(uri, targetId);
+        return checkAll(uri, type, target, actorId, roleId)
+                .chain(() -> RoleAssignmentEntity.findById(new RoleAssignmentEntity.Key(actorId, type, target, roleId)))
                 .chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                        : RoleAssignmentEntity.of(actorType(uri), actorId, type, targetId, roleId).persist()
+                        : RoleAssignmentEntity.of(actorType(uri), actorId, type, target, roleId).persist()
                                 .replaceWithVoid())
                 .map(x -> Response.noContent().build());
     }
@@ -108,11 +111,12 @@ public class GrantResource {
     private Uni<RoleAssignmentEntity> find(UriInfo uri, String targetId, String actorId, String roleId) {
         policy.enforce("identity:check_grant", Policy.admin());
         String type = type(uri);
-        return checkAll(uri, type, targetId, actorId, roleId)
+        String target = target(uri, targetId);
+        return checkAll(uri, type, target, actorId, roleId)
                 .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>findById(
-                        new RoleAssignmentEntity.Key(actorId, type, targetId, roleId)))
+                        new RoleAssignmentEntity.Key(actorId, type, target, roleId)))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Could not find role assignment with role: "
-                        + roleId + ", user or group: " + actorId + ", project, domain, or system: " + targetId + "."));
+                        + roleId + ", user or group: " + actorId + ", project, domain, or system: " + target + "."));
     }
 
     private Uni<Void> checkAll(UriInfo uri, String type, String targetId, String actorId, String roleId) {
@@ -125,17 +129,30 @@ public class GrantResource {
 
     /** {@code .../users/{id}/roles} or {@code .../groups/{id}/roles}. */
     private static String actorType(UriInfo uri) {
-        return uri.getPathSegments().get(3).getPath().equals("groups")
+        int at = isSystem(uri) ? 2 : 3;
+        return uri.getPathSegments().get(at).getPath().equals("groups")
                 ? RoleAssignmentEntity.GROUP : RoleAssignmentEntity.USER;
+    }
+
+    private static boolean isSystem(UriInfo uri) {
+        return uri.getPathSegments().get(1).getPath().equals("system");
+    }
+
+    /** The target id of the URL: the project's or domain's, or "all" for the system. */
+    private static String target(UriInfo uri, String targetId) {
+        return isSystem(uri) ? RoleAssignmentEntity.ALL_SYSTEM : targetId;
     }
 
     private Uni<Void> checkTarget(String type, String targetId) {
         return GrantChecks.target(directory, type, targetId);
     }
 
-    /** {@code /v3/projects/...} or {@code /v3/domains/...}. */
+    /** {@code /v3/projects/...}, {@code /v3/domains/...} or {@code /v3/system/...}. */
     private static String type(UriInfo uri) {
-        return uri.getPathSegments().get(1).getPath().equals("projects")
-                ? RoleAssignmentEntity.PROJECT : RoleAssignmentEntity.DOMAIN;
+        return switch (uri.getPathSegments().get(1).getPath()) {
+            case "projects" -> RoleAssignmentEntity.PROJECT;
+            case "system" -> RoleAssignmentEntity.SYSTEM;
+            default -> RoleAssignmentEntity.DOMAIN;
+        };
     }
 }

@@ -67,6 +67,7 @@ public class RoleAssignmentResource {
             @QueryParam("scope.project.id") String projectId, @QueryParam("scope.domain.id") String domainId,
             @QueryParam("role.id") String roleId, @QueryParam("effective") String effective,
             @QueryParam("scope.OS-INHERIT:inherited_to") String inheritedTo,
+            @QueryParam("scope.system") String system,
             @QueryParam("include_names") String includeNames, @Context UriInfo uri) {
         policy.enforce("identity:list_role_assignments", Policy.admin()
                 .or(c -> userId != null && userId.equals(c.userId())));
@@ -80,7 +81,8 @@ public class RoleAssignmentResource {
                                 && a.targetId().equals(projectId)))
                         .filter(a -> domainId == null || (a.targetType().equals(RoleAssignmentEntity.DOMAIN)
                                 && a.targetId().equals(domainId)))
-                        .filter(a -> inheritedTo == null || a.inherited()).toList())
+                        .filter(a -> inheritedTo == null || a.inherited())
+                        .filter(a -> system == null || a.targetType().equals(RoleAssignmentEntity.SYSTEM)).toList())
                 .chain(rows -> expand ? withGroupMembers(rows).chain(this::withImplied) : Uni.createFrom().item(rows))
                 .map(rows -> rows.stream()
                         .filter(r -> userId == null || (!r.isGroup() && r.actorId().equals(userId)))
@@ -208,29 +210,33 @@ public class RoleAssignmentResource {
                     actor.put("domain", domainRef(names, u.domainId));
                 }
             }
-        if (row.targetType().equals(RoleAssignmentEntity.PROJECT)) {
+            if (row.targetType().equals(RoleAssignmentEntity.PROJECT)) {
                 ProjectEntity p = names.projects().get(row.targetId());
                 if (p != null) {
                     target.put("name", p.name);
                     target.put("domain", domainRef(names, p.domainId));
                 }
-            } else {
+            } else if (row.targetType().equals(RoleAssignmentEntity.DOMAIN)) {
                 DomainEntity d = names.domains().get(row.targetId());
                 target.put("name", d == null ? null : d.name);
             }
         }
-        String targets = row.targetType().equals(RoleAssignmentEntity.PROJECT) ? "projects" : "domains";
+        String targets = switch (row.targetType()) {
+            case RoleAssignmentEntity.PROJECT -> "projects/" + row.targetId();
+            case RoleAssignmentEntity.SYSTEM -> "system";
+            default -> "domains/" + row.targetId();
+        };
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", role);
         m.put(row.isGroup() ? "group" : "user", actor);
         Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put(row.targetType(), target);
+        scope.put(row.targetType(), row.targetType().equals(RoleAssignmentEntity.SYSTEM) ? Map.of("all", true) : target);
         if (row.inherited()) {
             scope.put("OS-INHERIT:inherited_to", "projects");
         }
         m.put("scope", scope);
-        m.put("links", Map.of("assignment", base + "/v3/" + (row.inherited() ? "OS-INHERIT/" : "") + targets + "/"
-                + row.targetId() + (row.isGroup() ? "/groups/" : "/users/") + row.actorId() + "/roles/"
+        m.put("links", Map.of("assignment", base + "/v3/" + (row.inherited() ? "OS-INHERIT/" : "") + targets
+                + (row.isGroup() ? "/groups/" : "/users/") + row.actorId() + "/roles/"
                 + row.roleId() + (row.inherited() ? "/inherited_to_projects" : "")));
         return m;
     }
