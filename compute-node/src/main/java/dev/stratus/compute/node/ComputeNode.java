@@ -7,6 +7,7 @@ import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ServiceHeartbeat;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.node.build.GuestPreparation;
@@ -15,6 +16,8 @@ import dev.stratus.compute.node.handler.ConsoleOutputHandler;
 import dev.stratus.compute.node.handler.DeleteInstanceHandler;
 import dev.stratus.compute.node.handler.InstanceActionHandler;
 import dev.stratus.compute.node.handler.RebuildInstanceHandler;
+import dev.stratus.compute.node.handler.SnapshotInstanceHandler;
+import dev.stratus.compute.node.image.ImageSink;
 import dev.stratus.compute.node.image.ImageCache;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.instance.TrackedInstance;
@@ -23,6 +26,7 @@ import dev.stratus.compute.node.report.StateReporter;
 import dev.stratus.compute.node.resources.HostResourcesReport;
 import dev.stratus.compute.node.sync.PowerStateSync;
 import dev.stratus.compute.node.virt.VirtDriver;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +46,8 @@ public class ComputeNode {
     /** What a node is made of; built by {@link ComputeNodes}. */
     public record Parts(String host, VirtDriver driver, HostNetworking networking, InstanceRegistry registry,
             StateReporter reporter, ImageCache imageCache, GuestPreparation preparation, PowerStateSync powerSync,
-            HostResourcesReport.Offer offer, String hostIp, int shutdownTimeoutSeconds) {
+            HostResourcesReport.Offer offer, String hostIp, int shutdownTimeoutSeconds, ImageSink imageSink,
+            Path snapshotDirectory) {
     }
 
     private final Parts parts;
@@ -73,6 +78,8 @@ public class ComputeNode {
                 parts.preparation(), parts.reporter()));
         messaging.subscribe(topic, RebuildInstance.TYPE, new RebuildInstanceHandler(parts.driver(), parts.registry(),
                 parts.preparation(), parts.reporter()));
+        messaging.subscribe(topic, SnapshotInstance.TYPE, new SnapshotInstanceHandler(parts.driver(), parts.registry(),
+                parts.imageSink(), parts.snapshotDirectory(), parts.reporter()));
         messaging.serve(topic, ConsoleOutputRequest.TYPE, ConsoleOutput.TYPE, new ConsoleOutputHandler(parts.driver()));
         startedAt = clock.instant();
         return restored;

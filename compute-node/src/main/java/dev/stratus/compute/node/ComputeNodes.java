@@ -8,7 +8,6 @@ import dev.stratus.compute.node.driver.BackendSelector;
 import dev.stratus.compute.node.driver.HypervisorBackend;
 import dev.stratus.compute.node.image.ImageCache;
 import dev.stratus.compute.node.image.ImageServiceClient;
-import dev.stratus.compute.node.image.ImageSource;
 import dev.stratus.compute.node.instance.FileInstanceRecords;
 import dev.stratus.compute.node.instance.GuestDirectories;
 import dev.stratus.compute.node.instance.InstanceRecords;
@@ -96,7 +95,7 @@ public class ComputeNodes {
         });
         String configuredHost = config.host().filter(h -> !h.isBlank()).orElseGet(HostAddress::hostName);
         String hostIp = config.myIp().filter(ip -> !ip.isBlank()).orElseGet(HostAddress::primaryIp);
-        ImageSource images = new ImageServiceClient(config.imageUrl(),
+        ImageServiceClient images = new ImageServiceClient(config.imageUrl(),
                 serviceToken.isConfigured() ? serviceToken : null, config.imageCache().downloadTimeout());
         HostResourcesReport.Offer offer = HostResourcesReport.Offer.of(config);
         networking = new NodeNetworking(config, serviceToken, messaging, workers);
@@ -116,7 +115,7 @@ public class ComputeNodes {
     }
 
     private ComputeNode create(HypervisorBackend backend, String host, boolean simulated, String hostIp,
-            ImageSource images, HostResourcesReport.Offer offer) {
+            ImageServiceClient images, HostResourcesReport.Offer offer) {
         VirtDriver driver = backend.driver(host);
         HostNetworking hostNetworking = backend.networking(host);
         Path instances = Path.of(config.instancesDirectory());
@@ -138,7 +137,8 @@ public class ComputeNodes {
                         config.forceConfigDrive()));
         PowerStateSync sync = new PowerStateSync(driver, registry, reporter, workers);
         ComputeNode.Parts parts = new ComputeNode.Parts(host, driver, hostNetworking, registry, reporter, cache,
-                preparation, sync, offer, hostIp, (int) config.shutdownTimeout().toSeconds());
+                preparation, sync, offer, hostIp, (int) config.shutdownTimeout().toSeconds(), images,
+                instances.resolve("_snapshots"));
         return new ComputeNode(parts, messaging, clock, version, config.reportInterval());
     }
 

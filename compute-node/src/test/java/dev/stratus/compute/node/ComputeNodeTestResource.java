@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * A real broker, an exchange of this test run's own (so no other process consumes our topics), the fake
- * driver with three simulated hosts, and a temporary instances directory.
+ * driver with three simulated hosts, a temporary instances directory, and {@link ImageServiceStub} for snapshots.
  */
 public class ComputeNodeTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +30,7 @@ public class ComputeNodeTestResource implements QuarkusTestResourceLifecycleMana
         // The test drives the periodic sync itself; a long interval keeps the timer out of its way.
         config.put("stratus.compute.power-sync-interval", "1h");
         config.put("stratus.compute.my-ip", "192.0.2.10");
+        config.put("stratus.compute.image-url", ImageServiceStub.start());
         try {
             config.put("stratus.compute.instances-directory",
                     Files.createTempDirectory("stratus-instances").toString());

@@ -18,6 +18,7 @@ import dev.stratus.common.compute.InstanceStateReport;
 import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.common.compute.NetworkRequest;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.RescheduleInstance;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.common.messaging.RemoteCallException;
@@ -291,6 +292,46 @@ class NodeHandlersTest {
         rebuild(reimaged(before, before.name(), Map.of()), false, "req-rebuild-again");
         assertEquals("active", awaitEvent(id, "compute_rebuild_instance", "req-rebuild-again").vmState(),
                 "a rebuild recovers a server in ERROR");
+    }
+
+    private void snapshot(String instanceId, String imageId, String requestId) {
+        messaging.cast(ComputeTopics.computeHost(host()), SnapshotInstance.TYPE,
+                new SnapshotInstance(instanceId, imageId, requestId)).join();
+    }
+
+    @Test
+    void aSnapshotUploadsTheDiskAndLeavesTheServerAsItWas() {
+        String id = buildActive("snap-me").instanceId();
+        String image = UUID.randomUUID().toString();
+        snapshot(id, image, "req-snap");
+        InstanceStateReport done = awaitEvent(id, "compute_snapshot_instance", "req-snap");
+        assertEquals("Success", done.event().result());
+        assertTrue(done.clearTaskState());
+        assertNull(done.vmState(), "the server's state does not change");
+        List<String> tasks = recorder.reportsFor(id).stream().map(InstanceStateReport::taskState)
+                .filter(t -> t != null && t.startsWith("image_")).toList();
+        assertEquals(List.of("image_pending_upload", "image_uploading"), tasks);
+        String uploaded = new String(ImageServiceStub.UPLOADS.get(image), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(uploaded.startsWith("QFI") && uploaded.contains(id), uploaded);
+        assertEquals(PowerState.RUNNING, driver.powerState(id));
+    }
+
+    @Test
+    void aFailedSnapshotDeletesItsImageAndReportsWhy() {
+        String id = buildActive("snap-refused").instanceId();
+        String image = "refuse-" + UUID.randomUUID();
+        snapshot(id, image, "req-snap-refused");
+        InstanceStateReport failed = awaitEvent(id, "compute_snapshot_instance", "req-snap-refused");
+        assertEquals("Error", failed.event().result());
+        assertTrue(failed.clearTaskState());
+        assertTrue(failed.event().details().contains("HTTP 413"), failed.event().details());
+        assertTrue(ImageServiceStub.DELETED.contains(image), "the failed snapshot's image is deleted");
+
+        String unknown = UUID.randomUUID().toString();
+        String gone = UUID.randomUUID().toString();
+        snapshot(unknown, gone, "req-snap-unknown");
+        assertEquals("Error", awaitEvent(unknown, "compute_snapshot_instance", "req-snap-unknown").event().result());
+        assertTrue(ImageServiceStub.DELETED.contains(gone));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.stratus.compute.node.virt.LifecycleEvent;
 import dev.stratus.compute.node.virt.PowerState;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -114,6 +115,21 @@ public class FakeVirtDriver implements VirtDriver {
             return "Injected fault: random spawn failure on host " + host;
         }
         return null;
+    }
+
+    /** A small file standing for the disk: the qcow2 magic, then who made it. */
+    @Override
+    public void snapshot(String instanceId, Path target) throws VirtException {
+        FakeGuest guest = guests.get(instanceId);
+        if (guest == null) {
+            throw new VirtException("The server does not exist on this host");
+        }
+        try {
+            java.nio.file.Files.write(target, ("QFI\u00fb fake disk of " + instanceId + " (" + guest.name + ") on "
+                    + host + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (java.io.IOException e) {
+            throw new VirtException("The fake snapshot could not be written: " + e.getMessage(), e);
+        }
     }
 
     @Override

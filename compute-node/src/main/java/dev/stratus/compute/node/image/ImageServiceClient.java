@@ -6,6 +6,7 @@ import dev.stratus.compute.node.instance.NodeJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,9 +17,10 @@ import java.util.Optional;
 
 /**
  * Reads images from image-service's Glance v2 API with this service's token: {@code GET /v2/images/{id}}
- * and {@code GET /v2/images/{id}/file}.
+ * and {@code GET /v2/images/{id}/file}; uploads snapshots ({@code PUT /v2/images/{id}/file}) and deletes
+ * the ones that failed.
  */
-public class ImageServiceClient implements ImageSource {
+public class ImageServiceClient implements ImageSource, ImageSink {
 
     private final String baseUrl;
     private final ServiceToken token;
@@ -57,6 +59,36 @@ public class ImageServiceClient implements ImageSource {
         }
         JsonNode checksum = NodeJson.MAPPER.readTree(response.body()).path("checksum");
         return checksum.isTextual() ? checksum.asText() : null;
+    }
+
+    @Override
+    public void upload(String imageId, Path file) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + "/v2/images/" + imageId + "/file"))
+                .timeout(timeout)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofFile(file));
+        HttpResponse<String> response = http.send(authorized(builder).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204 && response.statusCode() != 200) {
+            throw new IOException("uploading the snapshot to image " + imageId + " failed with HTTP "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    @Override
+    public void delete(String imageId) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + "/v2/images/" + imageId))
+                .timeout(timeout)
+                .DELETE();
+        int status = http.send(authorized(builder).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 204 && status != 404) {
+            throw new IOException("deleting image " + imageId + " failed with HTTP " + status);
+        }
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        Optional<String> value = token == null ? Optional.empty() : token.get();
+        value.ifPresent(t -> builder.header("X-Auth-Token", t));
+        return builder;
     }
 
     private HttpRequest request(String path) throws IOException, InterruptedException {

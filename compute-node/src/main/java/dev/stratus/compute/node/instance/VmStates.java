@@ -14,6 +14,8 @@ public final class VmStates {
     public static final String TASK_SPAWNING = "spawning";
     public static final String TASK_SCHEDULING = "scheduling";
     public static final String TASK_REBUILD_SPAWNING = "rebuild_spawning";
+    public static final String TASK_IMAGE_PENDING_UPLOAD = "image_pending_upload";
+    public static final String TASK_IMAGE_UPLOADING = "image_uploading";
 
     private VmStates() {
     }

@@ -12,6 +12,9 @@ public interface DiskImages {
     /** Creates a qcow2 file on top of {@code base}, {@code sizeBytes} large (at least the base's size). */
     void createOverlay(Path base, String baseFormat, Path overlay, long sizeBytes) throws IOException;
 
+    /** Writes {@code source} with its backing chain as one standalone qcow2 file at {@code target}. */
+    void flatten(Path source, Path target) throws IOException;
+
     /**
      * @param backingFile a backing file or external data file the image itself names, null when none: a
      *        tenant's image must never make QEMU open another host file

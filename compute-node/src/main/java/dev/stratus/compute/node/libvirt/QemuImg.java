@@ -68,4 +68,11 @@ public class QemuImg implements DiskImages {
         CommandRunner.run(List.of(command, "create", "-q", "-f", "qcow2", "-F", baseFormat, "-b",
                 base.toAbsolutePath().toString(), overlay.toString(), Long.toString(sizeBytes)), TIMEOUT);
     }
+
+    @Override
+    public void flatten(Path source, Path target) throws IOException {
+        // -U: a paused guest's QEMU still holds its write lock on the disk
+        CommandRunner.run(List.of(command, "convert", "-U", "-q", "-O", "qcow2", source.toAbsolutePath().toString(),
+                target.toAbsolutePath().toString()), TIMEOUT);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.stratus.compute.node.virt;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -44,6 +45,12 @@ public interface VirtDriver {
     void suspend(String instanceId) throws VirtException;
 
     void resume(String instanceId) throws VirtException;
+
+    /**
+     * Writes the guest's root disk, flattened into one qcow2 file without a backing file, to {@code target}.
+     * A running guest is paused meanwhile and runs on afterwards.
+     */
+    void snapshot(String instanceId, Path target) throws VirtException;
 
     /** The guest's state as the hypervisor sees it; {@link PowerState#NOSTATE} when unknown. */
     PowerState powerState(String instanceId);

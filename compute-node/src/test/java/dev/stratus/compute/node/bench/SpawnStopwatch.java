@@ -52,6 +52,11 @@ final class SpawnStopwatch implements VirtDriver {
     }
 
     @Override
+    public void snapshot(String instanceId, java.nio.file.Path target) throws VirtException {
+        driver.snapshot(instanceId, target);
+    }
+
+    @Override
     public void powerOn(String instanceId) throws VirtException {
         driver.powerOn(instanceId);
     }

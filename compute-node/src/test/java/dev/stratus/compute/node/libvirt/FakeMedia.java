@@ -34,6 +34,12 @@ final class FakeMedia implements DiskImages, ConfigDriveWriter {
     }
 
     @Override
+    public void flatten(Path source, Path target) throws IOException {
+        Files.writeString(target, "flattened " + Files.readString(source, StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+    }
+
+    @Override
     public void write(Map<String, byte[]> files, Path image) throws IOException {
         drives.add(files);
         Files.writeString(image, "iso", StandardCharsets.UTF_8);

@@ -181,6 +181,25 @@ class LibvirtDriverTest {
     }
 
     @Test
+    void aSnapshotPausesARunningGuestWhileItsDiskIsCopiedAndLeavesOthersAlone() throws Exception {
+        String id = spawned();
+        Path target = dir.resolve("snap.qcow2");
+        host.calls.clear();
+        driver.snapshot(id, target);
+        assertTrue(Files.readString(target).startsWith("flattened overlay of "), Files.readString(target));
+        assertEquals(List.of("pause", "unpause"), host.callsOn(name(id)));
+        assertEquals(GuestState.RUNNING, domain(id).state);
+
+        driver.pause(id);
+        host.calls.clear();
+        driver.snapshot(id, dir.resolve("snap2.qcow2"));
+        assertEquals(List.of(), host.callsOn(name(id)), "a paused guest stays paused");
+        assertEquals(GuestState.PAUSED, domain(id).state);
+        assertEquals("The server does not exist on this host", assertThrows(VirtException.class,
+                () -> driver.snapshot(UUID.randomUUID().toString(), dir.resolve("none"))).getMessage());
+    }
+
+    @Test
     void aGuestSuspendedWhilePausedResumesRunning() throws Exception {
         String id = spawned();
         driver.pause(id);
