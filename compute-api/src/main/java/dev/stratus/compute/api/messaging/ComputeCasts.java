@@ -6,6 +6,7 @@ import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.messaging.Messaging;
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The typed client of what compute-api sends: to the scheduler (schedule, release) and to one compute
- * host (actions, rebuild, delete, console). Casts complete when the broker confirmed them.
+ * host (actions, rebuild, snapshot, delete, console). Casts complete when the broker confirmed them.
  */
 @ApplicationScoped
 public class ComputeCasts {
@@ -44,6 +45,11 @@ public class ComputeCasts {
     public CompletableFuture<Void> rebuild(String host, RebuildInstance rebuild) {
         return messaging.cast(ComputeTopics.computeHost(host), RebuildInstance.TYPE, rebuild,
                 rebuild.actionRequestId());
+    }
+
+    public CompletableFuture<Void> snapshot(String host, SnapshotInstance snapshot) {
+        return messaging.cast(ComputeTopics.computeHost(host), SnapshotInstance.TYPE, snapshot,
+                snapshot.actionRequestId());
     }
 
     public CompletableFuture<Void> delete(String host, DeleteInstance delete) {

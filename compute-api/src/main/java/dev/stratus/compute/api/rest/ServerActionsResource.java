@@ -58,6 +58,9 @@ public class ServerActionsResource {
         if (outcome.rebuilt() != null) {
             return Response.status(outcome.status()).entity(rebuilt(outcome.rebuilt(), uri)).build();
         }
+        if (outcome.location() != null) {
+            return Response.status(outcome.status()).location(outcome.location()).build();
+        }
         return outcome.body() == null ? Response.status(outcome.status()).build()
                 : Response.status(outcome.status()).entity(outcome.body()).build();
     }

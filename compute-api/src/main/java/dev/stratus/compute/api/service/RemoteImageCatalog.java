@@ -15,11 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
@@ -35,11 +32,6 @@ public class RemoteImageCatalog implements ImageCatalog {
 
     private static final Logger LOG = Logger.getLogger(RemoteImageCatalog.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Glance's own attributes; everything else in an image body is an extra property. */
-    private static final Set<String> CORE = Set.of("id", "name", "status", "visibility", "protected", "checksum",
-            "owner", "size", "virtual_size", "min_ram", "min_disk", "created_at", "updated_at", "tags",
-            "disk_format", "container_format", "self", "file", "schema", "os_hash_algo", "os_hash_value",
-            "os_hidden", "direct_url", "locations", "stores");
 
     private final ComputeSettings settings;
     private final ImageLookupCache cache;
@@ -108,13 +100,7 @@ public class RemoteImageCatalog implements ImageCatalog {
     }
 
     static Image parse(JsonNode body) {
-        Map<String, String> properties = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!CORE.contains(e.getKey()) && e.getValue().isValueNode() && !e.getValue().isNull()) {
-                properties.put(e.getKey(), e.getValue().asText());
-            }
-        }
+        Map<String, String> properties = GlanceAttributes.properties(body);
         ImageSpec spec = new ImageSpec(body.path("id").asText(), body.path("name").asText(null),
                 body.path("disk_format").asText(null), body.path("container_format").asText(null),
                 body.path("size").asLong(0), body.path("checksum").asText(null), body.path("min_disk").asInt(0),

@@ -37,6 +37,14 @@ public final class ComputeVersions {
     /** ...replaced by one {@code policy} and its {@code rules} (max_server_per_host). */
     public static final VersionRange SERVER_GROUP_POLICY_RULES = VersionRange.since("2.64");
 
+    // createImage and the /images proxy
+    /** createImage answers {@code {"image_id"}} instead of a Location header. */
+    public static final VersionRange IMAGE_ID_IN_BODY = VersionRange.since("2.45");
+    /** createImage's metadata counts against metadata_items. */
+    public static final VersionRange IMAGE_METADATA_QUOTA = VersionRange.between("2.1", "2.38");
+    /** The {@code /images} proxy to Glance (removed from 2.36 on, as the other proxies). */
+    public static final VersionRange IMAGE_PROXY = VersionRange.between("2.1", "2.35");
+
     // limits
     /** maxTotalFloatingIps, maxSecurityGroups, maxSecurityGroupRules and their usage (nova-network). */
     public static final VersionRange LIMITS_NETWORK = VersionRange.between("2.1", "2.35");

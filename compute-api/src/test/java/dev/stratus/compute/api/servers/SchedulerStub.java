@@ -3,6 +3,7 @@ package dev.stratus.compute.api.servers;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.messaging.MessageHandler;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * Stands where the scheduler and one compute host would be: records the build requests and releases the
- * API sends to the scheduler topic and the actions and rebuilds it casts to {@code compute.<HOST>}.
+ * API sends to the scheduler topic and the actions, rebuilds and snapshots it casts to {@code compute.<HOST>}.
  */
 public final class SchedulerStub {
 
@@ -26,6 +27,7 @@ public final class SchedulerStub {
     public final List<ReleaseAllocations> releases = new CopyOnWriteArrayList<>();
     public final List<InstanceAction> actions = new CopyOnWriteArrayList<>();
     public final List<RebuildInstance> rebuilds = new CopyOnWriteArrayList<>();
+    public final List<SnapshotInstance> snapshots = new CopyOnWriteArrayList<>();
 
     private static SchedulerStub instance;
 
@@ -44,6 +46,8 @@ public final class SchedulerStub {
                     MessageHandler.blocking((m, ctx) -> stub.actions.add(m)));
             messaging.subscribe(ComputeTopics.computeHost(HOST), RebuildInstance.TYPE,
                     MessageHandler.blocking((m, ctx) -> stub.rebuilds.add(m)));
+            messaging.subscribe(ComputeTopics.computeHost(HOST), SnapshotInstance.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.snapshots.add(m)));
             messaging.ready().get(30, TimeUnit.SECONDS);
             instance = stub;
         }
@@ -69,6 +73,11 @@ public final class SchedulerStub {
     public RebuildInstance awaitRebuild(String actionRequestId) {
         return await(() -> rebuilds.stream().filter(r -> r.actionRequestId().equals(actionRequestId)).findFirst()
                 .orElse(null), "a rebuild with request " + actionRequestId);
+    }
+
+    public SnapshotInstance awaitSnapshot(String actionRequestId) {
+        return await(() -> snapshots.stream().filter(r -> r.actionRequestId().equals(actionRequestId)).findFirst()
+                .orElse(null), "a snapshot with request " + actionRequestId);
     }
 
     static <T> T await(Supplier<T> probe, String what) {
