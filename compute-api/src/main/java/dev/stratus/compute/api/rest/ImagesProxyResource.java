@@ -113,6 +113,13 @@ public class ImagesProxyResource {
         return Map.of("image", ProxyImageView.detail(images.show(caller(), id), Links.base(api, uri), imageUrl()));
     }
 
+    /** {@code DELETE /images/} names no image: Nova has no such route and answers 404. */
+    @DELETE
+    public Response deleteWithoutId() {
+        caller();
+        throw ApiException.notFound("Image not found.");
+    }
+
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {

@@ -162,5 +162,6 @@ class ServerSnapshotApiTest {
         as(hal, "2.1").get("/v2.1/images/" + imageId).then().statusCode(404).body("itemNotFound.message",
                 equalTo("Image not found."));
         as(hal, "2.1").delete("/v2.1/images/" + imageId).then().statusCode(404);
+        as(hal, "2.1").delete("/v2.1/images/").then().statusCode(404);
     }
 }
