@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * public key, a network, subnet and security group (once network-service is in the catalog), the test
  * guest uploaded as the tenant's own images, a server in a server group booted on this host (libvirt
  * when libvirtd runs; the simulated hosts are out of scheduling meanwhile), listed, shown, its console
- * read, stopped, started, rebooted, rebuilt on a fresh disk; quotas and limits that follow it; deleted. Each step checks what the
- * CLI printed, not only its exit status.
+ * read, stopped, started, rebooted, rebuilt on a fresh disk, snapshotted and the snapshot booted; quotas and
+ * limits that follow it; deleted. Each step checks what the CLI printed, not only its exit status.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(CloudExtension.class)
@@ -253,9 +253,12 @@ class TenantDayIT {
             // after stop/start and two reboots the guest has counted more than one boot on its disk
             readyLine(line -> !line.contains(" boot=1 "));
         }
-        JsonNode rebuilt = tenant.json("server", "rebuild", "--image", "day-image", "--wait", SERVER);
-        assertEquals(serverId, rebuilt.path("id").asText(), rebuilt.toString());
+        // --wait prints its progress on stdout, so the JSON of the rebuilt server comes from a show
+        String printed = tenant.run("server", "rebuild", "--image", "day-image", "--wait", SERVER)
+                .expectSuccess("server rebuild --wait").stdout();
+        assertTrue(printed.contains("Complete"), printed);
         JsonNode shown = ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        assertEquals(serverId, shown.path("id").asText(), shown.toString());
         assertEquals(1, shown.path("OS-EXT-STS:power_state").asInt(), shown.toString());
         assertTrue(shown.path("image").asText().contains(imageId), shown.toString());
         if (network) {
@@ -272,6 +275,43 @@ class TenantDayIT {
         assertTrue(actions.findValuesAsText("Action").contains("rebuild"), actions.toString());
     }
 
+    @Test
+    @Order(9)
+    void snapshotsItAndBootsTheSnapshot() throws Exception {
+        if (cloud.driver().equals("libvirt")) {
+            // the rebuilt guest has counted its first boot on its disk (and synced it)
+            readyLine(line -> line.contains(" boot=1 "));
+        }
+        JsonNode image = tenant.json("server", "image", "create", "--name", "day-snap", "--wait", SERVER);
+        String snapshotId = image.path("id").asText();
+        JsonNode shown = tenant.json("image", "show", snapshotId);
+        assertEquals("active", shown.path("status").asText(), shown.toString());
+        assertEquals("private", shown.path("visibility").asText(), shown.toString());
+        assertEquals("snapshot", shown.path("properties").path("image_type").asText(), shown.toString());
+        assertEquals(serverId, shown.path("properties").path("instance_uuid").asText(), shown.toString());
+        assertTrue(shown.path("size").asLong() > 0, shown.toString());
+        ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+
+        List<String> args = new ArrayList<>(List.of("server", "create", "--flavor", "m1.tiny", "--image", "day-snap",
+                "--wait"));
+        args.addAll(network ? List.of("--nic", "net-id=day-net") : List.of("--nic", "none"));
+        args.add("day-vm-copy");
+        JsonNode copy = tenant.json(args.toArray(String[]::new));
+        assertEquals("ACTIVE", copy.path("status").asText(), copy.toString());
+        if (cloud.driver().equals("libvirt")) {
+            // the snapshot carries the disk: its boot count goes on from the rebuilt server's first boot
+            String line = CloudWaits.waitFor(Duration.ofSeconds(180), "the copy's ready line", () -> {
+                String log = tenant.run("console", "log", "show", "day-vm-copy").expectSuccess("console log").stdout();
+                return log.lines().filter(l -> l.contains(GUEST_SAYS + "ready ")).findFirst().orElse(null);
+            });
+            assertTrue(line.contains("hostname=day-vm-copy") && line.contains(" boot=2 "), line);
+        }
+        tenant.run("server", "delete", "--wait", "day-vm-copy").expectSuccess("server delete --wait");
+        tenant.run("image", "delete", "day-snap").expectSuccess("image delete");
+        JsonNode actions = tenant.json("server", "event", "list", SERVER);
+        assertTrue(actions.findValuesAsText("Action").contains("createImage"), actions.toString());
+    }
+
     /** The guest's last "ready" line on its console, once there is one that is {@code wanted}. */
     private static String readyLine(java.util.function.Predicate<String> wanted) throws Exception {
         return CloudWaits.waitFor(Duration.ofSeconds(180), "the guest's ready line", () -> {
@@ -282,7 +322,7 @@ class TenantDayIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void quotaAndLimitsFollowIt() throws Exception {
         cloud.openstack("admin", "quota", "set", "--instances", "4", "--server-groups", "3", PROJECT)
                 .expectSuccess("quota set");
@@ -299,7 +339,7 @@ class TenantDayIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void deletesItAndWaits() throws Exception {
         tenant.run("server", "delete", "--wait", SERVER).expectSuccess("server delete --wait");
         Shell.Result gone = tenant.run("server", "show", serverId);
