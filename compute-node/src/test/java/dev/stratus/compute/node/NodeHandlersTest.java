@@ -124,10 +124,16 @@ class NodeHandlersTest {
         long spawning = recorder.reportsFor(instance.instanceId()).stream()
                 .filter(r -> "spawning".equals(r.taskState())).count();
         assertEquals(1, spawning, "a redelivered build does not spawn again");
+        // the broker may hand reports to the recorder's consumers out of order: the sequence is what orders them
         List<InstanceStateReport> reports = recorder.reportsFor(instance.instanceId());
-        for (int i = 1; i < reports.size(); i++) {
-            assertTrue(reports.get(i).sequence() > reports.get(i - 1).sequence(), "sequences grow");
-        }
+        assertEquals(reports.size(), reports.stream().mapToLong(InstanceStateReport::sequence).distinct().count(),
+                "every report has its own sequence");
+        List<Long> active = reports.stream().filter(r -> "active".equals(r.vmState()))
+                .map(InstanceStateReport::sequence).sorted().toList();
+        long spawningSequence = reports.stream().filter(r -> "spawning".equals(r.taskState())).findFirst()
+                .orElseThrow().sequence();
+        assertTrue(active.get(0) > spawningSequence && active.get(1) > active.get(0),
+                "the redelivery's report comes after the build's: " + reports);
     }
 
     @Test
@@ -296,7 +302,31 @@ class NodeHandlersTest {
 
     private void snapshot(String instanceId, String imageId, String requestId) {
         messaging.cast(ComputeTopics.computeHost(host()), SnapshotInstance.TYPE,
-                new SnapshotInstance(instanceId, imageId, requestId)).join();
+                SnapshotInstance.snapshot(instanceId, imageId, requestId)).join();
+    }
+
+    @Test
+    void aBackupKeepsTheNewestOfItsTypeAndDeletesTheOlderOnes() {
+        String id = buildActive("backed-up").instanceId();
+        java.time.Instant now = java.time.Instant.now();
+        String oldest = UUID.randomUUID().toString();
+        String older = UUID.randomUUID().toString();
+        String weekly = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        ImageServiceStub.BACKUPS.add(new ImageServiceStub.Backup(oldest, id, "daily", now.minusSeconds(300)));
+        ImageServiceStub.BACKUPS.add(new ImageServiceStub.Backup(older, id, "daily", now.minusSeconds(200)));
+        ImageServiceStub.BACKUPS.add(new ImageServiceStub.Backup(weekly, id, "weekly", now.minusSeconds(400)));
+        ImageServiceStub.BACKUPS.add(new ImageServiceStub.Backup(fresh, id, "daily", now));
+
+        messaging.cast(ComputeTopics.computeHost(host()), SnapshotInstance.TYPE,
+                new SnapshotInstance(id, fresh, "req-backup", "daily", 2)).join();
+        InstanceStateReport done = awaitEvent(id, "compute_backup_instance", "req-backup");
+        assertEquals("Success", done.event().result());
+        assertTrue(ImageServiceStub.UPLOADS.containsKey(fresh));
+        assertTrue(ImageServiceStub.DELETED.contains(oldest), "beyond the rotation of 2");
+        assertFalse(ImageServiceStub.DELETED.contains(older));
+        assertFalse(ImageServiceStub.DELETED.contains(fresh));
+        assertFalse(ImageServiceStub.DELETED.contains(weekly), "another type has a rotation of its own");
     }
 
     @Test

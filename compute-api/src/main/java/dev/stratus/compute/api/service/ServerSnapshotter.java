@@ -21,10 +21,11 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * The {@code createImage} action, as Nova's snapshot: the image is created queued in image-service as the
- * caller (private, or shared with the server's project when an admin snapshots another project's server), with
- * the properties of the image the server was booted from and the caller's metadata; the server's host uploads
- * its disk. The server is busy (task image_snapshot_pending) until the host reports the upload's end.
+ * The {@code createImage} and {@code createBackup} actions, as Nova's snapshot and backup: the image is created
+ * queued in image-service as the caller (private, or shared with the server's project when an admin snapshots
+ * another project's server), with the properties of the image the server was booted from and the caller's
+ * metadata; the server's host uploads its disk (and, for a backup, deletes the backups beyond the rotation).
+ * The server is busy (task image_snapshot_pending or image_backup) until the host reports the upload's end.
  */
 @ApplicationScoped
 public class ServerSnapshotter {
@@ -33,11 +34,10 @@ public class ServerSnapshotter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final StateRule STATES = new StateRule(Set.of("active", "stopped", "paused", "suspended"),
             StateRule.NO_TASK);
-    private static final String TASK = "image_snapshot_pending";
     /** Properties of the base image that describe that image, not its data, and are not copied. */
     private static final Set<String> NON_INHERITABLE = Set.of("instance_uuid", "image_type", "user_id",
             "base_image_ref", "instance_owner", "owner_project_name", "owner_user_name", "cache_in_nova",
-            "bittorrent", "img_signature", "img_signature_hash_method", "img_signature_key_type",
+            "backup_type", "bittorrent", "img_signature", "img_signature_hash_method", "img_signature_key_type",
             "img_signature_certificate_uuid", "image_location", "image_state", "owner_id", "boot_roles",
             "block_device_mapping", "bdm_v2", "root_device_name");
 
@@ -58,55 +58,78 @@ public class ServerSnapshotter {
         this.policy = policy;
     }
 
-    /** Returns the new image as image-service created it (queued). */
+    /** What is taken: a snapshot, or a backup of a type kept in a rotation. */
+    private record Kind(String action, String policyRule, String taskState, String imageType, String backupType,
+            Integer rotation) {
+    }
+
+    private static final Kind SNAPSHOT = new Kind("createImage", "os_compute_api:servers:create_image",
+            "image_snapshot_pending", "snapshot", null, null);
+
+    /** createImage: returns the new image as image-service created it (queued). */
     public JsonNode snapshot(AuthContext caller, String uuid, String name, Map<String, String> metadata,
             String requestId) {
-        InstanceRow row = begin(caller, uuid, requestId);
+        return take(caller, uuid, name, metadata, SNAPSHOT, requestId);
+    }
+
+    /** createBackup: as a snapshot, typed, and the host keeps the newest {@code rotation} backups of the type. */
+    public JsonNode backup(AuthContext caller, String uuid, String name, String backupType, int rotation,
+            Map<String, String> metadata, String requestId) {
+        return take(caller, uuid, name, metadata, new Kind("createBackup", "os_compute_api:os-create-backup",
+                "image_backup", "backup", backupType, rotation), requestId);
+    }
+
+    private JsonNode take(AuthContext caller, String uuid, String name, Map<String, String> metadata, Kind kind,
+            String requestId) {
+        InstanceRow row = begin(caller, uuid, kind, requestId);
         JsonNode image;
         try {
-            image = images.create(caller, imageBody(caller, row, name, metadata));
+            image = images.create(caller, imageBody(caller, row, name, metadata, kind));
             if (!caller.projectId().equals(row.projectId())) {
                 images.addMember(caller, image.path("id").asText(), row.projectId());
             }
         } catch (RuntimeException e) {
-            undo(uuid, requestId);
+            undo(uuid, kind.taskState(), requestId);
             throw e;
         }
         String imageId = image.path("id").asText();
         try {
-            casts.snapshot(row.host(), new SnapshotInstance(uuid, imageId, requestId)).join();
+            casts.snapshot(row.host(), new SnapshotInstance(uuid, imageId, requestId, kind.backupType(),
+                    kind.rotation())).join();
         } catch (RuntimeException e) {
             LOG.errorf("Could not send the snapshot of %s to compute.%s: %s", uuid, row.host(), e.getMessage());
             deleteQuietly(caller, imageId);
-            undo(uuid, requestId);
+            undo(uuid, kind.taskState(), requestId);
             throw ApiException.unavailable("The compute host of instance " + uuid + " could not be reached.");
         }
         return image;
     }
 
     @Transactional
-    InstanceRow begin(AuthContext caller, String uuid, String requestId) {
+    InstanceRow begin(AuthContext caller, String uuid, Kind kind, String requestId) {
         InstanceRow row = lookup.lockVisible(caller, uuid);
-        policy.enforce("os_compute_api:servers:create_image", ComputeRules.memberOf(row.projectId()));
+        policy.enforce(kind.policyRule(), ComputeRules.memberOf(row.projectId()));
         Locks.check(caller, row);
-        STATES.check("createImage", row);
+        STATES.check(kind.action(), row);
         if (row.host() == null) {
-            throw ApiException.conflict("Cannot 'createImage' instance " + uuid + " while it is in vm_state "
+            throw ApiException.conflict("Cannot '" + kind.action() + "' instance " + uuid + " while it is in vm_state "
                     + row.vmState() + " without a host");
         }
-        instances.db().update("update instances set task_state = ?, updated_at = now() where uuid = ?", TASK, uuid);
-        actions.start(uuid, "createImage", requestId, caller.userId(), caller.projectId());
+        instances.db().update("update instances set task_state = ?, updated_at = now() where uuid = ?",
+                kind.taskState(), uuid);
+        actions.start(uuid, kind.action(), requestId, caller.userId(), caller.projectId());
         return row;
     }
 
     @Transactional
-    void undo(String uuid, String requestId) {
+    void undo(String uuid, String taskState, String requestId) {
         instances.db().update("update instances set task_state = null, updated_at = now() where uuid = ?"
-                + " and task_state = ?", uuid, TASK);
+                + " and task_state = ?", uuid, taskState);
         actions.finish(uuid, requestId, true);
     }
 
-    private ObjectNode imageBody(AuthContext caller, InstanceRow row, String name, Map<String, String> metadata) {
+    private ObjectNode imageBody(AuthContext caller, InstanceRow row, String name, Map<String, String> metadata,
+            Kind kind) {
         JsonNode base = row.imageRef() == null ? null : images.get(caller, row.imageRef()).orElse(null);
         Map<String, String> properties = new TreeMap<>();
         if (base != null) {
@@ -118,7 +141,10 @@ public class ServerSnapshotter {
         }
         properties.put("instance_uuid", row.uuid());
         properties.put("user_id", caller.userId());
-        properties.put("image_type", "snapshot");
+        properties.put("image_type", kind.imageType());
+        if (kind.backupType() != null) {
+            properties.put("backup_type", kind.backupType());
+        }
         if (row.imageRef() != null) {
             properties.put("base_image_ref", row.imageRef());
         }

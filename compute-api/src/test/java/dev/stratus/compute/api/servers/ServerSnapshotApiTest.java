@@ -90,6 +90,42 @@ class ServerSnapshotApiTest {
     }
 
     @Test
+    void aBackupIsATypedSnapshotWithItsRotationForTheHost() {
+        String ivy = keys.member("ivy", "p-backup");
+        String id = fixture.activeServer(ivy, "backed-up");
+        Response answer = as(ivy, "2.45").body("{\"createBackup\": {\"name\": \"nightly\", \"backup_type\":"
+                + " \"daily\", \"rotation\": 2}}").post("/v2.1/servers/" + id + "/action");
+        answer.then().statusCode(202);
+        String imageId = answer.path("image_id");
+        JsonNode image = TestImageService.IMAGES.get(imageId);
+        assertEquals("backup", image.path("image_type").asText());
+        assertEquals("daily", image.path("backup_type").asText());
+        assertEquals(id, image.path("instance_uuid").asText());
+        SnapshotInstance sent = stub.awaitSnapshot(answer.header("x-openstack-request-id"));
+        assertTrue(sent.isBackup());
+        assertEquals("daily", sent.backupType());
+        assertEquals(2, sent.rotation());
+        as(ivy, "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-STS:task_state", equalTo("image_backup"));
+        fixture.report(id, null, null, true, 1, SchedulerStub.HOST, new ActionEvent(sent.actionRequestId(),
+                "compute_backup_instance", Instant.now().minusMillis(30), Instant.now(), "Success",
+                SchedulerStub.HOST, null), null);
+        SchedulerStub.await(() -> as(ivy, "2.1").get("/v2.1/servers/" + id).then().extract()
+                .path("server.'OS-EXT-STS:task_state'") == null ? Boolean.TRUE : null, "the backup's end");
+
+        as(ivy, "2.1").body("{\"createBackup\": {\"name\": \"b\", \"backup_type\": \"daily\"}}")
+                .post("/v2.1/servers/" + id + "/action").then().statusCode(400)
+                .body("badRequest.message", containsString("'rotation' is a required property"));
+        as(ivy, "2.1").body("{\"createBackup\": {\"name\": \"b\", \"backup_type\": \"daily\", \"rotation\": -1}}")
+                .post("/v2.1/servers/" + id + "/action").then().statusCode(400);
+        as(ivy, "2.1").body("{\"createBackup\": {\"name\": \"b\", \"rotation\": 1}}")
+                .post("/v2.1/servers/" + id + "/action").then().statusCode(400);
+        Response old = as(ivy, "2.1").body("{\"createBackup\": {\"name\": \"b\", \"backup_type\": \"weekly\","
+                + " \"rotation\": \"1\"}}").post("/v2.1/servers/" + id + "/action");
+        old.then().statusCode(202);
+        assertTrue(old.header("Location").contains("/v2.1/images/"), old.header("Location"));
+    }
+
+    @Test
     void beforeMicroversion245TheImageIsNamedByTheLocationHeader() {
         String fay = keys.member("fay", "p-snap-old");
         String id = fixture.activeServer(fay, "old-client");

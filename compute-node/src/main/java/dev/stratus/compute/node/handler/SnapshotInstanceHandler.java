@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * {@code snapshot_instance}: the guest's root disk, flattened to qcow2 in a scratch file, becomes the data of
  * the image compute-api created; the task states are Nova's (image_pending_upload, image_uploading). The
- * server keeps its state either way; a failed snapshot's image is deleted, as Nova does.
+ * server keeps its state either way; a failed snapshot's image is deleted, as Nova does. A backup then rotates:
+ * only the newest backups of its type are kept.
  */
 public class SnapshotInstanceHandler implements MessageHandler<SnapshotInstance> {
 
@@ -53,12 +55,31 @@ public class SnapshotInstanceHandler implements MessageHandler<SnapshotInstance>
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * Nova's rotation: the newest {@code rotation} backups of the instance and type stay, the older ones go (all
+     * of them, the new one too, with a rotation of 0). A backup that cannot be deleted stays, with a warning.
+     */
+    private void rotate(SnapshotInstance message) throws InterruptedException {
+        try {
+            List<String> backups = images.backups(message.instanceId(), message.backupType());
+            for (String old : backups.subList(Math.min(message.rotation(), backups.size()), backups.size())) {
+                images.delete(old);
+                LOG.infof("Backup %s of %s deleted by the rotation of %d %s backup(s)", old, message.instanceId(),
+                        message.rotation(), message.backupType());
+            }
+        } catch (IOException e) {
+            LOG.warnf("The rotation of the %s backups of %s did not complete: %s", message.backupType(),
+                    message.instanceId(), e.getMessage());
+        }
+    }
+
     private void snapshot(SnapshotInstance message) throws Exception {
         String id = message.instanceId();
         String requestId = message.actionRequestId();
         Instant start = reporter.now();
+        String event = message.isBackup() ? ActionEvents.BACKUP : ActionEvents.SNAPSHOT;
         reporter.send(StateReport.of(id).taskState(VmStates.TASK_IMAGE_PENDING_UPLOAD)
-                .event(reporter.started(ActionEvents.SNAPSHOT, requestId, start)));
+                .event(reporter.started(event, requestId, start)));
         Path file = null;
         String failure;
         try {
@@ -67,8 +88,11 @@ public class SnapshotInstanceHandler implements MessageHandler<SnapshotInstance>
             driver.snapshot(id, file);
             reporter.send(StateReport.of(id).taskState(VmStates.TASK_IMAGE_UPLOADING));
             images.upload(message.imageId(), file);
+            if (message.isBackup()) {
+                rotate(message);
+            }
             reporter.send(StateReport.of(id).clearTaskState()
-                    .event(reporter.finished(ActionEvents.SNAPSHOT, requestId, start, ActionEvents.SUCCESS, null)));
+                    .event(reporter.finished(event, requestId, start, ActionEvents.SUCCESS, null)));
             LOG.infof("Snapshot of %s on %s uploaded as image %s (%d bytes)", id, reporter.host(), message.imageId(),
                     Files.size(file));
             return;
@@ -89,6 +113,6 @@ public class SnapshotInstanceHandler implements MessageHandler<SnapshotInstance>
             LOG.warnf("The image %s of a failed snapshot remains: %s", message.imageId(), e.getMessage());
         }
         reporter.send(StateReport.of(id).clearTaskState()
-                .event(reporter.finished(ActionEvents.SNAPSHOT, requestId, start, ActionEvents.ERROR, failure)));
+                .event(reporter.finished(event, requestId, start, ActionEvents.ERROR, failure)));
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,6 +84,26 @@ public class ImageServiceClient implements ImageSource, ImageSink {
         if (status != 204 && status != 404) {
             throw new IOException("deleting image " + imageId + " failed with HTTP " + status);
         }
+    }
+
+    @Override
+    public List<String> backups(String instanceId, String backupType) throws IOException, InterruptedException {
+        String query = "?instance_uuid=" + encode(instanceId) + "&image_type=backup&backup_type=" + encode(backupType)
+                + "&sort_key=created_at&sort_dir=desc&limit=1000";
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + "/v2/images" + query))
+                .timeout(timeout)
+                .GET();
+        HttpResponse<String> response = http.send(authorized(builder).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("listing the backups of " + instanceId + " failed with HTTP " + response.statusCode());
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        NodeJson.MAPPER.readTree(response.body()).path("images").forEach(i -> ids.add(i.path("id").asText()));
+        return ids;
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder builder) throws IOException, InterruptedException {

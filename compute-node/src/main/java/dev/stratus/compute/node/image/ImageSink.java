@@ -2,6 +2,7 @@ package dev.stratus.compute.node.image;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where snapshots go (image-service); a seam for tests. */
 public interface ImageSink {
@@ -11,4 +12,7 @@ public interface ImageSink {
 
     /** Deletes the image (a snapshot that failed); an image already gone is not an error. */
     void delete(String imageId) throws IOException, InterruptedException;
+
+    /** The ids of the instance's backups of the type ({@code image_type=backup}), the newest first. */
+    List<String> backups(String instanceId, String backupType) throws IOException, InterruptedException;
 }

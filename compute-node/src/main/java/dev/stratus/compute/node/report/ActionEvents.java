@@ -14,6 +14,7 @@ public final class ActionEvents {
     public static final String TERMINATE = "compute_terminate_instance";
     public static final String REBUILD = "compute_rebuild_instance";
     public static final String SNAPSHOT = "compute_snapshot_instance";
+    public static final String BACKUP = "compute_backup_instance";
 
     public static final String SUCCESS = "Success";
     public static final String ERROR = "Error";
