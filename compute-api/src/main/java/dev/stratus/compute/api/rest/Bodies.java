@@ -166,4 +166,12 @@ public final class Bodies {
         }
         return disk;
     }
+
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
+
+    /** Whether the text is a UUID as Nova's 'uuid' format accepts it (dashes optional). */
+    public static boolean isUuid(String text) {
+        return text != null && UUID.matcher(text).matches();
+    }
 }

@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The {@code POST /servers} request schema: which properties each microversion accepts (declared below)
@@ -42,8 +41,6 @@ final class ServerCreateBody {
 
     private static final VersionRange NETWORKS_REQUIRED = since("2.37");
     private static final VersionRange NETWORK_TAGS = since("2.32");
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
 
     private ServerCreateBody() {
     }
@@ -156,7 +153,7 @@ final class ServerCreateBody {
                 ? Bodies.string(s.get("imageRef"), "imageRef", 0, 2048) : "";
         if (!imageRef.isEmpty()) {
             String id = Links.idOf(imageRef);
-            if (!UUID.matcher(id).matches()) {
+            if (!Bodies.isUuid(id)) {
                 throw Bodies.invalid("imageRef", s.get("imageRef"), "is not a 'uuid'");
             }
         }
@@ -266,7 +263,7 @@ final class ServerCreateBody {
     }
 
     private static String uuid(JsonNode v, String field) {
-        if (v == null || !v.isTextual() || !UUID.matcher(v.asText()).matches()) {
+        if (v == null || !v.isTextual() || !Bodies.isUuid(v.asText())) {
             throw Bodies.invalid(field, v, "is not a 'uuid'");
         }
         return v.asText();

@@ -12,7 +12,6 @@ import dev.stratus.compute.api.service.ServerRebuild;
 import dev.stratus.compute.api.view.Links;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The {@code rebuild} action's schema per microversion, with Nova's 400 messages. */
 final class ServerRebuildBody {
@@ -26,8 +25,6 @@ final class ServerRebuildBody {
             Map.entry("key_name", since("2.54")), Map.entry("user_data", since("2.57")),
             Map.entry("trusted_image_certificates", since("2.63")), Map.entry("hostname", since("2.90")));
 
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
 
     private ServerRebuildBody() {
     }
@@ -45,7 +42,7 @@ final class ServerRebuildBody {
             }
         }
         String imageRef = Bodies.requiredString(r, "imageRef", 0, 2048);
-        if (!UUID.matcher(Links.idOf(imageRef)).matches()) {
+        if (!Bodies.isUuid(Links.idOf(imageRef))) {
             throw ApiException.badRequest("Invalid imageRef provided.");
         }
         JsonNode personality = r.get("personality");

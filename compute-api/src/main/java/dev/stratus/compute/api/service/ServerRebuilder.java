@@ -71,11 +71,7 @@ public class ServerRebuilder {
         InstanceRow row = lookup.lockVisible(caller, uuid);
         policy.enforce("os_compute_api:servers:rebuild", ComputeRules.memberOf(row.projectId()));
         Locks.check(caller, row);
-        STATES.check("rebuild", row);
-        if (row.host() == null) {
-            throw ApiException.conflict("Cannot 'rebuild' instance " + uuid + " while it is in vm_state "
-                    + row.vmState() + " without a host");
-        }
+        STATES.checkOnHost("rebuild", row);
         ImageSpec image = bootImages.require(imageLookup, imageId, row.memoryMb(), row.rootGb(),
                 "Cannot find image for rebuild");
         if (req.metadata() != null) {

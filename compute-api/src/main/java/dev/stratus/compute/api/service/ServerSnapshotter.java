@@ -110,11 +110,7 @@ public class ServerSnapshotter {
         InstanceRow row = lookup.lockVisible(caller, uuid);
         policy.enforce(kind.policyRule(), ComputeRules.memberOf(row.projectId()));
         Locks.check(caller, row);
-        STATES.check(kind.action(), row);
-        if (row.host() == null) {
-            throw ApiException.conflict("Cannot '" + kind.action() + "' instance " + uuid + " while it is in vm_state "
-                    + row.vmState() + " without a host");
-        }
+        STATES.checkOnHost(kind.action(), row);
         instances.db().update("update instances set task_state = ?, updated_at = now() where uuid = ?",
                 kind.taskState(), uuid);
         actions.start(uuid, kind.action(), requestId, caller.userId(), caller.projectId());

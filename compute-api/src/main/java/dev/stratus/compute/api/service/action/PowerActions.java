@@ -59,11 +59,7 @@ public class PowerActions {
         InstanceRow row = lookup.lockVisible(caller, uuid);
         policy.enforce(spec.policyRule(), ComputeRules.memberOf(row.projectId()));
         Locks.check(caller, row);
-        spec.states().check(spec.key(), row);
-        if (row.host() == null) {
-            throw ApiException.conflict("Cannot '" + spec.key() + "' instance " + uuid
-                    + " while it is in vm_state " + row.vmState() + " without a host");
-        }
+        spec.states().checkOnHost(spec.key(), row);
         instances.db().update("update instances set task_state = ?, updated_at = now() where uuid = ?",
                 spec.taskState(), uuid);
         actions.start(uuid, spec.actionName(), requestId, caller.userId(), caller.projectId());

@@ -22,4 +22,13 @@ public record StateRule(Set<String> vmStates, Set<String> taskStates) {
                     + " while it is in task_state " + row.taskState());
         }
     }
+
+    /** {@link #check}, and the instance must be on a host (the action is cast there). */
+    public void checkOnHost(String action, InstanceRow row) {
+        check(action, row);
+        if (row.host() == null) {
+            throw ApiException.conflict("Cannot '" + action + "' instance " + row.uuid() + " while it is in vm_state "
+                    + row.vmState() + " without a host");
+        }
+    }
 }
