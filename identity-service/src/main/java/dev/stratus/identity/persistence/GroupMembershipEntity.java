@@ -22,6 +22,15 @@ public class GroupMembershipEntity extends PanacheEntityBase {
     @Column(name = "user_id")
     public String userId;
 
+    /**
+     * Deletes this row with a query rather than {@code delete()}: Hibernate Reactive 3.2 shares one delete
+     * coordinator per entity between all sessions, so concurrent entity deletes can resume on another request's
+     * event loop (HR000069).
+     */
+    public Uni<Long> deleteRow() {
+        return delete("groupId = ?1 and userId = ?2", groupId, userId);
+    }
+
     public static GroupMembershipEntity of(String groupId, String userId) {
         GroupMembershipEntity m = new GroupMembershipEntity();
         m.groupId = groupId;

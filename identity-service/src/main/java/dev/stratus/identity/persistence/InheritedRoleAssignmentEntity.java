@@ -35,6 +35,16 @@ public class InheritedRoleAssignmentEntity extends PanacheEntityBase {
     @Column(name = "role_id")
     public String roleId;
 
+    /**
+     * Deletes this row with a query rather than {@code delete()}: Hibernate Reactive 3.2 shares one delete
+     * coordinator per entity between all sessions, so concurrent entity deletes can resume on another request's
+     * event loop (HR000069).
+     */
+    public Uni<Long> deleteRow() {
+        return delete("actorId = ?1 and targetType = ?2 and targetId = ?3 and roleId = ?4", actorId,
+                targetType, targetId, roleId);
+    }
+
     public static InheritedRoleAssignmentEntity of(String actorType, String actorId, String targetType,
             String targetId, String roleId) {
         InheritedRoleAssignmentEntity a = new InheritedRoleAssignmentEntity();

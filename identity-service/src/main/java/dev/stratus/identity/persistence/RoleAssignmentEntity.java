@@ -40,6 +40,16 @@ public class RoleAssignmentEntity extends PanacheEntityBase {
     @Column(name = "role_id")
     public String roleId;
 
+    /**
+     * Deletes this row with a query rather than {@code delete()}: Hibernate Reactive 3.2 shares one delete
+     * coordinator per entity between all sessions, so concurrent entity deletes can resume on another request's
+     * event loop (HR000069).
+     */
+    public Uni<Long> deleteRow() {
+        return delete("actorId = ?1 and targetType = ?2 and targetId = ?3 and roleId = ?4", actorId,
+                targetType, targetId, roleId);
+    }
+
     public static RoleAssignmentEntity of(String userId, String targetType, String targetId, String roleId) {
         return of(USER, userId, targetType, targetId, roleId);
     }

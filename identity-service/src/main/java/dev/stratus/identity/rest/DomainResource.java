@@ -14,6 +14,7 @@ import dev.stratus.identity.persistence.RoleEntity;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.UserEntity;
+import dev.stratus.identity.service.Directory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -148,7 +149,7 @@ public class DomainResource {
                     .call(() -> InheritedRoleAssignmentEntity.delete("targetType = ?1 and targetId = ?2",
                             RoleAssignmentEntity.DOMAIN, id))
                     .call(() -> RoleEntity.delete("domainId", id))
-                    .chain(() -> domain.delete());
+                    .chain(() -> Directory.requireDeleted(DomainEntity.delete("id", id), "domain", id));
         }).map(ignored -> Response.noContent().build());
     }
 

@@ -9,6 +9,7 @@ import dev.stratus.identity.persistence.EndpointEntity;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.RegionEntity;
 import dev.stratus.identity.persistence.ServiceEntity;
+import dev.stratus.identity.service.Directory;
 import dev.stratus.identity.service.Catalog;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -136,7 +137,7 @@ public class EndpointResource {
     @WithTransaction
     public Uni<Response> delete(@PathParam("id") String id) {
         policy.enforce("identity:delete_endpoint", Policy.admin());
-        return find(id).call(e -> e.delete()).invoke(catalog::invalidate).map(x -> Response.noContent().build());
+        return find(id).call(x -> Directory.requireDeleted(EndpointEntity.delete("id", id), "endpoint", id)).invoke(catalog::invalidate).map(x -> Response.noContent().build());
     }
 
     private Uni<EndpointEntity> find(String id) {

@@ -1,5 +1,6 @@
 package dev.stratus.identity.rest;
 
+import dev.stratus.common.fault.ApiException;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.service.Directory;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +28,12 @@ final class GrantChecks {
             case RoleAssignmentEntity.SYSTEM -> Uni.createFrom().voidItem();
             default -> directory.domain(targetId).replaceWithVoid();
         };
+    }
+
+    /** Keystone's 404 for a grant that does not exist (or that a concurrent revoke removed first). */
+    static ApiException missing(String roleId, String actorId, String targetId) {
+        return ApiException.notFound("Could not find role assignment with role: " + roleId + ", user or group: "
+                + actorId + ", project, domain, or system: " + targetId + ".");
     }
 
     static Uni<Void> actor(Directory directory, String actorType, String actorId) {

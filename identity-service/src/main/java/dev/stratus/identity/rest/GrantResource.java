@@ -1,7 +1,6 @@
 package dev.stratus.identity.rest;
 
 import dev.stratus.common.auth.Policy;
-import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
@@ -103,7 +102,8 @@ public class GrantResource {
             @PathParam("actorId") String actorId, @PathParam("roleId") String roleId, @Context UriInfo uri) {
         policy.enforce("identity:revoke_grant", Policy.admin());
         return find(uri, targetId, actorId, roleId)
-                .call(grant -> grant.delete())
+                .call(grant -> Directory.requireDeleted(grant.deleteRow(),
+                        () -> GrantChecks.missing(roleId, grant.actorId, grant.targetId)))
                 .call(revocations::revokeGrant)
                 .map(x -> Response.noContent().build());
     }
@@ -115,8 +115,7 @@ public class GrantResource {
         return checkAll(uri, type, target, actorId, roleId)
                 .chain(() -> RoleAssignmentEntity.<RoleAssignmentEntity>findById(
                         new RoleAssignmentEntity.Key(actorId, type, target, roleId)))
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Could not find role assignment with role: "
-                        + roleId + ", user or group: " + actorId + ", project, domain, or system: " + target + "."));
+                .onItem().ifNull().failWith(() -> GrantChecks.missing(roleId, actorId, target));
     }
 
     private Uni<Void> checkAll(UriInfo uri, String type, String targetId, String actorId, String roleId) {

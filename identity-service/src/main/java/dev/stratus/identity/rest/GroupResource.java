@@ -122,7 +122,7 @@ public class GroupResource {
                         members.stream().map(RevocationEvent::ofUser).toList())))
                 .call(group -> RoleAssignmentEntity.delete("actorId", id))
                 .call(group -> InheritedRoleAssignmentEntity.delete("actorId", id))
-                .call(group -> group.delete())
+                .call(group -> Directory.requireDeleted(GroupEntity.delete("id", id), "group", id))
                 .map(x -> Response.noContent().build());
     }
 
@@ -166,7 +166,7 @@ public class GroupResource {
     public Uni<Response> removeMember(@PathParam("id") String id, @PathParam("userId") String userId) {
         policy.enforce("identity:remove_user_from_group", Policy.admin());
         return membership(id, userId)
-                .call(m -> m.delete())
+                .call(m -> Directory.requireDeleted(m.deleteRow(), () -> notMember(id, userId)))
                 .call(m -> revocations.revoke(RevocationEvent.ofUser(userId)))
                 .map(x -> Response.noContent().build());
     }
@@ -175,7 +175,10 @@ public class GroupResource {
         return directory.group(id).chain(() -> directory.user(userId))
                 .chain(() -> GroupMembershipEntity.<GroupMembershipEntity>findById(
                         new GroupMembershipEntity.Key(id, userId)))
-                .onItem().ifNull().failWith(() -> ApiException.notFound(
-                        "Could not find user " + userId + " in group " + id + "."));
+                .onItem().ifNull().failWith(() -> notMember(id, userId));
+    }
+
+    private static ApiException notMember(String id, String userId) {
+        return ApiException.notFound("Could not find user " + userId + " in group " + id + ".");
     }
 }

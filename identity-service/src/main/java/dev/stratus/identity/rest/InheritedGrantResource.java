@@ -128,7 +128,8 @@ public class InheritedGrantResource {
             @PathParam("roleId") String roleId) {
         policy.enforce("identity:revoke_grant", Policy.admin());
         return find(grant(targets, targetId, actors, actorId), roleId)
-                .call(grant -> grant.delete())
+                .call(grant -> Directory.requireDeleted(grant.deleteRow(),
+                        () -> GrantChecks.missing(roleId, grant.actorId, grant.targetId)))
                 .call(revocations::revokeInherited)
                 .map(x -> Response.noContent().build());
     }
@@ -138,8 +139,6 @@ public class InheritedGrantResource {
         return GrantChecks.all(directory, g.targetType(), g.targetId(), g.actorType(), g.actorId(), roleId)
                 .chain(() -> InheritedRoleAssignmentEntity.<InheritedRoleAssignmentEntity>findById(
                         new RoleAssignmentEntity.Key(g.actorId(), g.targetType(), g.targetId(), roleId)))
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Could not find role assignment with role: "
-                        + roleId + ", user or group: " + g.actorId() + ", project, domain, or system: "
-                        + g.targetId() + "."));
+                .onItem().ifNull().failWith(() -> GrantChecks.missing(roleId, g.actorId(), g.targetId()));
     }
 }

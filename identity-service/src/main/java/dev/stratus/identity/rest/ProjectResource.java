@@ -188,7 +188,7 @@ public class ProjectResource {
                         RoleAssignmentEntity.PROJECT, id))
                 .call(project -> InheritedRoleAssignmentEntity.delete("targetType = ?1 and targetId = ?2",
                         RoleAssignmentEntity.PROJECT, id))
-                .call(project -> project.delete())
+                .call(project -> Directory.requireDeleted(ProjectEntity.delete("id", id), "project", id))
                 .call(project -> revocations.revoke(RevocationEvent.ofProject(id)))
                 .map(ignored -> Response.noContent().build());
     }

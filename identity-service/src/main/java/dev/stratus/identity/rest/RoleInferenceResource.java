@@ -1,25 +1,18 @@
 package dev.stratus.identity.rest;
 
 import dev.stratus.common.auth.Policy;
-import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.ImpliedRoleEntity;
 import dev.stratus.identity.persistence.RoleEntity;
 import dev.stratus.identity.service.Directory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HEAD;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -129,7 +129,7 @@ public class RoleResource {
                             }
                             return revoke;
                         }))
-                .call(role -> role.delete())
+                .call(role -> Directory.requireDeleted(RoleEntity.delete("id", id), "role", id))
                 .map(x -> Response.noContent().build());
     }
 

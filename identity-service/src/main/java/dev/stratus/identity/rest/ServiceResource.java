@@ -7,6 +7,7 @@ import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.ServiceEntity;
+import dev.stratus.identity.service.Directory;
 import dev.stratus.identity.service.Catalog;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -112,7 +113,7 @@ public class ServiceResource {
     @WithTransaction
     public Uni<Response> delete(@PathParam("id") String id) {
         policy.enforce("identity:delete_service", Policy.admin());
-        return find(id).call(s -> s.delete()).invoke(catalog::invalidate).map(x -> Response.noContent().build());
+        return find(id).call(x -> Directory.requireDeleted(ServiceEntity.delete("id", id), "service", id)).invoke(catalog::invalidate).map(x -> Response.noContent().build());
     }
 
     private Uni<ServiceEntity> find(String id) {

@@ -226,7 +226,7 @@ public class UserResource {
         return directory.user(id)
                 .call(user -> RoleAssignmentEntity.delete("actorId", id))
                 .call(user -> InheritedRoleAssignmentEntity.delete("actorId", id))
-                .call(user -> user.delete())
+                .call(user -> Directory.requireDeleted(UserEntity.delete("id", id), "user", id))
                 .call(user -> revocations.revoke(RevocationEvent.ofUser(id)))
                 .map(x -> Response.noContent().build());
     }

@@ -15,7 +15,7 @@ public class Directory {
 
     public Uni<DomainEntity> domain(String id) {
         return DomainEntity.<DomainEntity>findById(id).onItem().ifNull()
-                .failWith(() -> ApiException.notFound("Could not find domain: " + id + "."));
+                .failWith(() -> notFound("domain", id));
     }
 
     /** Null when no such domain. */
@@ -25,22 +25,42 @@ public class Directory {
 
     public Uni<ProjectEntity> project(String id) {
         return ProjectEntity.<ProjectEntity>findById(id).onItem().ifNull()
-                .failWith(() -> ApiException.notFound("Could not find project: " + id + "."));
+                .failWith(() -> notFound("project", id));
     }
 
     public Uni<UserEntity> user(String id) {
         return UserEntity.<UserEntity>findById(id).onItem().ifNull()
-                .failWith(() -> ApiException.notFound("Could not find user: " + id + "."));
+                .failWith(() -> notFound("user", id));
     }
 
     public Uni<GroupEntity> group(String id) {
         return GroupEntity.<GroupEntity>findById(id).onItem().ifNull()
-                .failWith(() -> ApiException.notFound("Could not find group: " + id + "."));
+                .failWith(() -> notFound("group", id));
     }
 
     public Uni<RoleEntity> role(String id) {
         return RoleEntity.<RoleEntity>findById(id).onItem().ifNull()
-                .failWith(() -> ApiException.notFound("Could not find role: " + id + "."));
+                .failWith(() -> notFound("role", id));
+    }
+
+    /**
+     * The answer to a delete whose row another request deleted first (the query removed no row): Keystone's 404,
+     * as if this request had come second.
+     */
+    public static Uni<Void> requireDeleted(Uni<Long> rows, String kind, String id) {
+        return requireDeleted(rows, () -> notFound(kind, id));
+    }
+
+    public static Uni<Void> requireDeleted(Uni<Long> rows, java.util.function.Supplier<ApiException> missing) {
+        return rows.invoke(n -> {
+            if (n == 0) {
+                throw missing.get();
+            }
+        }).replaceWithVoid();
+    }
+
+    private static ApiException notFound(String kind, String id) {
+        return ApiException.notFound("Could not find " + kind + ": " + id + ".");
     }
 
     /** Null when not found. */

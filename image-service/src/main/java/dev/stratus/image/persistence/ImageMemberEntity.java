@@ -1,6 +1,7 @@
 package dev.stratus.image.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -30,6 +31,15 @@ public class ImageMemberEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * Deletes this row with a query rather than {@code delete()}: Hibernate Reactive 3.2 shares one delete
+     * coordinator per entity between all sessions, so concurrent entity deletes can resume on another request's
+     * event loop (HR000069).
+     */
+    public Uni<Long> deleteRow() {
+        return delete("imageId = ?1 and memberId = ?2", imageId, memberId);
+    }
 
     public record Key(String imageId, String memberId) implements Serializable {
         public Key() {

@@ -1,6 +1,7 @@
 package dev.stratus.image.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,6 +21,15 @@ public class ImagePropertyEntity extends PanacheEntityBase {
     @Id
     public String name;
     public String value;
+
+    /**
+     * Deletes this row with a query rather than {@code delete()}: Hibernate Reactive 3.2 shares one delete
+     * coordinator per entity between all sessions, so concurrent entity deletes can resume on another request's
+     * event loop (HR000069).
+     */
+    public Uni<Long> deleteRow() {
+        return delete("imageId = ?1 and name = ?2", imageId, name);
+    }
 
     public static ImagePropertyEntity of(String imageId, String name, String value) {
         ImagePropertyEntity p = new ImagePropertyEntity();

@@ -1,6 +1,7 @@
 package dev.stratus.image.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,6 +19,15 @@ public class ImageTagEntity extends PanacheEntityBase {
     public String imageId;
     @Id
     public String value;
+
+    /**
+     * Deletes this row with a query rather than {@code delete()}: Hibernate Reactive 3.2 shares one delete
+     * coordinator per entity between all sessions, so concurrent entity deletes can resume on another request's
+     * event loop (HR000069).
+     */
+    public Uni<Long> deleteRow() {
+        return delete("imageId = ?1 and value = ?2", imageId, value);
+    }
 
     public static ImageTagEntity of(String imageId, String value) {
         ImageTagEntity t = new ImageTagEntity();

@@ -130,7 +130,7 @@ public class ImageMembersResource {
         return records.visible(caller, id)
                 .invoke(image -> ImageAccess.requireModify(caller, image, "unshare"))
                 .chain(() -> find(id, member))
-                .call(m -> m.delete())
+                .call(ImageMemberEntity::deleteRow)
                 .map(x -> Response.noContent().build());
     }
 

@@ -149,7 +149,15 @@ public class ImagesResource {
                             if (image.isProtected) {
                                 throw ApiException.forbidden("Image " + id + " is protected and cannot be deleted.");
                             }
-                            return ImageMemberEntity.delete("imageId", id).chain(() -> image.delete());
+                            // A query, not image.delete(): see ImageMemberEntity.deleteRow. When a concurrent
+                            // delete won, the row is gone and this caller gets Glance's 404.
+                            return ImageMemberEntity.delete("imageId", id)
+                                    .chain(() -> ImageEntity.delete("id", id))
+                                    .invoke(deleted -> {
+                                        if (deleted == 0) {
+                                            throw ImageAccess.notFound(id);
+                                        }
+                                    });
                         }))
                 .call(image -> vertx.executeBlocking(
                         Uni.createFrom().item(() -> {

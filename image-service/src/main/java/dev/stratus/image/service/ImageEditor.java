@@ -104,7 +104,7 @@ public class ImageEditor {
             if (properties.containsKey(row.name)) {
                 row.value = properties.get(row.name);
             } else {
-                work = work.call(row::delete);
+                work = work.call(row::deleteRow);
             }
         }
         List<ImagePropertyEntity> added = properties.entrySet().stream()
@@ -114,7 +114,7 @@ public class ImageEditor {
         for (ImageTagEntity row : tagRows) {
             existingTags.add(row.value);
             if (!tags.contains(row.value)) {
-                work = work.call(row::delete);
+                work = work.call(row::deleteRow);
             }
         }
         List<ImageTagEntity> addedTags = tags.stream().filter(t -> !existingTags.contains(t))
