@@ -154,6 +154,40 @@ class CloudEndToEndIT {
         assertNotEquals(0, gone.exitCode());
     }
 
+    @Test
+    @Order(6)
+    void applicationCredentialStandsInForThePasswordUntilDeleted() throws Exception {
+        Map<String, String> user = cloud.userEnv("e2e-user", "e2e-pass", "e2e-project");
+        JsonNode created = json(Shell.run(state, user, 120, "openstack", "application", "credential", "create",
+                "--role", "member", "--description", "end to end", "e2e-robot", "-f", "json")
+                .expectSuccess("application credential create"));
+        String id = created.path("id").asText();
+        String secret = created.path("secret").asText();
+        assertFalse(secret.isEmpty(), created.toString());
+
+        Map<String, String> robot = new java.util.HashMap<>();
+        robot.put("OS_AUTH_URL", user.get("OS_AUTH_URL"));
+        robot.put("OS_IDENTITY_API_VERSION", "3");
+        robot.put("OS_AUTH_TYPE", "v3applicationcredential");
+        robot.put("OS_APPLICATION_CREDENTIAL_ID", id);
+        robot.put("OS_APPLICATION_CREDENTIAL_SECRET", secret);
+        JsonNode token = json(Shell.run(state, robot, 120, "openstack", "token", "issue", "-f", "json")
+                .expectSuccess("token issue with the application credential"));
+        String project = json(openstack("admin", "project", "show", "e2e-project", "-f", "json")
+                .expectSuccess("project show")).path("id").asText();
+        assertEquals(project, token.path("project_id").asText(), token.toString());
+        Shell.run(state, robot, 120, "openstack", "network", "list").expectSuccess("network list as the robot");
+
+        Shell.run(state, user, 120, "openstack", "application", "credential", "delete", "e2e-robot")
+                .expectSuccess("application credential delete");
+        Shell.Result refused = Shell.run(state, robot, 120, "openstack", "token", "issue");
+        assertNotEquals(0, refused.exitCode());
+        assertTrue(refused.stderr().contains("HTTP 401"), refused.stderr());
+        for (String url : protectedUrls()) {
+            assertEquals(401, get(url, token.path("id").asText()), "deleted credential's token accepted by " + url);
+        }
+    }
+
     /** One token-protected URL on each service in the catalog; a service without one fails the test. */
     private static List<String> protectedUrls() throws Exception {
         JsonNode catalog = json(openstack("admin", "catalog", "list", "-f", "json").expectSuccess("catalog"));

@@ -17,7 +17,17 @@ public record AuthContext(
         List<String> methods,
         List<String> auditIds,
         Instant issuedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        /** Set when the token was issued for an application credential (Keystone's delegation by secret). */
+        String applicationCredentialId) {
+
+    /** A token issued to the user itself (password or token method). */
+    public AuthContext(String token, String userId, String userName, String userDomainId, String projectId,
+            String projectDomainId, String domainId, Set<String> roles, List<String> methods, List<String> auditIds,
+            Instant issuedAt, Instant expiresAt) {
+        this(token, userId, userName, userDomainId, projectId, projectDomainId, domainId, roles, methods, auditIds,
+                issuedAt, expiresAt, null);
+    }
 
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -25,6 +25,12 @@ public record RevocationEvent(
         return new RevocationEvent(auditId, null, null, null, issuedAt, Instant.now());
     }
 
+    /** Every token of an audit chain: those issued for one application credential, and their rescopings. */
+    public static RevocationEvent ofAuditChain(String auditChainId) {
+        Instant now = Instant.now();
+        return new RevocationEvent(null, auditChainId, null, null, now, now);
+    }
+
     public static RevocationEvent ofUser(String userId) {
         Instant now = Instant.now();
         return new RevocationEvent(null, null, userId, null, now, now);

@@ -16,6 +16,8 @@ public final class TokenClaims {
     public static final String METHODS = "methods";
     /** Audit id of the token this one was rescoped from, Keystone's audit chain. */
     public static final String PARENT_AUDIT_ID = "parent_audit_id";
+    /** Id of the application credential the token was issued for, when it was. */
+    public static final String APPLICATION_CREDENTIAL_ID = "app_cred_id";
 
     private TokenClaims() {
     }

@@ -176,7 +176,8 @@ public class TokenVerifier {
                 List.copyOf(stringList(jwt, TokenClaims.METHODS)),
                 List.copyOf(auditIds),
                 Instant.ofEpochSecond(jwt.getIssuedAtTime()),
-                Instant.ofEpochSecond(jwt.getExpirationTime()));
+                Instant.ofEpochSecond(jwt.getExpirationTime()),
+                stringClaim(jwt, TokenClaims.APPLICATION_CREDENTIAL_ID));
     }
 
     private static String stringClaim(JsonWebToken jwt, String name) {

@@ -5,6 +5,7 @@ import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.PublicUrls;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.identity.service.ApplicationCredentials;
 import dev.stratus.identity.service.Directory;
 import dev.stratus.identity.service.Revocations;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -38,8 +39,11 @@ public class GrantResource {
     private final ApiSettings api;
     private final Directory directory;
     private final Revocations revocations;
+    private final ApplicationCredentials credentials;
 
-    public GrantResource(Policy policy, ApiSettings api, Directory directory, Revocations revocations) {
+    public GrantResource(Policy policy, ApiSettings api, Directory directory, Revocations revocations,
+            ApplicationCredentials credentials) {
+        this.credentials = credentials;
         this.policy = policy;
         this.api = api;
         this.directory = directory;
@@ -105,6 +109,9 @@ public class GrantResource {
                 .call(grant -> Directory.requireDeleted(grant.deleteRow(),
                         () -> GrantChecks.missing(roleId, grant.actorId, grant.targetId)))
                 .call(revocations::revokeGrant)
+                .call(grant -> RoleAssignmentEntity.USER.equals(grant.actorType)
+                        && RoleAssignmentEntity.PROJECT.equals(grant.targetType)
+                        ? credentials.deleteOnProject(grant.actorId, grant.targetId) : Uni.createFrom().voidItem())
                 .map(x -> Response.noContent().build());
     }
 

@@ -43,6 +43,13 @@ final class TokenView {
         if (t.domainScope() != null) {
             token.put("domain", ref(t.domainScope()));
         }
+        if (t.applicationCredential() != null) {
+            Map<String, Object> credential = new LinkedHashMap<>();
+            credential.put("id", t.applicationCredential().id());
+            credential.put("name", t.applicationCredential().name());
+            credential.put("restricted", t.applicationCredential().restricted());
+            token.put("application_credential", credential);
+        }
         if (t.isScoped()) {
             token.put("roles", t.roles().stream().map(TokenView::ref).toList());
             if (catalog != null) {

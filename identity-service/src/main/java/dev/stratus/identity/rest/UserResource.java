@@ -11,6 +11,7 @@ import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.InheritedRoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.UserEntity;
+import dev.stratus.identity.service.ApplicationCredentials;
 import dev.stratus.identity.service.Directory;
 import dev.stratus.identity.service.PasswordHasher;
 import dev.stratus.identity.service.Revocations;
@@ -48,9 +49,11 @@ public class UserResource {
     private final Directory directory;
     private final PasswordHasher hasher;
     private final Revocations revocations;
+    private final ApplicationCredentials credentials;
 
     public UserResource(Policy policy, ApiSettings api, Directory directory, PasswordHasher hasher,
-            Revocations revocations) {
+            Revocations revocations, ApplicationCredentials credentials) {
+        this.credentials = credentials;
         this.policy = policy;
         this.api = api;
         this.directory = directory;
@@ -169,7 +172,8 @@ public class UserResource {
             user.defaultProjectId = Bodies.text(u, "default_project_id");
         }
         Boolean enabled = Bodies.bool(u, "enabled");
-        boolean revoke = Boolean.FALSE.equals(enabled) && user.enabled;
+        boolean disabling = Boolean.FALSE.equals(enabled) && user.enabled;
+        boolean revoke = disabling;
         if (enabled != null) {
             user.enabled = enabled;
         }
@@ -183,7 +187,9 @@ public class UserResource {
             }).replaceWithVoid();
         }
         boolean revokeTokens = revoke;
-        return passwordChange.chain(() -> revokeTokens
+        return passwordChange
+                .chain(() -> disabling ? credentials.deleteOfUser(user.id) : Uni.createFrom().voidItem())
+                .chain(() -> revokeTokens
                 ? revocations.revoke(RevocationEvent.ofUser(user.id)) : Uni.createFrom().voidItem());
     }
 

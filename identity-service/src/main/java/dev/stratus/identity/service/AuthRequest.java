@@ -16,7 +16,12 @@ public record AuthRequest(
         String token,
         NamedRef scopeProject,
         NamedRef scopeDomain,
-        boolean explicitlyUnscoped) {
+        boolean explicitlyUnscoped,
+        AppCredRef applicationCredential) {
+
+    /** An application credential by id, or by name with its user; and its secret. */
+    public record AppCredRef(String id, String name, NamedRef user, String secret) {
+    }
 
     /** Something named by id, or by name within a domain named by id or name. */
     public record NamedRef(String id, String name, String domainId, String domainName) {
@@ -35,7 +40,7 @@ public record AuthRequest(
         List<String> methods = new ArrayList<>();
         methodsNode.forEach(m -> methods.add(m.asText()));
         for (String method : methods) {
-            if (!method.equals("password") && !method.equals("token")) {
+            if (!method.equals("password") && !method.equals("token") && !method.equals("application_credential")) {
                 throw ApiException.unauthorized("Attempted to authenticate with an unsupported method.");
             }
         }
@@ -55,6 +60,17 @@ public record AuthRequest(
             if (token == null) {
                 throw malformed("id", "token");
             }
+        }
+        AppCredRef appCred = null;
+        if (methods.contains("application_credential")) {
+            if (methods.size() > 1) {
+                throw ApiException.unauthorized("Attempted to authenticate with an unsupported method.");
+            }
+            if (auth.has("scope")) {
+                throw ApiException.unauthorized("Error authenticating with application credential: Application"
+                        + " credentials cannot request a scope.");
+            }
+            appCred = appCred(required(identity, "application_credential", "identity"));
         }
         NamedRef project = null;
         NamedRef domain = null;
@@ -76,7 +92,23 @@ public record AuthRequest(
                         + "scope the token to a project.");
             }
         }
-        return new AuthRequest(List.copyOf(methods), user, password, token, project, domain, unscoped);
+        return new AuthRequest(List.copyOf(methods), user, password, token, project, domain, unscoped, appCred);
+    }
+
+    private static AppCredRef appCred(JsonNode node) {
+        String secret = text(node, "secret");
+        if (secret == null) {
+            throw malformed("secret", "application_credential");
+        }
+        String id = text(node, "id");
+        if (id != null) {
+            return new AppCredRef(id, null, null, secret);
+        }
+        String name = text(node, "name");
+        if (name == null) {
+            throw malformed("id or name", "application_credential");
+        }
+        return new AppCredRef(null, name, ref(required(node, "user", "application_credential"), "user"), secret);
     }
 
     private static NamedRef ref(JsonNode node, String what) {

@@ -15,7 +15,12 @@ public record TokenData(
         List<Ref> roles,
         List<String> auditIds,
         Instant issuedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        AppCred applicationCredential) {
+
+    /** The application credential a token was issued for. */
+    public record AppCred(String id, String name, boolean restricted) {
+    }
 
     /** An id and a name. */
     public record Ref(String id, String name) {

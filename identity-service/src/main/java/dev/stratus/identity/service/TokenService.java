@@ -5,6 +5,7 @@ import dev.stratus.common.auth.RevocationEvent;
 import dev.stratus.common.auth.TokenVerifier;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.identity.config.IdentitySettings;
+import dev.stratus.identity.persistence.ApplicationCredentialEntity;
 import dev.stratus.identity.persistence.DomainEntity;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
@@ -33,9 +34,11 @@ public class TokenService {
     private final TokenVerifier verifier;
     private final Revocations revocations;
     private final IdentitySettings settings;
+    private final ApplicationCredentials applicationCredentials;
 
     public TokenService(Directory directory, PasswordHasher hasher, EffectiveRoles effectiveRoles,
-            TokenSigner signer, TokenVerifier verifier, Revocations revocations, IdentitySettings settings) {
+            TokenSigner signer, TokenVerifier verifier, Revocations revocations, IdentitySettings settings,
+            ApplicationCredentials applicationCredentials) {
         this.directory = directory;
         this.hasher = hasher;
         this.effectiveRoles = effectiveRoles;
@@ -43,10 +46,19 @@ public class TokenService {
         this.verifier = verifier;
         this.revocations = revocations;
         this.settings = settings;
+        this.applicationCredentials = applicationCredentials;
     }
 
-    /** Who authenticated, how, and the token they came with (token method). */
-    private record Principal(UserEntity user, List<String> methods, AuthContext parent) {
+    /**
+     * Who authenticated, how, and the token they came with (token method) or the application credential that
+     * stands for them.
+     */
+    private record Principal(UserEntity user, List<String> methods, AuthContext parent,
+            ApplicationCredentialEntity credential) {
+
+        Principal(UserEntity user, List<String> methods, AuthContext parent) {
+            this(user, methods, parent, null);
+        }
     }
 
     @WithSession
@@ -55,8 +67,20 @@ public class TokenService {
     }
 
     private Uni<Principal> authenticate(AuthRequest request) {
+        if (request.applicationCredential() != null) {
+            return applicationCredentials.authenticate(request.applicationCredential())
+                    .map(a -> new Principal(requireActive(a.user()), List.of("application_credential"), null,
+                            a.credential()))
+                    .call(principal -> requireDomainEnabled(principal.user().domainId));
+        }
         if (request.token() != null) {
             return verifier.verify(request.token())
+                    .invoke(parent -> {
+                        if (parent.applicationCredentialId() != null) {
+                            throw ApiException.forbidden("A token issued for an application credential cannot be"
+                                    + " exchanged for another token.");
+                        }
+                    })
                     .chain(parent -> directory.findUser(new AuthRequest.NamedRef(parent.userId(), null, null, null))
                             .map(user -> new Principal(requireActive(user), merge(parent.methods(), "token"), parent)));
         }
@@ -74,6 +98,12 @@ public class TokenService {
     }
 
     private Uni<TokenData> scope(Principal principal, AuthRequest request) {
+        if (principal.credential() != null) {
+            return ProjectEntity.<ProjectEntity>findById(principal.credential().projectId)
+                    .chain(project -> project == null
+                            ? Uni.createFrom().failure(ApiException.unauthorized(ApplicationCredentials.INVALID))
+                            : projectScoped(principal, project, true));
+        }
         if (request.scopeProject() != null) {
             return directory.findProject(request.scopeProject()).chain(project -> {
                 if (project == null) {
@@ -112,7 +142,8 @@ public class TokenService {
         return DomainEntity.<DomainEntity>findById(project.domainId).chain(domain -> effectiveRoles
                 .of(principal.user().id, RoleAssignmentEntity.PROJECT, project.id)
                 .chain(roles -> {
-                    List<RoleEntity> global = roles.stream().filter(r -> r.domainId == null).toList();
+                    List<RoleEntity> global = delegated(principal, roles.stream()
+                            .filter(r -> r.domainId == null).toList());
                     if (global.isEmpty() || !project.enabled || !domain.enabled) {
                         if (!required) {
                             return unscoped(principal);
@@ -123,6 +154,15 @@ public class TokenService {
                     return complete(principal, new TokenData.Ref(project.id, project.name),
                             new TokenData.Ref(domain.id, domain.name), null, global);
                 }));
+    }
+
+    /** An application credential's token holds the delegated roles the user still has on the project. */
+    private static List<RoleEntity> delegated(Principal principal, List<RoleEntity> held) {
+        if (principal.credential() == null) {
+            return held;
+        }
+        List<String> delegated = principal.credential().roles();
+        return held.stream().filter(r -> delegated.contains(r.id)).toList();
     }
 
     private Uni<TokenData> domainScoped(Principal principal, DomainEntity domain) {
@@ -148,16 +188,23 @@ public class TokenService {
             Instant expires = principal.parent() != null
                     ? principal.parent().expiresAt()
                     : now.plus(settings.tokenExpiration());
+            ApplicationCredentialEntity credential = principal.credential();
+            if (credential != null && credential.expiresAt != null && credential.expiresAt.isBefore(expires)) {
+                expires = credential.expiresAt;
+            }
             List<String> auditIds = new ArrayList<>();
             auditIds.add(newAuditId());
             if (principal.parent() != null) {
                 auditIds.add(principal.parent().auditIds().get(principal.parent().auditIds().size() - 1));
+            } else if (credential != null) {
+                auditIds.add(ApplicationCredentials.auditChainId(credential.id));
             }
             TokenData unsigned = new TokenData(null, principal.methods(),
                     new TokenData.Ref(user.id, user.name), new TokenData.Ref(userDomain.id, userDomain.name),
                     project, projectDomain, domainScope,
                     roles.stream().map(r -> new TokenData.Ref(r.id, r.name)).toList(),
-                    List.copyOf(auditIds), now, expires);
+                    List.copyOf(auditIds), now, expires, credential == null ? null
+                            : new TokenData.AppCred(credential.id, credential.name, !credential.unrestricted));
             return withToken(unsigned, signer.sign(unsigned));
         });
     }
@@ -179,15 +226,26 @@ public class TokenService {
                 return Uni.createFrom().failure(notFound());
             }
             return DomainEntity.<DomainEntity>findById(user.domainId).chain(userDomain -> scopeRefs(token)
-                    .chain(scope -> RoleEntity.<RoleEntity>list("name in ?1 and domainId is null", token.roles())
+                    .chain(scope -> credentialOf(token).chain(credential -> RoleEntity.<RoleEntity>list(
+                                    "name in ?1 and domainId is null", token.roles())
                             .map(roles -> new TokenData(token.token(), token.methods(),
                                     new TokenData.Ref(user.id, user.name),
                                     new TokenData.Ref(userDomain.id, userDomain.name),
                                     scope.project, scope.projectDomain, scope.domain,
                                     roles.stream().sorted(java.util.Comparator.comparing(r -> r.name))
                                             .map(r -> new TokenData.Ref(r.id, r.name)).toList(),
-                                    token.auditIds(), token.issuedAt(), token.expiresAt()))));
+                                    token.auditIds(), token.issuedAt(), token.expiresAt(), credential)))));
         });
+    }
+
+    /** The credential a token was issued for: a token whose credential is gone is not valid any more. */
+    private Uni<TokenData.AppCred> credentialOf(AuthContext token) {
+        if (token.applicationCredentialId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return ApplicationCredentialEntity.<ApplicationCredentialEntity>findById(token.applicationCredentialId())
+                .onItem().ifNull().failWith(TokenService::notFound)
+                .map(c -> new TokenData.AppCred(c.id, c.name, !c.unrestricted));
     }
 
     private record ScopeRefs(TokenData.Ref project, TokenData.Ref projectDomain, TokenData.Ref domain) {
@@ -246,7 +304,7 @@ public class TokenService {
 
     private static TokenData withToken(TokenData d, String token) {
         return new TokenData(token, d.methods(), d.user(), d.userDomain(), d.project(), d.projectDomain(),
-                d.domainScope(), d.roles(), d.auditIds(), d.issuedAt(), d.expiresAt());
+                d.domainScope(), d.roles(), d.auditIds(), d.issuedAt(), d.expiresAt(), d.applicationCredential());
     }
 
     private static List<String> merge(List<String> methods, String extra) {

@@ -37,6 +37,9 @@ public class TokenSigner {
             claims.claim(TokenClaims.PROJECT_ID, data.project().id());
             claims.claim(TokenClaims.PROJECT_DOMAIN_ID, data.projectDomain().id());
         }
+        if (data.applicationCredential() != null) {
+            claims.claim(TokenClaims.APPLICATION_CREDENTIAL_ID, data.applicationCredential().id());
+        }
         if (data.domainScope() != null) {
             claims.claim(TokenClaims.DOMAIN_ID, data.domainScope().id());
         }
