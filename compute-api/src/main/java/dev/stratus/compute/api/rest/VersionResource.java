@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Nova's version discovery: {@code GET /} lists v2.1 (and the legacy v2.0 Nova also lists, which is not
- * served here and so is not advertised); {@code GET /v2.1} describes v2.1 with the microversion range this
- * service implements.
+ * Nova's version discovery: {@code GET /} lists the legacy v2.0 API first, then v2.1; {@code GET /v2} and
+ * {@code GET /v2.1} describe each, v2.1 with the microversion range this service implements. The v2.0 API is
+ * served at {@code /v2/{project_id}/...} by the v2.1 resources at microversion 2.1 ({@link LegacyPaths}).
  */
 @Path("/")
 @PublicEndpoint
@@ -25,6 +25,7 @@ import java.util.Map;
 public class VersionResource {
 
     private static final String UPDATED = "2013-07-23T11:33:21Z";
+    private static final String V20_UPDATED = "2011-01-21T11:33:21Z";
 
     private final ApiSettings api;
 
@@ -34,7 +35,26 @@ public class VersionResource {
 
     @GET
     public Map<String, Object> versions(@Context UriInfo uri) {
-        return Map.of("versions", List.of(v21(uri, false)));
+        return Map.of("versions", List.of(v20(uri, false), v21(uri, false)));
+    }
+
+    @GET
+    @Path("v2")
+    public Map<String, Object> legacyVersion(@Context UriInfo uri) {
+        return Map.of("version", v20(uri, true));
+    }
+
+    /** Nova lists v2.0 as SUPPORTED with empty version strings: it has no microversions. */
+    private VersionInfo v20(UriInfo uri, boolean full) {
+        String self = PublicUrls.base(api, uri) + "/v2/";
+        List<Link> links = full
+                ? List.of(Link.of("self", self), new Link("describedby", "http://docs.openstack.org/", "text/html"))
+                : List.of(Link.of("self", self));
+        List<VersionInfo.MediaTypeInfo> media = full
+                ? List.of(new VersionInfo.MediaTypeInfo("application/json",
+                        "application/vnd.openstack.compute+json;version=2"))
+                : null;
+        return new VersionInfo("v2.0", "SUPPORTED", V20_UPDATED, links, media, "", "");
     }
 
     @GET
