@@ -312,6 +312,43 @@ class TenantDayIT {
         assertTrue(actions.findValuesAsText("Action").contains("createImage"), actions.toString());
     }
 
+    @Test
+    @Order(10)
+    void rescuesItAndBringsItBack() throws Exception {
+        JsonNode before = ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        tenant.run("server", "rescue", "--image", "day-image", "--password", "rescue-Passw0rd", SERVER)
+                .expectSuccess("server rescue");
+        JsonNode rescued = ComputeHosts.waitForStatus(tenant, serverId, "RESCUE");
+        assertEquals(1, rescued.path("OS-EXT-STS:power_state").asInt(), rescued.toString());
+        assertEquals(before.path("image").asText(), rescued.path("image").asText(), "the server keeps its image");
+        Shell.Result reboot = tenant.run("server", "reboot", SERVER);
+        assertTrue(reboot.exitCode() != 0 && reboot.stderr().contains("HTTP 409"), "a rescued server is not rebooted: "
+                + reboot.stderr());
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals("running", domainState(serverId));
+            String disks = blockDevices(serverId);
+            assertTrue(disks.matches("(?s).*vda\\s+\\S+/disk\\.rescue\\s.*vdb\\s+\\S+/disk\\s.*"),
+                    "the rescue disk boots, the server's own disk comes second: " + disks);
+        }
+        tenant.run("server", "unrescue", SERVER).expectSuccess("server unrescue");
+        ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        if (cloud.driver().equals("libvirt")) {
+            String disks = blockDevices(serverId);
+            assertTrue(disks.matches("(?s).*vda\\s+\\S+/disk\\s.*") && !disks.contains("rescue"),
+                    "the server boots its own disk again: " + disks);
+            // its own disk goes on counting: the first boot after the snapshot step was the first
+            String line = readyLine(l -> !l.contains(" boot=1 ") && l.contains("instance=" + serverId));
+            assertTrue(line.matches(".* boot=[2-9] .*"), line);
+        }
+        List<String> names = tenant.json("server", "event", "list", SERVER).findValuesAsText("Action");
+        assertTrue(names.containsAll(List.of("rescue", "unrescue")), names.toString());
+    }
+
+    private static String blockDevices(String id) throws Exception {
+        return Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "domblklist", id)
+                .expectSuccess("virsh domblklist").stdout();
+    }
+
     /** The guest's last "ready" line on its console, once there is one that is {@code wanted}. */
     private static String readyLine(java.util.function.Predicate<String> wanted) throws Exception {
         return CloudWaits.waitFor(Duration.ofSeconds(180), "the guest's ready line", () -> {
@@ -322,7 +359,7 @@ class TenantDayIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void quotaAndLimitsFollowIt() throws Exception {
         cloud.openstack("admin", "quota", "set", "--instances", "4", "--server-groups", "3", PROJECT)
                 .expectSuccess("quota set");
@@ -339,7 +376,7 @@ class TenantDayIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void deletesItAndWaits() throws Exception {
         tenant.run("server", "delete", "--wait", SERVER).expectSuccess("server delete --wait");
         Shell.Result gone = tenant.run("server", "show", serverId);

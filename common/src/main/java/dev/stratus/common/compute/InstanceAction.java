@@ -14,5 +14,5 @@ public record InstanceAction(String instanceId, Kind action, String actionReques
     public static final MessageType<InstanceAction> TYPE =
             MessageType.of("instance_action", "1.0", InstanceAction.class);
 
-    public enum Kind { START, STOP, REBOOT_SOFT, REBOOT_HARD, PAUSE, UNPAUSE, SUSPEND, RESUME }
+    public enum Kind { START, STOP, REBOOT_SOFT, REBOOT_HARD, PAUSE, UNPAUSE, SUSPEND, RESUME, UNRESCUE }
 }

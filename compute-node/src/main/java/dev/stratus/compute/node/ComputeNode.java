@@ -7,6 +7,7 @@ import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ServiceHeartbeat;
 import dev.stratus.common.messaging.Messaging;
@@ -16,6 +17,7 @@ import dev.stratus.compute.node.handler.ConsoleOutputHandler;
 import dev.stratus.compute.node.handler.DeleteInstanceHandler;
 import dev.stratus.compute.node.handler.InstanceActionHandler;
 import dev.stratus.compute.node.handler.RebuildInstanceHandler;
+import dev.stratus.compute.node.handler.RescueInstanceHandler;
 import dev.stratus.compute.node.handler.SnapshotInstanceHandler;
 import dev.stratus.compute.node.image.ImageSink;
 import dev.stratus.compute.node.image.ImageCache;
@@ -77,6 +79,8 @@ public class ComputeNode {
         messaging.subscribe(topic, DeleteInstance.TYPE, new DeleteInstanceHandler(parts.driver(), parts.registry(),
                 parts.preparation(), parts.reporter()));
         messaging.subscribe(topic, RebuildInstance.TYPE, new RebuildInstanceHandler(parts.driver(), parts.registry(),
+                parts.preparation(), parts.reporter()));
+        messaging.subscribe(topic, RescueInstance.TYPE, new RescueInstanceHandler(parts.driver(), parts.registry(),
                 parts.preparation(), parts.reporter()));
         messaging.subscribe(topic, SnapshotInstance.TYPE, new SnapshotInstanceHandler(parts.driver(), parts.registry(),
                 parts.imageSink(), parts.snapshotDirectory(), parts.reporter()));

@@ -18,6 +18,7 @@ import dev.stratus.common.compute.InstanceStateReport;
 import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.common.compute.NetworkRequest;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.RescheduleInstance;
 import dev.stratus.common.messaging.Messaging;
@@ -298,6 +299,43 @@ class NodeHandlersTest {
         rebuild(reimaged(before, before.name(), Map.of()), false, "req-rebuild-again");
         assertEquals("active", awaitEvent(id, "compute_rebuild_instance", "req-rebuild-again").vmState(),
                 "a rebuild recovers a server in ERROR");
+    }
+
+    @Test
+    void rescueBootsTheRescueImageAndUnrescueBringsTheServerBack() {
+        InstanceBuild before = buildActive("rescue-me");
+        String id = before.instanceId();
+        messaging.cast(ComputeTopics.computeHost(host()), RescueInstance.TYPE,
+                new RescueInstance(reimaged(before, before.name(), Map.of()), "req-rescue")).join();
+        InstanceStateReport rescued = awaitEvent(id, "compute_rescue_instance", "req-rescue");
+        assertEquals("Success", rescued.event().result());
+        assertEquals("rescued", rescued.vmState());
+        assertEquals(1, rescued.powerState());
+        assertTrue(rescued.clearTaskState());
+        assertTrue(driver.isRescued(id));
+        var tracked = node.registry().get(id).orElseThrow();
+        assertEquals("rescued", tracked.vmState());
+        assertEquals(before.image().id(), tracked.build().image().id(), "the server keeps its own image");
+
+        act(id, Kind.UNRESCUE, "req-unrescue");
+        InstanceStateReport back = awaitEvent(id, "compute_unrescue_instance", "req-unrescue");
+        assertEquals("Success", back.event().result());
+        assertEquals("active", back.vmState());
+        assertFalse(driver.isRescued(id));
+
+        act(id, Kind.UNRESCUE, "req-unrescue-again");
+        assertEquals("active", awaitEvent(id, "compute_unrescue_instance", "req-unrescue-again").vmState(),
+                "a redelivered unrescue changes nothing");
+    }
+
+    @Test
+    void aRescueOfAnUnknownInstanceFinishesWithError() {
+        InstanceBuild unknown = TestInstances.instance("not-here", Map.of());
+        messaging.cast(ComputeTopics.computeHost(host()), RescueInstance.TYPE,
+                new RescueInstance(unknown, "req-rescue-unknown")).join();
+        InstanceStateReport failed = awaitEvent(unknown.instanceId(), "compute_rescue_instance", "req-rescue-unknown");
+        assertEquals("Error", failed.event().result());
+        assertTrue(failed.clearTaskState());
     }
 
     private void snapshot(String instanceId, String imageId, String requestId) {

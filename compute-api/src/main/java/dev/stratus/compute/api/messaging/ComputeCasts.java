@@ -6,6 +6,7 @@ import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.ScheduleInstances;
@@ -45,6 +46,10 @@ public class ComputeCasts {
     public CompletableFuture<Void> rebuild(String host, RebuildInstance rebuild) {
         return messaging.cast(ComputeTopics.computeHost(host), RebuildInstance.TYPE, rebuild,
                 rebuild.actionRequestId());
+    }
+
+    public CompletableFuture<Void> rescue(String host, RescueInstance rescue) {
+        return messaging.cast(ComputeTopics.computeHost(host), RescueInstance.TYPE, rescue, rescue.actionRequestId());
     }
 
     public CompletableFuture<Void> snapshot(String host, SnapshotInstance snapshot) {

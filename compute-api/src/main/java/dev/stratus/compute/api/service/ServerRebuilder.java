@@ -2,7 +2,6 @@ package dev.stratus.compute.api.service;
 
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.Policy;
-import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.RebuildInstance;
@@ -13,13 +12,11 @@ import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.persistence.KeypairRepository;
 import dev.stratus.compute.api.persistence.KeypairRow;
-import dev.stratus.compute.api.persistence.NicRow;
 import dev.stratus.compute.api.service.action.Locks;
 import dev.stratus.compute.api.service.action.StateRule;
 import dev.stratus.compute.api.view.Links;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,10 +46,12 @@ public class ServerRebuilder {
     private final QuotaService quotas;
     private final ComputeCasts casts;
     private final Policy policy;
+    private final InstanceBuilds builds;
 
     public ServerRebuilder(ServerLookup lookup, InstanceRepository instances, InstanceActionRepository actions,
             KeypairRepository keypairs, ImageCatalog images, BootImageRules bootImages, QuotaService quotas,
-            ComputeCasts casts, Policy policy) {
+            ComputeCasts casts, Policy policy, InstanceBuilds builds) {
+        this.builds = builds;
         this.lookup = lookup;
         this.instances = instances;
         this.actions = actions;
@@ -100,7 +99,7 @@ public class ServerRebuilder {
         actions.start(uuid, "rebuild", requestId, caller.userId(), caller.projectId());
         InstanceRow rebuilt = instances.find(uuid).orElseThrow();
         String adminPass = req.adminPass() != null ? req.adminPass() : AdminPasswords.generate();
-        InstanceBuild build = build(rebuilt, image, instances.metadata(uuid), adminPass);
+        InstanceBuild build = builds.of(rebuilt, image, adminPass);
         try {
             casts.rebuild(row.host(), new RebuildInstance(build, "stopped".equals(row.vmState()), requestId)).join();
         } catch (RuntimeException e) {
@@ -111,12 +110,4 @@ public class ServerRebuilder {
         return new Result(rebuilt, adminPass);
     }
 
-    private InstanceBuild build(InstanceRow r, ImageSpec image, Map<String, String> metadata, String adminPass) {
-        FlavorSpec flavor = new FlavorSpec(r.flavorId(), r.flavorName(), r.vcpus(), r.memoryMb(), r.rootGb(),
-                r.ephemeralGb(), r.swap(), r.flavorExtraSpecs());
-        return new InstanceBuild(r.uuid(), r.displayName(), r.hostname(), r.projectId(), r.userId(), flavor, image,
-                r.keyName(), r.keyData(), r.userData(), metadata,
-                instances.nics(r.uuid()).stream().map(NicRow::toRequest).toList(), r.configDrive(),
-                r.availabilityZone(), r.launchIndex(), r.reservationId(), adminPass, r.createdAt());
-    }
 }

@@ -3,6 +3,7 @@ package dev.stratus.compute.api.servers;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.ScheduleInstances;
@@ -28,6 +29,7 @@ public final class SchedulerStub {
     public final List<InstanceAction> actions = new CopyOnWriteArrayList<>();
     public final List<RebuildInstance> rebuilds = new CopyOnWriteArrayList<>();
     public final List<SnapshotInstance> snapshots = new CopyOnWriteArrayList<>();
+    public final List<RescueInstance> rescues = new CopyOnWriteArrayList<>();
 
     private static SchedulerStub instance;
 
@@ -48,6 +50,8 @@ public final class SchedulerStub {
                     MessageHandler.blocking((m, ctx) -> stub.rebuilds.add(m)));
             messaging.subscribe(ComputeTopics.computeHost(HOST), SnapshotInstance.TYPE,
                     MessageHandler.blocking((m, ctx) -> stub.snapshots.add(m)));
+            messaging.subscribe(ComputeTopics.computeHost(HOST), RescueInstance.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.rescues.add(m)));
             messaging.ready().get(30, TimeUnit.SECONDS);
             instance = stub;
         }
@@ -78,6 +82,11 @@ public final class SchedulerStub {
     public SnapshotInstance awaitSnapshot(String actionRequestId) {
         return await(() -> snapshots.stream().filter(r -> r.actionRequestId().equals(actionRequestId)).findFirst()
                 .orElse(null), "a snapshot with request " + actionRequestId);
+    }
+
+    public RescueInstance awaitRescue(String actionRequestId) {
+        return await(() -> rescues.stream().filter(r -> r.actionRequestId().equals(actionRequestId)).findFirst()
+                .orElse(null), "a rescue with request " + actionRequestId);
     }
 
     static <T> T await(Supplier<T> probe, String what) {

@@ -47,6 +47,7 @@ public class FakeVirtDriver implements VirtDriver {
         final Instant bootedAt;
         final int configDriveFiles;
         volatile PowerState state;
+        volatile boolean rescued;
 
         FakeGuest(String name, Instant bootedAt, int configDriveFiles) {
             this.name = name;
@@ -194,6 +195,30 @@ public class FakeVirtDriver implements VirtDriver {
         FakeGuest guest = require(instanceId);
         requireState(guest, PowerState.SUSPENDED, "resume");
         transition(instanceId, guest, PowerState.RUNNING);
+    }
+
+    @Override
+    public void rescue(GuestSpec rescue) throws VirtException {
+        FakeGuest guest = require(rescue.instanceId());
+        if (!guest.rescued) {
+            guest.rescued = true;
+            transition(rescue.instanceId(), guest, PowerState.RUNNING);
+        }
+    }
+
+    @Override
+    public void unrescue(String instanceId) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        if (guest.rescued) {
+            guest.rescued = false;
+            transition(instanceId, guest, PowerState.RUNNING);
+        }
+    }
+
+    /** Whether the guest runs from its rescue disk (for tests). */
+    public boolean isRescued(String instanceId) {
+        FakeGuest guest = guests.get(instanceId);
+        return guest != null && guest.rescued;
     }
 
     @Override

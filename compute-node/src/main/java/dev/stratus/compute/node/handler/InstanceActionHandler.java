@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
- * {@code instance_action}: start, stop, reboot, pause, unpause, suspend, resume. Reports the action's event
+ * {@code instance_action}: start, stop, reboot, pause, unpause, suspend, resume, unrescue. Reports the action's event
  * start, then the resulting state with the task state cleared and the event finished. A guest already in
  * the wanted state is reported as it is, so a redelivered action is harmless.
  */

@@ -17,7 +17,8 @@ enum PowerAction {
     PAUSE(Kind.PAUSE, ActionEvents.PAUSE, VmStates.PAUSED, PowerState.PAUSED),
     UNPAUSE(Kind.UNPAUSE, ActionEvents.UNPAUSE, VmStates.ACTIVE, PowerState.RUNNING),
     SUSPEND(Kind.SUSPEND, ActionEvents.SUSPEND, VmStates.SUSPENDED, PowerState.SUSPENDED),
-    RESUME(Kind.RESUME, ActionEvents.RESUME, VmStates.ACTIVE, PowerState.RUNNING);
+    RESUME(Kind.RESUME, ActionEvents.RESUME, VmStates.ACTIVE, PowerState.RUNNING),
+    UNRESCUE(Kind.UNRESCUE, ActionEvents.UNRESCUE, VmStates.ACTIVE, PowerState.RUNNING);
 
     final Kind kind;
     final String event;
@@ -44,6 +45,8 @@ enum PowerAction {
     boolean alreadyDone(String believedVmState, PowerState current) {
         return switch (this) {
             case REBOOT_SOFT, REBOOT_HARD -> false;
+            // A rescued guest runs too: only the node's belief tells it is done.
+            case UNRESCUE -> !VmStates.RESCUED.equals(believedVmState);
             // A managed-saved guest may show as shut off: the node's belief tells it from a stopped one.
             case SUSPEND -> current == PowerState.SUSPENDED
                     || (VmStates.SUSPENDED.equals(believedVmState) && current != PowerState.RUNNING);
@@ -70,6 +73,7 @@ enum PowerAction {
             case UNPAUSE -> driver.unpause(instanceId);
             case SUSPEND -> driver.suspend(instanceId);
             case RESUME -> driver.resume(instanceId);
+            case UNRESCUE -> driver.unrescue(instanceId);
         }
     }
 }

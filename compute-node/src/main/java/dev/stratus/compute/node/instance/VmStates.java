@@ -8,6 +8,7 @@ public final class VmStates {
     public static final String STOPPED = "stopped";
     public static final String PAUSED = "paused";
     public static final String SUSPENDED = "suspended";
+    public static final String RESCUED = "rescued";
     public static final String ERROR = "error";
     public static final String DELETED = "deleted";
 

@@ -12,6 +12,7 @@ import dev.stratus.compute.node.libvirt.domain.OsBoot;
 import dev.stratus.compute.node.libvirt.domain.SerialPort;
 import dev.stratus.compute.node.network.PlumbingNames;
 import dev.stratus.compute.node.virt.GuestSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +38,20 @@ final class DomainBuilder {
      * @param arch the host's architecture, used unless the image asks for another
      */
     DomainDefinition build(GuestSpec guest, InstanceFiles files, String domainType, String arch) {
+        return build(guest, files, null, domainType, arch);
+    }
+
+    /**
+     * A rescue boot: the rescue files' disks, with the instance's own root disk ({@code rescuedRoot}) attached
+     * second, before the config drive.
+     */
+    DomainDefinition buildRescue(GuestSpec rescue, InstanceFiles rescueFiles, Path rescuedRoot, String domainType,
+            String arch) {
+        return build(rescue, rescueFiles, rescuedRoot, domainType, arch);
+    }
+
+    private DomainDefinition build(GuestSpec guest, InstanceFiles files, Path rescuedRoot, String domainType,
+            String arch) {
         InstanceBuild instance = guest.instance();
         FlavorSpec flavor = instance.flavor();
         String imageArch = instance.image() == null ? null : instance.image().property("architecture");
@@ -50,8 +65,12 @@ final class DomainBuilder {
         String bus = settings.diskBus();
         List<Disk> disks = new ArrayList<>();
         disks.add(cached(Disk.file("qcow2", files.rootDisk().toString(), targetDev(bus, 0), bus)));
+        if (rescuedRoot != null) {
+            disks.add(cached(Disk.file("qcow2", rescuedRoot.toString(), targetDev(bus, disks.size()), bus)));
+        }
         if (!guest.configDrive().isEmpty()) {
-            disks.add(cached(Disk.file("raw", files.configDrive().toString(), targetDev(bus, 1), bus)).asReadOnly());
+            disks.add(cached(Disk.file("raw", files.configDrive().toString(), targetDev(bus, disks.size()), bus))
+                    .asReadOnly());
         }
         List<NetInterface> nics = new ArrayList<>();
         for (GuestSpec.GuestNic nic : guest.nics()) {

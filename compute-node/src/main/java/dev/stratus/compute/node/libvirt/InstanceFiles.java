@@ -3,8 +3,13 @@ package dev.stratus.compute.node.libvirt;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** Where one instance's files live: {@code <instances-directory>/<instance id>/}. */
-record InstanceFiles(Path directory) {
+/**
+ * Where one instance's files live: {@code <instances-directory>/<instance id>/}. The rescue set names the files
+ * of a rescue boot ({@code disk.rescue}, ...) beside the instance's own; both share the console log.
+ */
+record InstanceFiles(Path directory, String suffix) {
+
+    private static final String RESCUE = ".rescue";
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
@@ -16,23 +21,32 @@ record InstanceFiles(Path directory) {
         if (!isSafeId(instanceId)) {
             throw new IllegalArgumentException("not an instance id: " + instanceId);
         }
-        return new InstanceFiles(instancesDirectory.toAbsolutePath().resolve(instanceId));
+        return new InstanceFiles(instancesDirectory.toAbsolutePath().resolve(instanceId), "");
+    }
+
+    InstanceFiles rescue() {
+        return new InstanceFiles(directory, RESCUE);
     }
 
     Path rootDisk() {
-        return directory.resolve("disk");
+        return directory.resolve("disk" + suffix);
     }
 
     Path configDrive() {
-        return directory.resolve("disk.config");
+        return directory.resolve("disk.config" + suffix);
     }
 
     Path kernel() {
-        return directory.resolve("kernel");
+        return directory.resolve("kernel" + suffix);
     }
 
     Path ramdisk() {
-        return directory.resolve("ramdisk");
+        return directory.resolve("ramdisk" + suffix);
+    }
+
+    /** The instance's own domain definition, kept while it is rescued. */
+    Path unrescueXml() {
+        return directory.resolve("unrescue.xml");
     }
 
     Path consoleLog() {

@@ -64,6 +64,8 @@ public class LibvirtDriver implements VirtDriver {
 
     private final DiskImages disks;
 
+    private final LibvirtRescue rescues;
+
     private final List<Consumer<LifecycleEvent>> listeners = new CopyOnWriteArrayList<>();
 
     private final Map<String, Object> instanceLocks = new ConcurrentHashMap<>();
@@ -86,6 +88,7 @@ public class LibvirtDriver implements VirtDriver {
         this.preparer = new InstancePreparer(disks, configDrives);
         this.domains = new DomainBuilder(settings);
         this.disks = disks;
+        this.rescues = new LibvirtRescue(preparer, domains);
     }
 
     @PreDestroy
@@ -459,6 +462,79 @@ public class LibvirtDriver implements VirtDriver {
     }
 
     // ---- state, listing, console ------------------------------------------------------------------
+
+    // ---- rescue -----------------------------------------------------------------------------------
+
+    /**
+     * The rescue files are laid out while the guest still runs (a rescue image that cannot be used leaves it
+     * untouched); then the guest is forced off, its inactive definition kept, and the rescue definition, under the
+     * same name and UUID, started. A rescue domain that does not start gives way to the guest's own again.
+     */
+    @Override
+    public void rescue(GuestSpec rescue) throws VirtException {
+        String id = requireId(rescue.instanceId());
+        InstanceFiles files = InstanceFiles.of(settings.instancesDirectory(), id);
+        String virtType = virtType().domainType();
+        withGuest(id, "The server could not be rescued", domain -> {
+            if (LibvirtRescue.isRescued(files)) {
+                if (!domain.state().isActive()) {
+                    domain.create();
+                    awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+                }
+                return;
+            }
+            LibvirtHost host = host();
+            String rescueXml = rescues.prepare(rescue, files, virtType, capabilities(host).arch());
+            boolean wasActive = domain.state().isActive();
+            forceOff(domain);
+            String original = domain.xml();
+            rescues.keep(files, original);
+            try {
+                GuestDomain rescued = host.define(rescueXml);
+                rescued.create();
+                awaitState(rescued, GuestState.RUNNING, settings.startTimeout());
+            } catch (LibvirtFailure | VirtException e) {
+                LOG.warnf("instance %s: the rescue domain did not start (%s); restoring the server's own", id,
+                        e.getMessage());
+                restore(host, id, original, wasActive);
+                rescues.cleanUp(files);
+                throw e;
+            }
+        });
+    }
+
+    private void restore(LibvirtHost host, String id, String originalXml, boolean start) {
+        try {
+            Optional<GuestDomain> current = lookup(host, id);
+            if (current.isPresent()) {
+                forceOff(current.get());
+            }
+            GuestDomain own = host.define(originalXml);
+            if (start) {
+                own.create();
+            }
+        } catch (LibvirtFailure | VirtException e) {
+            LOG.errorf("instance %s: its own definition could not be restored after a failed rescue: %s", id,
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public void unrescue(String instanceId) throws VirtException {
+        String id = requireId(instanceId);
+        InstanceFiles files = InstanceFiles.of(settings.instancesDirectory(), id);
+        withGuest(id, "The server could not be unrescued", domain -> {
+            if (!LibvirtRescue.isRescued(files)) {
+                return;
+            }
+            String original = rescues.original(files);
+            forceOff(domain);
+            GuestDomain own = host().define(original);
+            own.create();
+            awaitState(own, GuestState.RUNNING, settings.startTimeout());
+            rescues.cleanUp(files);
+        });
+    }
 
     @Override
     public PowerState powerState(String instanceId) {

@@ -13,6 +13,8 @@ public final class ActionEvents {
     public static final String RESUME = "compute_resume_instance";
     public static final String TERMINATE = "compute_terminate_instance";
     public static final String REBUILD = "compute_rebuild_instance";
+    public static final String RESCUE = "compute_rescue_instance";
+    public static final String UNRESCUE = "compute_unrescue_instance";
     public static final String SNAPSHOT = "compute_snapshot_instance";
     public static final String BACKUP = "compute_backup_instance";
 

@@ -52,6 +52,16 @@ public interface VirtDriver {
      */
     void snapshot(String instanceId, Path target) throws VirtException;
 
+    /**
+     * Boots the guest from a fresh disk of the rescue image ({@code rescue}'s boot image, kernel and config
+     * drive) with its own root disk attached as the second disk, on the same NICs. The guest's own definition is
+     * kept until {@link #unrescue}. Rescuing a rescued guest leaves it as it is.
+     */
+    void rescue(GuestSpec rescue) throws VirtException;
+
+    /** Boots the guest from its own disks again and drops the rescue disk; a guest not rescued is left alone. */
+    void unrescue(String instanceId) throws VirtException;
+
     /** The guest's state as the hypervisor sees it; {@link PowerState#NOSTATE} when unknown. */
     PowerState powerState(String instanceId);
 

@@ -92,6 +92,16 @@ final class SpawnStopwatch implements VirtDriver {
     }
 
     @Override
+    public void rescue(dev.stratus.compute.node.virt.GuestSpec rescue) throws VirtException {
+        driver.rescue(rescue);
+    }
+
+    @Override
+    public void unrescue(String instanceId) throws VirtException {
+        driver.unrescue(instanceId);
+    }
+
+    @Override
     public PowerState powerState(String instanceId) {
         return driver.powerState(instanceId);
     }

@@ -136,6 +136,51 @@ class LibvirtDriverTest {
     }
 
     @Test
+    void aRescuedGuestBootsTheRescueDiskWithItsOwnDiskSecondAndUnrescueRestoresItsDefinition() throws Exception {
+        String id = spawned();
+        String own = domain(id).xml;
+        host.calls.clear();
+        driver.rescue(guest(id));
+        String rescueXml = domain(id).xml;
+        Path directory = instances.resolve(id);
+        assertTrue(rescueXml.contains(directory.resolve("disk.rescue") + "\""), rescueXml);
+        assertTrue(rescueXml.indexOf(directory.resolve("disk.rescue").toString())
+                < rescueXml.indexOf(directory.resolve("disk") + "\""), "the rescue disk comes first: " + rescueXml);
+        assertTrue(rescueXml.contains("dev=\"vdb\""), rescueXml);
+        assertTrue(rescueXml.contains(directory.resolve("kernel.rescue").toString()), rescueXml);
+        assertEquals(List.of("destroy", "define", "create"), host.callsOn(name(id)));
+        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertTrue(Files.exists(directory.resolve("unrescue.xml")));
+
+        host.calls.clear();
+        driver.rescue(guest(id));
+        assertEquals(List.of(), host.callsOn(name(id)), "a rescued guest is left as it is");
+
+        driver.unrescue(id);
+        assertEquals(own, domain(id).xml, "the server's own definition is back");
+        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertFalse(Files.exists(directory.resolve("disk.rescue")));
+        assertFalse(Files.exists(directory.resolve("unrescue.xml")));
+        assertTrue(Files.exists(directory.resolve("disk")), "the server's own disk stays");
+        host.calls.clear();
+        driver.unrescue(id);
+        assertEquals(List.of(), host.callsOn(name(id)), "unrescue of a guest not rescued changes nothing");
+    }
+
+    @Test
+    void aRescueDomainThatDoesNotStartGivesWayToTheGuestsOwn() throws Exception {
+        String id = spawned();
+        String own = domain(id).xml;
+        host.failNextCreate = new LibvirtFailure(LibvirtFailure.Reason.OTHER, "rescue kernel panic");
+        VirtException failed = assertThrows(VirtException.class, () -> driver.rescue(guest(id)));
+        assertTrue(failed.getMessage().contains("rescue kernel panic"), failed.getMessage());
+        assertEquals(own, domain(id).xml);
+        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertFalse(Files.exists(instances.resolve(id).resolve("unrescue.xml")));
+        assertFalse(Files.exists(instances.resolve(id).resolve("disk.rescue")));
+    }
+
+    @Test
     void destroyOfAMissingDomainIsANoOpThatStillRemovesLeftFiles() throws Exception {
         String missing = UUID.randomUUID().toString();
         driver.destroy(missing);

@@ -13,8 +13,8 @@ import java.util.Set;
 class NotImplementedActions implements ServerActionHandler {
 
     private static final Set<String> KEYS = Set.of("resize", "confirmResize", "revertResize",
-            "migrate", "os-migrateLive", "shelve", "shelveOffload", "unshelve", "rescue",
-            "unrescue", "evacuate", "changePassword", "trigger_crash_dump", "os-getVNCConsole", "os-getSPICEConsole",
+            "migrate", "os-migrateLive", "shelve", "shelveOffload", "unshelve",
+            "evacuate", "changePassword", "trigger_crash_dump", "os-getVNCConsole", "os-getSPICEConsole",
             "os-getSerialConsole", "os-getRDPConsole", "addFixedIp", "removeFixedIp", "addFloatingIp",
             "removeFloatingIp", "injectNetworkInfo", "resetNetwork", "os-resetNetwork");
 
