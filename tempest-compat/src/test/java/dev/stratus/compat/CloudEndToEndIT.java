@@ -188,6 +188,25 @@ class CloudEndToEndIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void ec2CredentialsAreMadeShownAndDeletedWithTheCli() throws Exception {
+        Map<String, String> user = cloud.userEnv("e2e-user", "e2e-pass", "e2e-project");
+        JsonNode made = json(Shell.run(state, user, 120, "openstack", "ec2", "credentials", "create", "-f", "json")
+                .expectSuccess("ec2 credentials create"));
+        String access = made.path("access").asText();
+        assertFalse(access.isEmpty() || made.path("secret").asText().isEmpty(), made.toString());
+        JsonNode shown = json(Shell.run(state, user, 120, "openstack", "ec2", "credentials", "show", access, "-f",
+                "json").expectSuccess("ec2 credentials show"));
+        assertEquals(made.path("secret").asText(), shown.path("secret").asText(), shown.toString());
+        JsonNode all = json(openstack("admin", "credential", "list", "-f", "json").expectSuccess("credential list"));
+        assertTrue(all.findValuesAsText("Type").contains("ec2"), all.toString());
+        Shell.run(state, user, 120, "openstack", "ec2", "credentials", "delete", access)
+                .expectSuccess("ec2 credentials delete");
+        Shell.Result gone = Shell.run(state, user, 120, "openstack", "ec2", "credentials", "show", access);
+        assertNotEquals(0, gone.exitCode());
+    }
+
     /** One token-protected URL on each service in the catalog; a service without one fails the test. */
     private static List<String> protectedUrls() throws Exception {
         JsonNode catalog = json(openstack("admin", "catalog", "list", "-f", "json").expectSuccess("catalog"));

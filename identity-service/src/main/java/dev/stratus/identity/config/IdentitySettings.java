@@ -26,4 +26,11 @@ public interface IdentitySettings {
 
     /** JSON file describing projects, users, assignments and catalog to create at start-up. */
     Optional<String> bootstrapFile();
+
+    /**
+     * File of the key that encrypts credential blobs ({@code /v3/credentials}, EC2 secrets) at rest, kept apart
+     * from the database; made (readable by its owner only) when missing. Without it the credentials API answers
+     * 503.
+     */
+    Optional<String> credentialKeyFile();
 }

@@ -75,7 +75,7 @@ public class ApplicationCredentialResource {
         credential.projectId = caller.projectId();
         credential.unrestricted = request.unrestricted();
         credential.expiresAt = request.expiresAt();
-        return requireUnrestricted(caller)
+        return ApplicationCredentials.requireUnrestricted(caller, "application credentials")
                 .chain(() -> delegatedRoles(caller, request.roles()))
                 .invoke(roles -> credential.roles(roles.stream().map(r -> r.id).toList()))
                 .chain(roles -> credentials.hash(secret).invoke(hash -> credential.secretHash = hash)
@@ -124,7 +124,7 @@ public class ApplicationCredentialResource {
     @WithTransaction
     public Uni<Response> delete(@PathParam("userId") String userId, @PathParam("id") String id) {
         AuthContext caller = policy.enforce("identity:delete_application_credential", Policy.selfOrAdmin(userId));
-        return requireUnrestricted(caller)
+        return ApplicationCredentials.requireUnrestricted(caller, "application credentials")
                 .chain(() -> find(userId, id))
                 .call(credentials::delete)
                 .map(x -> Response.noContent().build());
@@ -133,21 +133,6 @@ public class ApplicationCredentialResource {
     private Uni<ApplicationCredentialEntity> find(String userId, String id) {
         return ApplicationCredentialEntity.<ApplicationCredentialEntity>find("id = ?1 and userId = ?2", id, userId)
                 .firstResult().onItem().ifNull().failWith(() -> ApplicationCredentials.notFound(id));
-    }
-
-    /** A restricted credential's token may not manage credentials: it could mint itself wider ones. */
-    private static Uni<Void> requireUnrestricted(AuthContext caller) {
-        if (caller.applicationCredentialId() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return ApplicationCredentialEntity.<ApplicationCredentialEntity>findById(caller.applicationCredentialId())
-                .invoke(c -> {
-                    if (c == null || !c.unrestricted) {
-                        throw ApiException.forbidden("You are not authorized to perform the requested action: Using"
-                                + " method 'application_credential' is not allowed for managing additional"
-                                + " application credentials.");
-                    }
-                }).replaceWithVoid();
     }
 
     /**

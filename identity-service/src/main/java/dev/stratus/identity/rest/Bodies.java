@@ -31,6 +31,15 @@ final class Bodies {
         return child.asText();
     }
 
+    static String requiredText(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            throw ApiException.badRequest("Invalid input for field '" + field + "': '" + field + "' is a required"
+                    + " property.");
+        }
+        return value;
+    }
+
     static String requiredName(JsonNode node, int maxLength) {
         String name = text(node, "name");
         if (name == null || name.isBlank()) {

@@ -125,6 +125,24 @@ public class ApplicationCredentials {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * A token of a restricted credential may not manage credentials ({@code what}): it could mint itself wider
+     * ones. Other tokens pass.
+     */
+    public static Uni<Void> requireUnrestricted(dev.stratus.common.auth.AuthContext caller, String what) {
+        if (caller.applicationCredentialId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return ApplicationCredentialEntity.<ApplicationCredentialEntity>findById(caller.applicationCredentialId())
+                .invoke(c -> {
+                    if (c == null || !c.unrestricted) {
+                        throw ApiException.forbidden("You are not authorized to perform the requested action: Using"
+                                + " method 'application_credential' is not allowed for managing additional "
+                                + what + ".");
+                    }
+                }).replaceWithVoid();
+    }
+
     public static ApiException notFound(String id) {
         return ApiException.notFound("Could not find application credential: " + id + ".");
     }
