@@ -102,12 +102,13 @@ public class ApplicationCredentials {
     }
 
     private Uni<Void> deleteAll(List<ApplicationCredentialEntity> credentials) {
-        Uni<Void> work = Uni.createFrom().voidItem();
-        for (ApplicationCredentialEntity credential : credentials) {
-            work = work.chain(() -> ApplicationCredentialEntity.delete("id", credential.id))
-                    .chain(() -> revocations.revoke(RevocationEvent.ofAuditChain(auditChainId(credential.id))));
+        if (credentials.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return work;
+        List<String> ids = credentials.stream().map(c -> c.id).toList();
+        return ApplicationCredentialEntity.delete("id in ?1", ids)
+                .chain(() -> revocations.revokeAll(ids.stream()
+                        .map(id -> RevocationEvent.ofAuditChain(auditChainId(id))).toList()));
     }
 
     /**
