@@ -13,6 +13,12 @@ public record HostResources(String hypervisorHostname, String hypervisorType, lo
         int vcpusUsed, long memoryMbUsed, long localGbUsed, int runningVms, String cpuInfo,
         List<String> traits) {
 
+    /**
+     * The host's driver can take a guest's disks to another host in a cold move; a host without it only resizes
+     * its guests in place.
+     */
+    public static final String TRAIT_MOVES_BETWEEN_HOSTS = "CUSTOM_STRATUS_MOVES_BETWEEN_HOSTS";
+
     public HostResources {
         traits = traits == null ? List.of() : List.copyOf(traits);
     }

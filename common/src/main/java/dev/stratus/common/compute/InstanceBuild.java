@@ -17,4 +17,11 @@ public record InstanceBuild(String instanceId, String name, String hostname, Str
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         networks = networks == null ? List.of() : List.copyOf(networks);
     }
+
+    /** The same instance with another flavor (a resize, or its revert). */
+    public InstanceBuild withFlavor(FlavorSpec newFlavor) {
+        return new InstanceBuild(instanceId, name, hostname, projectId, userId, newFlavor, image, keyName, keyData,
+                userData, metadata, networks, configDrive, availabilityZone, launchIndex, reservationId, adminPass,
+                createdAt);
+    }
 }

@@ -6,6 +6,7 @@ import dev.stratus.common.compute.ConsoleOutput;
 import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
@@ -16,6 +17,7 @@ import dev.stratus.compute.node.handler.BuildInstanceHandler;
 import dev.stratus.compute.node.handler.ConsoleOutputHandler;
 import dev.stratus.compute.node.handler.DeleteInstanceHandler;
 import dev.stratus.compute.node.handler.InstanceActionHandler;
+import dev.stratus.compute.node.handler.MoveInstanceHandler;
 import dev.stratus.compute.node.handler.RebuildInstanceHandler;
 import dev.stratus.compute.node.handler.RescueInstanceHandler;
 import dev.stratus.compute.node.handler.SnapshotInstanceHandler;
@@ -82,6 +84,8 @@ public class ComputeNode {
                 parts.preparation(), parts.reporter()));
         messaging.subscribe(topic, RescueInstance.TYPE, new RescueInstanceHandler(parts.driver(), parts.registry(),
                 parts.preparation(), parts.reporter()));
+        messaging.subscribe(topic, MoveInstance.TYPE, new MoveInstanceHandler(parts.driver(), parts.registry(),
+                parts.preparation(), parts.reporter(), messaging, parts.shutdownTimeoutSeconds()));
         messaging.subscribe(topic, SnapshotInstance.TYPE, new SnapshotInstanceHandler(parts.driver(), parts.registry(),
                 parts.imageSink(), parts.snapshotDirectory(), parts.reporter()));
         messaging.serve(topic, ConsoleOutputRequest.TYPE, ConsoleOutput.TYPE, new ConsoleOutputHandler(parts.driver()));

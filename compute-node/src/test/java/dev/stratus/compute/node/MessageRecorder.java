@@ -2,6 +2,7 @@ package dev.stratus.compute.node;
 
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.compute.RescheduleInstance;
 import dev.stratus.common.compute.ServiceHeartbeat;
 import dev.stratus.common.messaging.MessageHandler;
@@ -20,6 +21,7 @@ public final class MessageRecorder {
     public final List<InstanceStateReport> reports = new CopyOnWriteArrayList<>();
     public final List<RescheduleInstance> reschedules = new CopyOnWriteArrayList<>();
     public final List<ServiceHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
+    public final List<MoveReport> moveReports = new CopyOnWriteArrayList<>();
 
     private MessageRecorder() {
     }
@@ -36,6 +38,8 @@ public final class MessageRecorder {
         RECORDERS.put(messaging, recorder);
         messaging.subscribe(ComputeTopics.CONDUCTOR, InstanceStateReport.TYPE,
                 MessageHandler.blocking((report, ctx) -> recorder.reports.add(report)));
+        messaging.subscribe(ComputeTopics.CONDUCTOR, MoveReport.TYPE,
+                MessageHandler.blocking((report, ctx) -> recorder.moveReports.add(report)));
         messaging.subscribe(ComputeTopics.SCHEDULER, RescheduleInstance.TYPE,
                 MessageHandler.blocking((reschedule, ctx) -> recorder.reschedules.add(reschedule)));
         messaging.subscribeBroadcast(ComputeTopics.SERVICES_FANOUT, ServiceHeartbeat.TYPE,
@@ -62,6 +66,14 @@ public final class MessageRecorder {
     public InstanceStateReport awaitReport(String instanceId, Predicate<InstanceStateReport> matching) {
         return await(() -> reportsFor(instanceId).stream().filter(matching).findFirst().orElse(null),
                 "a report about " + instanceId + " matching; got " + reportsFor(instanceId));
+    }
+
+    /** Waits until a move report of that migration reaches {@code status}, and returns it. */
+    public MoveReport awaitMove(String migrationId, String status) {
+        return await(() -> moveReports.stream().filter(m -> m.migrationId().equals(migrationId)
+                && status.equals(m.migrationStatus())).findFirst().orElse(null),
+                "move " + migrationId + " " + status + "; got " + moveReports.stream()
+                        .filter(m -> m.migrationId().equals(migrationId)).map(MoveReport::migrationStatus).toList());
     }
 
     public <T> T await(java.util.function.Supplier<T> probe, String what) {

@@ -5,6 +5,8 @@ import dev.stratus.common.compute.BuildInstance;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.common.compute.MoveInstance;
+import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.messaging.Messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -12,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the scheduler sends: builds to {@code compute.<host>} and ERROR reports to the conductor. Each send
+ * What the scheduler sends: builds and moves to {@code compute.<host>} and ERROR reports to the conductor. Each send
  * waits for the broker's confirm, so a handler acknowledges its message only once its outcome is out.
  */
 @ApplicationScoped
@@ -20,6 +22,9 @@ public class SchedulerOutbox {
 
     /** The instance action event Nova records for scheduling. */
     public static final String SCHEDULE_EVENT = "conductor_schedule_and_build_instances";
+
+    /** The instance action event Nova's conductor records for a resize or cold migration. */
+    public static final String MIGRATE_EVENT = "conductor_migrate_server";
 
     private final Messaging messaging;
 
@@ -39,6 +44,25 @@ public class SchedulerOutbox {
         InstanceStateReport report = new InstanceStateReport(instanceId, null, null, "error", null, true, null, null,
                 fault, event, ChronoUnit.MICROS.between(Instant.EPOCH, now), now);
         await(messaging.cast(ComputeTopics.CONDUCTOR, InstanceStateReport.TYPE, report, requestId));
+    }
+
+    /** Starts a scheduled move on its source host. */
+    public void move(MoveInstance step, String host, String requestId) {
+        await(messaging.cast(ComputeTopics.computeHost(host), MoveInstance.TYPE, step, requestId));
+    }
+
+    /**
+     * A move found no destination: the instance stays as it was on its host, without its task, with this fault;
+     * the migration ends in error. The event is the conductor's, as Nova records it.
+     */
+    public void moveError(String instanceId, String migrationId, InstanceFault fault, String requestId) {
+        Instant now = Instant.now();
+        ActionEvent event = requestId == null ? null
+                : new ActionEvent(requestId, MIGRATE_EVENT, now, now, "Error", null, fault.details());
+        InstanceStateReport report = new InstanceStateReport(instanceId, null, null, null, null, true, null, null,
+                fault, event, ChronoUnit.MICROS.between(Instant.EPOCH, now), now);
+        await(messaging.cast(ComputeTopics.CONDUCTOR, MoveReport.TYPE,
+                new MoveReport(report, migrationId, MoveReport.ERROR, null), requestId));
     }
 
     private static void await(java.util.concurrent.CompletableFuture<Void> sent) {

@@ -147,6 +147,15 @@ public class AllocationRepository {
         }
     }
 
+    /** Gives {@code from}'s allocations to {@code to}, which must have none on the same providers. */
+    public int reassign(Connection c, UUID from, UUID to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE allocations SET consumer_uuid = ? WHERE consumer_uuid = ?")) {
+            ps.setObject(1, to);
+            ps.setObject(2, from);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Sum of allocations per resource class for a project (and user), Placement's /usages. */
     public Map<String, Long> usagesOfProject(Connection c, String projectId, String userId) throws SQLException {
         String sql = "SELECT a.resource_class, SUM(a.used) FROM allocations a JOIN consumers k ON k.uuid = a.consumer_uuid"

@@ -152,4 +152,36 @@ public class ClaimService {
             return affected;
         });
     }
+
+    /**
+     * A confirmed move: the instance's allocations (on its source) are deleted and the migration's (on the
+     * destination) become the instance's; the migration's consumer is tombstoned. An instance released for good
+     * meanwhile (deleted while VERIFY_RESIZE) gets nothing: the migration's allocations are returned too.
+     *
+     * @return the providers whose usage changed (empty when the move was committed or given up before)
+     */
+    public Set<Long> commitMove(UUID instance, UUID migration) {
+        return database.inTransaction(c -> {
+            allocations.lockConsumers(c, List.of(instance, migration));
+            List<AllocationRecord> moved = allocations.ofConsumers(c, List.of(migration));
+            if (moved.isEmpty()) {
+                allocations.tombstone(c, List.of(migration));
+                return Set.<Long>of();
+            }
+            Set<Long> affected = new TreeSet<>();
+            moved.forEach(a -> affected.add(a.providerId()));
+            allocations.ofConsumers(c, List.of(instance)).forEach(a -> affected.add(a.providerId()));
+            providers.lockAll(c, affected);
+            allocations.delete(c, instance, null);
+            if (allocations.released(c, List.of(instance)).isEmpty()) {
+                allocations.reassign(c, migration, instance);
+            } else {
+                allocations.delete(c, migration, null);
+            }
+            allocations.tombstone(c, List.of(migration));
+            allocations.deleteConsumer(c, migration);
+            providers.bumpGenerations(c, affected);
+            return affected;
+        });
+    }
 }

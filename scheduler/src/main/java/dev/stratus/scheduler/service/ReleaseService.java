@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Instances are gone: their allocations are returned once and their consumers tombstoned. */
+/**
+ * Instances (or moves) are gone: their allocations are returned once and their consumers tombstoned; a confirmed
+ * move's claims settle here too.
+ */
 @ApplicationScoped
 public class ReleaseService {
 
@@ -35,5 +38,18 @@ public class ReleaseService {
             }
         }
         return returned;
+    }
+
+    /** A move was confirmed: the destination's claim becomes the instance's, the source's is returned. */
+    public void commitMove(String instanceId, String migrationId) {
+        UUID instance = Consumers.of(instanceId);
+        UUID migration = Consumers.of(migrationId);
+        Set<Long> providers = claims.commitMove(instance, migration);
+        if (providers.isEmpty()) {
+            return;
+        }
+        cache.released(instance);
+        cache.released(migration);
+        cache.refreshProviders(providers);
     }
 }

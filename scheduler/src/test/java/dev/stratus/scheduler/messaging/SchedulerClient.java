@@ -2,7 +2,9 @@ package dev.stratus.scheduler.messaging;
 
 import static io.restassured.RestAssured.given;
 
+import dev.stratus.common.compute.CommitMoveAllocations;
 import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.ScheduleMove;
 import dev.stratus.common.compute.HostResources;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.RescheduleInstance;
@@ -56,6 +58,15 @@ public class SchedulerClient {
 
     public void reschedule(RescheduleInstance message) {
         await(messaging.cast(ComputeTopics.SCHEDULER, RescheduleInstance.TYPE, message, "req-" + UUID.randomUUID()));
+    }
+
+    public void scheduleMove(ScheduleMove request) {
+        await(messaging.cast(ComputeTopics.SCHEDULER, ScheduleMove.TYPE, request, "req-" + UUID.randomUUID()));
+    }
+
+    public void commitMove(String instanceId, String migrationId) {
+        await(messaging.cast(ComputeTopics.SCHEDULER, CommitMoveAllocations.TYPE,
+                new CommitMoveAllocations(instanceId, migrationId), "req-" + UUID.randomUUID()));
     }
 
     public void status(ServiceStatus status) {

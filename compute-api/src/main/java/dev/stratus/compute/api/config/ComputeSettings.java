@@ -39,6 +39,13 @@ public interface ComputeSettings {
     @WithDefault("3")
     int maxBuildAttempts();
 
+    /**
+     * A resize may keep the server on its host (Nova's {@code allow_resize_to_same_host}); off by default, as in
+     * Nova. The all-in-one turns it on: its one real host is the only place a resize can go.
+     */
+    @WithDefault("false")
+    boolean allowResizeToSameHost();
+
     /** Availability zone shown for servers that asked for none before a host is chosen. */
     @WithDefault("nova")
     String defaultAvailabilityZone();

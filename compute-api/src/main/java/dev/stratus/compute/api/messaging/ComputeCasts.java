@@ -1,15 +1,18 @@
 package dev.stratus.compute.api.messaging;
 
+import dev.stratus.common.compute.CommitMoveAllocations;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.ConsoleOutput;
 import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.ScheduleInstances;
+import dev.stratus.common.compute.ScheduleMove;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.common.messaging.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The typed client of what compute-api sends: to the scheduler (schedule, release) and to one compute
- * host (actions, rebuild, snapshot, delete, console). Casts complete when the broker confirmed them.
+ * host (actions, rebuild, moves, snapshot, delete, console). Casts complete when the broker confirmed them.
  */
 @ApplicationScoped
 public class ComputeCasts {
@@ -37,6 +40,22 @@ public class ComputeCasts {
     public CompletableFuture<Void> release(List<String> instanceIds) {
         return messaging.cast(ComputeTopics.SCHEDULER, ReleaseAllocations.TYPE, new ReleaseAllocations(instanceIds),
                 RequestIds.currentOrNew());
+    }
+
+    public CompletableFuture<Void> scheduleMove(ScheduleMove request, String requestId) {
+        return messaging.cast(ComputeTopics.SCHEDULER, ScheduleMove.TYPE, request, requestId);
+    }
+
+    /** A confirmed move's claims: the destination's becomes the instance's. */
+    public CompletableFuture<Void> commitMove(String instanceId, String migrationId) {
+        return messaging.cast(ComputeTopics.SCHEDULER, CommitMoveAllocations.TYPE,
+                new CommitMoveAllocations(instanceId, migrationId), RequestIds.currentOrNew());
+    }
+
+    /** One step of a move, to the host that does it. */
+    public CompletableFuture<Void> move(String host, MoveInstance step) {
+        return messaging.cast(ComputeTopics.computeHost(host), MoveInstance.TYPE, step,
+                step.move().actionRequestId());
     }
 
     public CompletableFuture<Void> action(String host, InstanceAction action) {

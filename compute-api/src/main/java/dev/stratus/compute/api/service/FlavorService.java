@@ -1,9 +1,12 @@
 package dev.stratus.compute.api.service;
 
+import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.compute.api.config.ComputeSettings;
 import dev.stratus.compute.api.persistence.FlavorRepository;
 import dev.stratus.compute.api.persistence.FlavorRow;
+import dev.stratus.compute.api.view.Links;
 import dev.stratus.common.persistence.PersistenceFailure;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +59,30 @@ public class FlavorService {
 
     public FlavorRow get(String id) {
         return flavors.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The flavor a caller may boot or resize to, by id or link: a 400 when it does not exist, is private to other
+     * projects, or is disabled.
+     */
+    public FlavorRow usableBy(AuthContext caller, String ref) {
+        String id = Links.idOf(ref);
+        FlavorRow flavor = flavors.find(id).orElseThrow(() -> ApiException.badRequest(
+                "Flavor " + id + " could not be found."));
+        if (!flavor.isPublic() && !ComputeRules.isAdmin(caller)
+                && !flavors.hasAccess(flavor.id(), caller.projectId())) {
+            throw ApiException.badRequest("Flavor " + id + " could not be found.");
+        }
+        if (flavor.disabled()) {
+            throw ApiException.badRequest("Flavor is disabled.");
+        }
+        return flavor;
+    }
+
+    /** The flavor as servers keep it. */
+    public static FlavorSpec specOf(FlavorRow flavor) {
+        return new FlavorSpec(flavor.id(), flavor.name(), flavor.vcpus(), flavor.memoryMb(), flavor.rootGb(),
+                flavor.ephemeralGb(), flavor.swap(), flavor.extraSpecs());
     }
 
     public static ApiException notFound(String id) {

@@ -18,11 +18,15 @@ public class InstanceBuilds {
         this.instances = instances;
     }
 
+    /** The flavor the instance has now, as its row keeps it. */
+    public static FlavorSpec flavorOf(InstanceRow r) {
+        return new FlavorSpec(r.flavorId(), r.flavorName(), r.vcpus(), r.memoryMb(), r.rootGb(), r.ephemeralGb(),
+                r.swap(), r.flavorExtraSpecs());
+    }
+
     /** The instance as its row has it, booting {@code image}, with {@code adminPass} on its config drive. */
     public InstanceBuild of(InstanceRow r, ImageSpec image, String adminPass) {
-        FlavorSpec flavor = new FlavorSpec(r.flavorId(), r.flavorName(), r.vcpus(), r.memoryMb(), r.rootGb(),
-                r.ephemeralGb(), r.swap(), r.flavorExtraSpecs());
-        return new InstanceBuild(r.uuid(), r.displayName(), r.hostname(), r.projectId(), r.userId(), flavor, image,
+        return new InstanceBuild(r.uuid(), r.displayName(), r.hostname(), r.projectId(), r.userId(), flavorOf(r), image,
                 r.keyName(), r.keyData(), r.userData(), instances.metadata(r.uuid()),
                 instances.nics(r.uuid()).stream().map(NicRow::toRequest).toList(), r.configDrive(),
                 r.availabilityZone(), r.launchIndex(), r.reservationId(), adminPass, r.createdAt());

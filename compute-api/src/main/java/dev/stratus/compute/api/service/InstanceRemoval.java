@@ -2,8 +2,10 @@ package dev.stratus.compute.api.service;
 
 import dev.stratus.compute.api.messaging.ComputeCasts;
 import dev.stratus.compute.api.persistence.InstanceRepository;
+import dev.stratus.compute.api.persistence.MoveRecords;
 import dev.stratus.compute.api.persistence.ServerGroupRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -20,9 +22,11 @@ public class InstanceRemoval {
     private final ServerGroupRepository groups;
     private final ComputeCasts casts;
     private final ServerPorts ports;
+    private final MoveRecords moves;
 
     public InstanceRemoval(InstanceRepository instances, ServerGroupRepository groups, ComputeCasts casts,
-            ServerPorts ports) {
+            ServerPorts ports, MoveRecords moves) {
+        this.moves = moves;
         this.instances = instances;
         this.groups = groups;
         this.casts = casts;
@@ -44,11 +48,16 @@ public class InstanceRemoval {
         instances.db().update("update instances set task_state = 'deleting', updated_at = now() where uuid = ?", uuid);
     }
 
-    /** After the transaction that finished them committed. */
+    /**
+     * After the transaction that finished them committed: their claims go back to the scheduler, with the claims
+     * of moves they had not finished (which end here).
+     */
     public void released(List<String> uuids) {
-        casts.release(uuids).whenComplete((ok, e) -> {
+        List<String> consumers = new ArrayList<>(uuids);
+        consumers.addAll(moves.endWith(uuids));
+        casts.release(consumers).whenComplete((ok, e) -> {
             if (e != null) {
-                LOG.errorf("Could not release the allocations of %s: %s", uuids, e.getMessage());
+                LOG.errorf("Could not release the allocations of %s: %s", consumers, e.getMessage());
             }
         });
         ports.release(uuids);

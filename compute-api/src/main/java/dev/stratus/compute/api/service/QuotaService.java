@@ -112,6 +112,23 @@ public class QuotaService {
      */
     public int reserveInstances(String projectId, String userId, int min, int max, int vcpus, int ram) {
         quotas.db().lock("quota", projectId);
+        return fit(projectId, userId, min, max, 1, vcpus, ram);
+    }
+
+    /**
+     * Nova's quota check of a resize: the flavor's growth in cores and RAM must fit in the project's and the
+     * user's quota (a smaller flavor always fits); a 403 with Nova's message otherwise. Call inside the
+     * transaction that starts the resize.
+     */
+    public void checkResize(String projectId, String userId, int moreVcpus, int moreRam) {
+        if (moreVcpus <= 0 && moreRam <= 0) {
+            return;
+        }
+        quotas.db().lock("quota", projectId);
+        fit(projectId, userId, 1, 1, 0, Math.max(0, moreVcpus), Math.max(0, moreRam));
+    }
+
+    private int fit(String projectId, String userId, int min, int max, int instances, int vcpus, int ram) {
         int allowed = max;
         for (String scope : new String[] {null, userId}) {
             Map<String, Integer> limits = scope == null ? limits(projectId, null) : userLimits(projectId, userId);
@@ -120,7 +137,7 @@ public class QuotaService {
             }
             QuotaRepository.Usage used = quotas.usage(projectId, scope);
             long[][] checks = {
-                {limitOf(limits, "instances"), used.instances(), 1},
+                {limitOf(limits, "instances"), used.instances(), instances},
                 {limitOf(limits, "cores"), used.cores(), vcpus},
                 {limitOf(limits, "ram"), used.ram(), ram}};
             String[] names = {"instances", "cores", "ram"};

@@ -11,7 +11,6 @@ import dev.stratus.common.compute.SchedulingHints;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.compute.api.config.ComputeSettings;
 import dev.stratus.compute.api.messaging.ComputeCasts;
-import dev.stratus.compute.api.persistence.FlavorRepository;
 import dev.stratus.compute.api.persistence.FlavorRow;
 import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.persistence.KeypairRepository;
@@ -41,7 +40,7 @@ public class ServerCreator {
     public record Result(List<InstanceRow> instances, String reservationId, String adminPass) {
     }
 
-    private final FlavorRepository flavors;
+    private final FlavorService flavors;
     private final KeypairRepository keypairs;
     private final ServerGroupRepository groups;
     private final ImageCatalog images;
@@ -54,7 +53,7 @@ public class ServerCreator {
     private final BootImageRules bootImages;
     private final ComputeSettings settings;
 
-    public ServerCreator(FlavorRepository flavors, KeypairRepository keypairs, ServerGroupRepository groups,
+    public ServerCreator(FlavorService flavors, KeypairRepository keypairs, ServerGroupRepository groups,
             ImageCatalog images, NetworkCatalog networks, RequestedZones zones, InstanceWriter writer,
             InstanceNetworking networking, QuotaService quotas, ComputeCasts casts, BootImageRules bootImages,
             ComputeSettings settings) {
@@ -76,7 +75,7 @@ public class ServerCreator {
         // image-service answers while this thread reads the flavor and the quota from the database
         String imageId = Links.idOf(req.bootImage());
         CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = images.findAsync(caller, imageId);
-        FlavorRow flavor = flavor(caller, req.flavorRef());
+        FlavorRow flavor = flavors.usableBy(caller, req.flavorRef());
         quotas.checkMetadata(caller.projectId(), req.metadata().size());
         ImageSpec image = bootImages.require(imageLookup, imageId, flavor.memoryMb(), flavor.rootGb(),
                 "Can not find requested image");
@@ -102,8 +101,7 @@ public class ServerCreator {
         RequestedZones.Placement placement = zones.resolve(caller, req.availabilityZone(), req.requestedHost(),
                 req.requestedNode());
         SchedulingHints hints = hints(caller, req, placement);
-        FlavorSpec flavorSpec = new FlavorSpec(flavor.id(), flavor.name(), flavor.vcpus(), flavor.memoryMb(),
-                flavor.rootGb(), flavor.ephemeralGb(), flavor.swap(), flavor.extraSpecs());
+        FlavorSpec flavorSpec = FlavorService.specOf(flavor);
         String reservationId = reservationId();
         String adminPass = req.adminPass() != null ? req.adminPass() : AdminPasswords.generate();
         InstanceWriter.Created created = writer.create(req.withSecurityGroups(securityGroupNames), caller.projectId(), caller.userId(), flavorSpec, keyData,
@@ -145,19 +143,6 @@ public class ServerCreator {
         return new Result(created.instances(), reservationId, adminPass);
     }
 
-    private FlavorRow flavor(AuthContext caller, String ref) {
-        String id = Links.idOf(ref);
-        FlavorRow flavor = flavors.find(id).orElseThrow(() -> ApiException.badRequest(
-                "Flavor " + id + " could not be found."));
-        if (!flavor.isPublic() && !ComputeRules.isAdmin(caller)
-                && !flavors.hasAccess(flavor.id(), caller.projectId())) {
-            throw ApiException.badRequest("Flavor " + id + " could not be found.");
-        }
-        if (flavor.disabled()) {
-            throw ApiException.badRequest("Flavor is disabled.");
-        }
-        return flavor;
-    }
 
     /**
      * Nova does not look up {@code default} when it is the only group asked for: every project has it, and a

@@ -7,6 +7,9 @@ import dev.stratus.common.fault.ApiException;
 import dev.stratus.compute.api.messaging.ComputeCasts;
 import dev.stratus.compute.api.persistence.InstanceActionRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
+import dev.stratus.compute.api.persistence.MoveRecords;
+import dev.stratus.common.compute.InstanceMove;
+import dev.stratus.common.compute.MoveInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -21,7 +24,8 @@ public class ServerDeleter {
 
     private static final Logger LOG = Logger.getLogger(ServerDeleter.class);
 
-    private record Begun(InstanceRow row, boolean finishedHere) {
+    /** @param keptOnSource a move waiting for its confirm: its source host still keeps the old guest */
+    private record Begun(InstanceRow row, boolean finishedHere, InstanceMove keptOnSource) {
     }
 
     private final ServerLookup lookup;
@@ -29,9 +33,11 @@ public class ServerDeleter {
     private final InstanceRemoval removal;
     private final ComputeCasts casts;
     private final Policy policy;
+    private final MoveRecords moves;
 
     public ServerDeleter(ServerLookup lookup, InstanceActionRepository actions, InstanceRemoval removal,
-            ComputeCasts casts, Policy policy) {
+            ComputeCasts casts, Policy policy, MoveRecords moves) {
+        this.moves = moves;
         this.lookup = lookup;
         this.actions = actions;
         this.removal = removal;
@@ -52,6 +58,17 @@ public class ServerDeleter {
             throw ApiException.unavailable("The compute host of instance " + uuid + " could not be reached;"
                     + " retry the delete.");
         }
+        InstanceMove kept = begun.keptOnSource();
+        if (kept != null && !kept.sameHost()) {
+            // As Nova, a server deleted in VERIFY_RESIZE has its resize confirmed: the source drops its copy.
+            casts.move(kept.sourceHost(), new MoveInstance(MoveInstance.Step.CONFIRM, kept.asRequest(requestId)))
+                    .whenComplete((ok, e) -> {
+                        if (e != null) {
+                            LOG.errorf("Could not tell compute.%s to drop its copy of deleted %s: %s",
+                                    kept.sourceHost(), uuid, e.getMessage());
+                        }
+                    });
+        }
     }
 
     @Transactional
@@ -65,9 +82,12 @@ public class ServerDeleter {
         if (row.host() == null || row.host().isBlank()) {
             removal.finish(uuid);
             actions.finish(uuid, requestId, false);
-            return new Begun(row, true);
+            return new Begun(row, true, null);
         }
         removal.markDeleting(uuid);
-        return new Begun(row, false);
+        InstanceMove kept = "resized".equals(row.vmState())
+                ? moves.open(uuid).map(MoveRecords.OpenMove::move).filter(m -> m.destHost() != null).orElse(null)
+                : null;
+        return new Begun(row, false, kept);
     }
 }

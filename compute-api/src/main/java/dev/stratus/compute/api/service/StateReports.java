@@ -41,6 +41,19 @@ public class StateReports {
 
     @Transactional
     public FollowUp apply(InstanceStateReport report) {
+        return apply(report, false);
+    }
+
+    /**
+     * A move's report: as {@link #apply}, except that it never changes an instance being deleted (a move step that
+     * ends after the delete was asked must not bring the server back).
+     */
+    @Transactional
+    public FollowUp applyMove(InstanceStateReport report) {
+        return apply(report, true);
+    }
+
+    private FollowUp apply(InstanceStateReport report, boolean yieldsToDelete) {
         Optional<InstanceRow> found = instances.lockForUpdate(report.instanceId());
         if (found.isEmpty()) {
             LOG.warnf("State report for unknown instance %s ignored", report.instanceId());
@@ -53,7 +66,14 @@ public class StateReports {
                     event.startTime(), event.finishTime(), event.result(),
                     event.host() != null ? event.host() : report.host(), event.details());
         }
-        if (report.sequence() <= row.lastReportSequence()) {
+        boolean deleting = "deleting".equals(row.taskState());
+        if (yieldsToDelete && deleting && !row.isDeleted()) {
+            LOG.debugf("Move report for %s ignored: the instance is being deleted", row.uuid());
+            return FollowUp.NONE;
+        }
+        // The host says the guest is gone while a delete waits for it: final, whatever the reports' order.
+        boolean gone = deleting && "deleted".equals(report.vmState());
+        if (!gone && report.sequence() <= row.lastReportSequence()) {
             LOG.debugf("State report %s for %s is not newer than %s; state unchanged", (Object) report.sequence(), row.uuid(),
                     row.lastReportSequence());
             return FollowUp.NONE;
@@ -66,8 +86,8 @@ public class StateReports {
             return stillOnHost ? FollowUp.DESTROY_ON_HOST : FollowUp.NONE;
         }
         if ("deleted".equals(report.vmState())) {
-            instances.db().update("update instances set last_report_sequence = ?, power_state = 0 where uuid = ?",
-                    report.sequence(), row.uuid());
+            instances.db().update("update instances set last_report_sequence = greatest(last_report_sequence, ?),"
+                    + " power_state = 0 where uuid = ?", report.sequence(), row.uuid());
             return removal.finish(row.uuid()) ? FollowUp.RELEASE : FollowUp.NONE;
         }
         // An empty host (and node) means the instance left its host: it goes back to the scheduler.

@@ -1,6 +1,10 @@
 package dev.stratus.compute.api.servers;
 
+import dev.stratus.common.compute.CommitMoveAllocations;
 import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.DeleteInstance;
+import dev.stratus.common.compute.MoveInstance;
+import dev.stratus.common.compute.ScheduleMove;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.compute.RescueInstance;
@@ -11,6 +15,7 @@ import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.common.messaging.Messaging;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -23,6 +28,8 @@ import java.util.function.Supplier;
 public final class SchedulerStub {
 
     public static final String HOST = "api-test-host";
+    /** Where moves from {@link #HOST} go. */
+    public static final String OTHER_HOST = "api-test-host-2";
 
     public final List<ScheduleInstances> schedules = new CopyOnWriteArrayList<>();
     public final List<ReleaseAllocations> releases = new CopyOnWriteArrayList<>();
@@ -30,6 +37,11 @@ public final class SchedulerStub {
     public final List<RebuildInstance> rebuilds = new CopyOnWriteArrayList<>();
     public final List<SnapshotInstance> snapshots = new CopyOnWriteArrayList<>();
     public final List<RescueInstance> rescues = new CopyOnWriteArrayList<>();
+    public final List<ScheduleMove> moveRequests = new CopyOnWriteArrayList<>();
+    public final List<CommitMoveAllocations> commits = new CopyOnWriteArrayList<>();
+    /** Move steps, with the host whose queue they reached. */
+    public final List<Map.Entry<String, MoveInstance>> moveSteps = new CopyOnWriteArrayList<>();
+    public final List<Map.Entry<String, DeleteInstance>> deletes = new CopyOnWriteArrayList<>();
 
     private static SchedulerStub instance;
 
@@ -52,6 +64,16 @@ public final class SchedulerStub {
                     MessageHandler.blocking((m, ctx) -> stub.snapshots.add(m)));
             messaging.subscribe(ComputeTopics.computeHost(HOST), RescueInstance.TYPE,
                     MessageHandler.blocking((m, ctx) -> stub.rescues.add(m)));
+            messaging.subscribe(ComputeTopics.SCHEDULER, ScheduleMove.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.moveRequests.add(m)));
+            messaging.subscribe(ComputeTopics.SCHEDULER, CommitMoveAllocations.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.commits.add(m)));
+            for (String host : List.of(HOST, OTHER_HOST)) {
+                messaging.subscribe(ComputeTopics.computeHost(host), MoveInstance.TYPE,
+                        MessageHandler.blocking((m, ctx) -> stub.moveSteps.add(Map.entry(host, m))));
+            }
+            messaging.subscribe(ComputeTopics.computeHost(OTHER_HOST), DeleteInstance.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.deletes.add(Map.entry(OTHER_HOST, m))));
             messaging.ready().get(30, TimeUnit.SECONDS);
             instance = stub;
         }
@@ -87,6 +109,23 @@ public final class SchedulerStub {
     public RescueInstance awaitRescue(String actionRequestId) {
         return await(() -> rescues.stream().filter(r -> r.actionRequestId().equals(actionRequestId)).findFirst()
                 .orElse(null), "a rescue with request " + actionRequestId);
+    }
+
+    public ScheduleMove awaitMoveRequest(String actionRequestId) {
+        return await(() -> moveRequests.stream().filter(r -> r.move().actionRequestId().equals(actionRequestId))
+                .findFirst().orElse(null), "a move request with request " + actionRequestId);
+    }
+
+    /** The step sent with this request id, and the host it was sent to. */
+    public Map.Entry<String, MoveInstance> awaitMoveStep(String actionRequestId, MoveInstance.Step step) {
+        return await(() -> moveSteps.stream().filter(e -> e.getValue().step() == step
+                && e.getValue().move().actionRequestId().equals(actionRequestId)).findFirst().orElse(null),
+                "a " + step + " step with request " + actionRequestId + "; got " + moveSteps);
+    }
+
+    public CommitMoveAllocations awaitCommit(String migrationId) {
+        return await(() -> commits.stream().filter(c -> c.migrationId().equals(migrationId)).findFirst()
+                .orElse(null), "a commit of move " + migrationId);
     }
 
     static <T> T await(Supplier<T> probe, String what) {

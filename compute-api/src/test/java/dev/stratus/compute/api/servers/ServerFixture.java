@@ -5,7 +5,9 @@ import static io.restassured.RestAssured.given;
 import dev.stratus.common.compute.ActionEvent;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceFault;
+import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.messaging.Messaging;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -60,6 +62,20 @@ final class ServerFixture {
         messaging.cast(ComputeTopics.CONDUCTOR, InstanceStateReport.TYPE, new InstanceStateReport(id, host,
                 host, vmState, taskState, clearTask, power, vmState != null && vmState.equals("active")
                         ? Instant.now() : null, fault, event, sequence, Instant.now())).join();
+    }
+
+    /** What a host (or the scheduler) would send about a move. */
+    void moveReport(String id, String migrationId, String status, String vmState, String taskState, String host,
+            FlavorSpec flavor, InstanceFault fault) {
+        moveReport(id, migrationId, status, vmState, taskState, host, flavor, fault, nextSequence());
+    }
+
+    void moveReport(String id, String migrationId, String status, String vmState, String taskState, String host,
+            FlavorSpec flavor, InstanceFault fault, long sequence) {
+        InstanceStateReport state = new InstanceStateReport(id, host, host, vmState, taskState, taskState == null,
+                null, null, fault, null, sequence, Instant.now());
+        messaging.cast(ComputeTopics.CONDUCTOR, MoveReport.TYPE, new MoveReport(state, migrationId, status, flavor))
+                .join();
     }
 
     /** A server built on {@link SchedulerStub#HOST} and ACTIVE. */

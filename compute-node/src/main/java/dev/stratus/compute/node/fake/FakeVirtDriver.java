@@ -1,5 +1,6 @@
 package dev.stratus.compute.node.fake;
 
+import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.compute.node.virt.DriverCapabilities;
 import dev.stratus.compute.node.virt.GuestSpec;
@@ -28,7 +29,7 @@ public class FakeVirtDriver implements VirtDriver {
 
     public static final String NAME = "fake";
     /** The fake boots anything: it needs no image data, and "attaches" config drives by keeping their paths. */
-    private static final DriverCapabilities CAPABILITIES = new DriverCapabilities(false, true, true, true);
+    private static final DriverCapabilities CAPABILITIES = new DriverCapabilities(false, true, true, true, true);
 
     private final String host;
     private final FakeDriverSettings settings;
@@ -213,6 +214,51 @@ public class FakeVirtDriver implements VirtDriver {
             guest.rescued = false;
             transition(instanceId, guest, PowerState.RUNNING);
         }
+    }
+
+    /**
+     * A move "takes the disks" by keeping the stopped guest here until the move is confirmed or reverted; a
+     * destination host makes its own entry. The metadata key {@code settings.failSpawnHostKey()} naming the
+     * destination makes the move fail there, as it makes a spawn fail.
+     */
+    @Override
+    public void migrateDiskAndPowerOff(String instanceId, String destHost, boolean sameHost, FlavorSpec newFlavor,
+            int timeoutSeconds) throws VirtException {
+        transition(instanceId, require(instanceId), PowerState.SHUTDOWN);
+    }
+
+    @Override
+    public void finishMigration(GuestSpec guest, boolean sameHost, boolean powerOn) throws VirtException {
+        String failure = injectedSpawnFailure(guest.instance());
+        if (failure != null) {
+            throw new VirtException(failure);
+        }
+        FakeGuest moved = sameHost ? require(guest.instanceId())
+                : guests.computeIfAbsent(guest.instanceId(),
+                        id -> new FakeGuest(guest.instance().name(), Instant.now(), guest.configDrive().size()));
+        transition(guest.instanceId(), moved, powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN);
+    }
+
+    @Override
+    public void confirmMigration(String instanceId, boolean sameHost) {
+        if (!sameHost) {
+            guests.remove(instanceId);
+        }
+    }
+
+    @Override
+    public void revertMigration(String instanceId, boolean sameHost) throws VirtException {
+        if (!sameHost) {
+            guests.remove(instanceId);
+        } else if (guests.containsKey(instanceId)) {
+            transition(instanceId, guests.get(instanceId), PowerState.SHUTDOWN);
+        }
+    }
+
+    @Override
+    public void finishRevertMigration(GuestSpec original, boolean sameHost, boolean powerOn) throws VirtException {
+        transition(original.instanceId(), require(original.instanceId()),
+                powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN);
     }
 
     /** Whether the guest runs from its rescue disk (for tests). */

@@ -9,6 +9,8 @@ public final class VmStates {
     public static final String PAUSED = "paused";
     public static final String SUSPENDED = "suspended";
     public static final String RESCUED = "rescued";
+    /** Moved by a resize or migration that waits for its confirm or revert (Nova's status VERIFY_RESIZE). */
+    public static final String RESIZED = "resized";
     public static final String ERROR = "error";
     public static final String DELETED = "deleted";
 
@@ -17,6 +19,9 @@ public final class VmStates {
     public static final String TASK_REBUILD_SPAWNING = "rebuild_spawning";
     public static final String TASK_IMAGE_PENDING_UPLOAD = "image_pending_upload";
     public static final String TASK_IMAGE_UPLOADING = "image_uploading";
+    public static final String TASK_RESIZE_MIGRATING = "resize_migrating";
+    public static final String TASK_RESIZE_MIGRATED = "resize_migrated";
+    public static final String TASK_RESIZE_FINISH = "resize_finish";
 
     private VmStates() {
     }

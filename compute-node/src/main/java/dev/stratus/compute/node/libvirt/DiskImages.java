@@ -3,7 +3,7 @@ package dev.stratus.compute.node.libvirt;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The disk image operations a spawn needs; {@link QemuImg} does them with qemu-img. */
+/** The disk image operations a spawn, snapshot and resize need; {@link QemuImg} does them with qemu-img. */
 public interface DiskImages {
 
     /** The format QEMU detects in the file (never the one a tenant declared) and its virtual size. */
@@ -14,6 +14,12 @@ public interface DiskImages {
 
     /** Writes {@code source} with its backing chain as one standalone qcow2 file at {@code target}. */
     void flatten(Path source, Path target) throws IOException;
+
+    /**
+     * Grows the qcow2 image {@code image} (a root disk; its backing file stays) to the virtual size
+     * {@code sizeBytes}. It never shrinks an image: a smaller size fails. The image must not be in use.
+     */
+    void resize(Path image, long sizeBytes) throws IOException;
 
     /**
      * @param backingFile a backing file or external data file the image itself names, null when none: a

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where one instance's files live: {@code <instances-directory>/<instance id>/}. The rescue set names the files
- * of a rescue boot ({@code disk.rescue}, ...) beside the instance's own; both share the console log.
+ * of a rescue boot ({@code disk.rescue}, ...) beside the instance's own; both share the console log. A resize
+ * keeps the old root disk and definition beside them ({@code disk.resize-backup}, {@code resize.xml}).
  */
 record InstanceFiles(Path directory, String suffix) {
 
@@ -47,6 +48,16 @@ record InstanceFiles(Path directory, String suffix) {
     /** The instance's own domain definition, kept while it is rescued. */
     Path unrescueXml() {
         return directory.resolve("unrescue.xml");
+    }
+
+    /** A copy of the root disk as it was before a resize, kept until the resize is confirmed or reverted. */
+    Path resizeBackup() {
+        return directory.resolve("disk.resize-backup");
+    }
+
+    /** The instance's domain definition from before a resize, kept until it is confirmed or reverted. */
+    Path resizeXml() {
+        return directory.resolve("resize.xml");
     }
 
     Path consoleLog() {

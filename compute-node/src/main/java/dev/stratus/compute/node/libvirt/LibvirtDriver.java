@@ -1,5 +1,6 @@
 package dev.stratus.compute.node.libvirt;
 
+import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlWriter;
 import dev.stratus.compute.node.libvirt.domain.InstanceMetadata;
@@ -50,8 +51,6 @@ public class LibvirtDriver implements VirtDriver {
 
     private static final Logger LOG = Logger.getLogger(LibvirtDriver.class);
 
-    private static final long POLL_MILLIS = 100;
-
     private final LibvirtSettings settings;
 
     private final HostSession session;
@@ -65,6 +64,10 @@ public class LibvirtDriver implements VirtDriver {
     private final DiskImages disks;
 
     private final LibvirtRescue rescues;
+
+    private final GuestPower power;
+
+    private final LibvirtMoves moves;
 
     private final List<Consumer<LifecycleEvent>> listeners = new CopyOnWriteArrayList<>();
 
@@ -89,6 +92,8 @@ public class LibvirtDriver implements VirtDriver {
         this.domains = new DomainBuilder(settings);
         this.disks = disks;
         this.rescues = new LibvirtRescue(preparer, domains);
+        this.power = new GuestPower(settings);
+        this.moves = new LibvirtMoves(disks, domains, power);
     }
 
     @PreDestroy
@@ -103,7 +108,7 @@ public class LibvirtDriver implements VirtDriver {
 
     @Override
     public DriverCapabilities capabilities() {
-        return new DriverCapabilities(true, true, true, true);
+        return new DriverCapabilities(true, true, true, true, false);
     }
 
     /**
@@ -180,7 +185,7 @@ public class LibvirtDriver implements VirtDriver {
                 domain = host.define(xml);
                 long start = System.nanoTime();
                 domain.create();
-                awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+                power.awaitRunning(domain);
                 long end = System.nanoTime();
                 lastSpawn = new SpawnTimings(id, virtType, ms(end - started), ms(define - prepare),
                         ms(start - define), ms(end - start));
@@ -204,7 +209,7 @@ public class LibvirtDriver implements VirtDriver {
             if (domain.state() == GuestState.SHUTOFF && !domain.hasManagedSave()) {
                 LOG.infof("instance %s was defined but not running: starting it", id);
                 domain.create();
-                awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+                power.awaitRunning(domain);
             }
         } catch (LibvirtFailure e) {
             throw failure("The hypervisor could not start the server", e);
@@ -282,29 +287,16 @@ public class LibvirtDriver implements VirtDriver {
                 state = GuestState.SHUTOFF;
             }
             if (state == GuestState.SHUTOFF) {
-                startOrRestore(domain);
+                power.startOrRestore(domain);
             }
         });
     }
 
     @Override
     public void powerOff(String instanceId, boolean graceful, int timeoutSeconds) throws VirtException {
-        Duration timeout = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : settings.shutdownTimeout();
-        withGuest(instanceId, "The server could not be stopped", domain -> {
-            GuestState state = domain.state();
-            if (!state.isActive()) {
-                return;
-            }
-            // a paused guest cannot react to the power button
-            if (graceful && state != GuestState.PAUSED && shutDownGracefully(domain, timeout)) {
-                return;
-            }
-            if (graceful) {
-                LOG.infof("instance %s did not power off within %s s: forcing it off", instanceId,
-                        timeout.toSeconds());
-            }
-            forceOff(domain);
-        });
+        Duration timeout = power.shutdownTimeout(timeoutSeconds);
+        withGuest(instanceId, "The server could not be stopped",
+                domain -> power.stop(instanceId, domain, graceful, timeout));
     }
 
     @Override
@@ -312,59 +304,23 @@ public class LibvirtDriver implements VirtDriver {
         withGuest(instanceId, "The server could not be rebooted", domain -> {
             GuestState state = domain.state();
             if (!hard && (state == GuestState.RUNNING || state == GuestState.BLOCKED)) {
-                if (shutDownGracefully(domain, settings.rebootTimeout())) {
+                if (power.shutDownGracefully(domain, settings.rebootTimeout())) {
                     domain.create();
-                    awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+                    power.awaitRunning(domain);
                     return;
                 }
                 LOG.infof("instance %s did not shut down within %s s for a soft reboot: rebooting it hard",
                         instanceId, settings.rebootTimeout().toSeconds());
             }
             if (domain.state().isActive()) {
-                forceOff(domain);
+                power.forceOff(domain);
             }
             if (domain.hasManagedSave()) {
                 domain.discardManagedSave();
             }
             domain.create();
-            awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+            power.awaitRunning(domain);
         });
-    }
-
-    /** Presses the power button, again every retry interval, until the guest is off or the time is up. */
-    private boolean shutDownGracefully(GuestDomain domain, Duration timeout) throws LibvirtFailure, VirtException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long retry = Math.max(settings.shutdownRetryInterval().toNanos(), 1_000_000);
-        long nextPress = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            GuestState state = domain.state();
-            if (state == GuestState.SHUTOFF) {
-                return true;
-            }
-            if (System.nanoTime() >= nextPress && state != GuestState.SHUTTING_DOWN) {
-                try {
-                    domain.shutdown();
-                } catch (LibvirtFailure e) {
-                    if (e.reason() != LibvirtFailure.Reason.INVALID_STATE) {
-                        throw e;
-                    }
-                }
-                nextPress = System.nanoTime() + retry;
-            }
-            sleep(POLL_MILLIS);
-        }
-        return domain.state() == GuestState.SHUTOFF;
-    }
-
-    private void forceOff(GuestDomain domain) throws LibvirtFailure, VirtException {
-        try {
-            domain.destroy();
-        } catch (LibvirtFailure e) {
-            if (e.reason() != LibvirtFailure.Reason.INVALID_STATE) {
-                throw e;
-            }
-        }
-        awaitState(domain, GuestState.SHUTOFF, settings.startTimeout());
     }
 
     @Override
@@ -417,21 +373,8 @@ public class LibvirtDriver implements VirtDriver {
             if (state != GuestState.SHUTOFF || !domain.hasManagedSave()) {
                 throw new VirtException("The server is not suspended");
             }
-            startOrRestore(domain);
+            power.startOrRestore(domain);
         });
-    }
-
-    /**
-     * Starts the domain, restoring its managed save when it has one. QEMU restores a guest saved while
-     * paused as paused, where it would wait for a running state that never comes: it is unpaused.
-     */
-    private void startOrRestore(GuestDomain domain) throws LibvirtFailure, VirtException {
-        boolean restoring = domain.hasManagedSave();
-        domain.create();
-        if (restoring && domain.state() == GuestState.PAUSED) {
-            domain.unpause();
-        }
-        awaitState(domain, GuestState.RUNNING, settings.startTimeout());
     }
 
     private static void requireRunning(GuestState state, String action) throws VirtException {
@@ -479,20 +422,20 @@ public class LibvirtDriver implements VirtDriver {
             if (LibvirtRescue.isRescued(files)) {
                 if (!domain.state().isActive()) {
                     domain.create();
-                    awaitState(domain, GuestState.RUNNING, settings.startTimeout());
+                    power.awaitRunning(domain);
                 }
                 return;
             }
             LibvirtHost host = host();
             String rescueXml = rescues.prepare(rescue, files, virtType, capabilities(host).arch());
             boolean wasActive = domain.state().isActive();
-            forceOff(domain);
+            power.forceOff(domain);
             String original = domain.xml();
             rescues.keep(files, original);
             try {
                 GuestDomain rescued = host.define(rescueXml);
                 rescued.create();
-                awaitState(rescued, GuestState.RUNNING, settings.startTimeout());
+                power.awaitRunning(rescued);
             } catch (LibvirtFailure | VirtException e) {
                 LOG.warnf("instance %s: the rescue domain did not start (%s); restoring the server's own", id,
                         e.getMessage());
@@ -507,7 +450,7 @@ public class LibvirtDriver implements VirtDriver {
         try {
             Optional<GuestDomain> current = lookup(host, id);
             if (current.isPresent()) {
-                forceOff(current.get());
+                power.forceOff(current.get());
             }
             GuestDomain own = host.define(originalXml);
             if (start) {
@@ -528,12 +471,61 @@ public class LibvirtDriver implements VirtDriver {
                 return;
             }
             String original = rescues.original(files);
-            forceOff(domain);
+            power.forceOff(domain);
             GuestDomain own = host().define(original);
             own.create();
-            awaitState(own, GuestState.RUNNING, settings.startTimeout());
+            power.awaitRunning(own);
             rescues.cleanUp(files);
         });
+    }
+
+    // ---- cold moves: resizes on this host, in LibvirtMoves ---------------------------------------------
+
+    @Override
+    public void migrateDiskAndPowerOff(String instanceId, String destHost, boolean sameHost, FlavorSpec newFlavor,
+            int timeoutSeconds) throws VirtException {
+        LibvirtMoves.requireSameHost(sameHost, destHost);
+        Duration timeout = power.shutdownTimeout(timeoutSeconds);
+        withGuest(instanceId, "The server could not be stopped for its resize",
+                domain -> moves.migrateDiskAndPowerOff(instanceId, domain, filesOf(instanceId), newFlavor, timeout));
+    }
+
+    @Override
+    public void finishMigration(GuestSpec guest, boolean sameHost, boolean powerOn) throws VirtException {
+        LibvirtMoves.requireSameHost(sameHost, null);
+        String id = requireId(guest.instanceId());
+        String virtType = virtType().domainType();
+        withInstance(id, "The resized server could not be defined or started", (host, domain) -> moves
+                .finishMigration(id, host, domain, guest, filesOf(id), virtType, capabilities(host).arch(), powerOn));
+    }
+
+    @Override
+    public void confirmMigration(String instanceId, boolean sameHost) throws VirtException {
+        LibvirtMoves.requireSameHost(sameHost, null);
+        String id = requireId(instanceId);
+        synchronized (lockFor(id)) {
+            moves.confirmMigration(filesOf(id));
+        }
+    }
+
+    @Override
+    public void revertMigration(String instanceId, boolean sameHost) throws VirtException {
+        if (!sameHost) {
+            destroy(instanceId);
+            return;
+        }
+        withInstance(instanceId, "The resized server could not be stopped",
+                (host, domain) -> moves.revertMigration(instanceId, domain, filesOf(instanceId)));
+    }
+
+    @Override
+    public void finishRevertMigration(GuestSpec original, boolean sameHost, boolean powerOn) throws VirtException {
+        LibvirtMoves.requireSameHost(sameHost, null);
+        String id = requireId(original.instanceId());
+        String virtType = virtType().domainType();
+        withInstance(id, "The server could not be brought back with its old flavor",
+                (host, domain) -> moves.finishRevertMigration(id, host, domain, original, filesOf(id), virtType,
+                        capabilities(host).arch(), powerOn));
     }
 
     @Override
@@ -639,13 +631,23 @@ public class LibvirtDriver implements VirtDriver {
         void run(GuestDomain domain) throws LibvirtFailure, VirtException;
     }
 
+    @FunctionalInterface
+    private interface InstanceCall {
+        void run(LibvirtHost host, Optional<GuestDomain> domain) throws LibvirtFailure, VirtException;
+    }
+
     private void withGuest(String instanceId, String whatFailed, GuestCall call) throws VirtException {
+        withInstance(instanceId, whatFailed, (host, domain) -> call.run(
+                domain.orElseThrow(() -> new VirtException("The server does not exist on this host"))));
+    }
+
+    /** Under the instance's lock, with its domain when it has one. */
+    private void withInstance(String instanceId, String whatFailed, InstanceCall call) throws VirtException {
         String id = requireId(instanceId);
         synchronized (lockFor(id)) {
             try {
-                GuestDomain domain = lookup(host(), id)
-                        .orElseThrow(() -> new VirtException("The server does not exist on this host"));
-                call.run(domain);
+                LibvirtHost host = host();
+                call.run(host, lookup(host, id));
             } catch (LibvirtFailure e) {
                 if (e.reason() == LibvirtFailure.Reason.NO_DOMAIN) {
                     throw new VirtException("The server does not exist on this host", e);
@@ -653,6 +655,10 @@ public class LibvirtDriver implements VirtDriver {
                 throw failure(whatFailed, e);
             }
         }
+    }
+
+    private InstanceFiles filesOf(String instanceId) {
+        return InstanceFiles.of(settings.instancesDirectory(), instanceId);
     }
 
     private LibvirtHost host() throws VirtException {
@@ -690,29 +696,6 @@ public class LibvirtDriver implements VirtDriver {
             capabilities = known;
         }
         return known;
-    }
-
-    private void awaitState(GuestDomain domain, GuestState wanted, Duration timeout)
-            throws LibvirtFailure, VirtException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        GuestState state = domain.state();
-        while (state != wanted && !(wanted == GuestState.RUNNING && state == GuestState.BLOCKED)) {
-            if (System.nanoTime() > deadline) {
-                throw new VirtException("The server did not reach the state " + wanted.name().toLowerCase()
-                        + " within " + timeout.toSeconds() + " s (it is " + state.name().toLowerCase() + ")");
-            }
-            sleep(POLL_MILLIS);
-            state = domain.state();
-        }
-    }
-
-    private static void sleep(long millis) throws VirtException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VirtException("The operation was interrupted");
-        }
     }
 
     private Object lockFor(String instanceId) {

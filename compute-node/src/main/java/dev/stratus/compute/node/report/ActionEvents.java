@@ -15,6 +15,11 @@ public final class ActionEvents {
     public static final String REBUILD = "compute_rebuild_instance";
     public static final String RESCUE = "compute_rescue_instance";
     public static final String UNRESCUE = "compute_unrescue_instance";
+    public static final String RESIZE = "compute_resize_instance";
+    public static final String FINISH_RESIZE = "compute_finish_resize";
+    public static final String CONFIRM_RESIZE = "compute_confirm_resize";
+    public static final String REVERT_RESIZE = "compute_revert_resize";
+    public static final String FINISH_REVERT_RESIZE = "compute_finish_revert_resize";
     public static final String SNAPSHOT = "compute_snapshot_instance";
     public static final String BACKUP = "compute_backup_instance";
 

@@ -20,6 +20,8 @@ public final class StateReport {
     InstanceFault fault;
     ActionEvent event;
     boolean clearHost;
+    String host;
+    String node;
 
     private StateReport(String instanceId) {
         this.instanceId = instanceId;
@@ -61,6 +63,16 @@ public final class StateReport {
 
     public StateReport event(ActionEvent value) {
         this.event = value;
+        return this;
+    }
+
+    /**
+     * The instance is on another host than the reporter's (a move step that one host reports for the host that
+     * holds the instance now).
+     */
+    public StateReport onHost(String otherHost, String otherNode) {
+        this.host = otherHost;
+        this.node = otherNode;
         return this;
     }
 

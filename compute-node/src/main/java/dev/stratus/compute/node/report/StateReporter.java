@@ -2,7 +2,10 @@ package dev.stratus.compute.node.report;
 
 import dev.stratus.common.compute.ActionEvent;
 import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.common.compute.MoveReport;
+import dev.stratus.common.messaging.MessageType;
 import dev.stratus.common.messaging.Messaging;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Sends one node's {@link InstanceStateReport}s to compute-api (the conductor topic). */
+/** Sends one node's {@link InstanceStateReport}s and {@link MoveReport}s to compute-api (the conductor topic). */
 public class StateReporter {
 
     private final Messaging messaging;
@@ -33,17 +36,34 @@ public class StateReporter {
      * only after its outcome is on its way. Fails when the broker did not take it.
      */
     public void send(StateReport report) throws ReportException {
-        InstanceStateReport message = new InstanceStateReport(report.instanceId,
-                report.clearHost ? "" : host, report.clearHost ? "" : node, report.vmState, report.taskState,
+        cast(report.instanceId, InstanceStateReport.TYPE, message(report));
+    }
+
+    /**
+     * Sends a move's report: the instance's state, with the migration's new status and (when not null) the flavor
+     * the instance has from now on.
+     */
+    public void sendMove(StateReport report, String migrationId, String migrationStatus, FlavorSpec flavor)
+            throws ReportException {
+        cast(report.instanceId, MoveReport.TYPE, new MoveReport(message(report), migrationId, migrationStatus, flavor));
+    }
+
+    private InstanceStateReport message(StateReport report) {
+        String reportHost = report.clearHost ? "" : report.host != null ? report.host : host;
+        String reportNode = report.clearHost ? "" : report.host != null ? report.node : node;
+        return new InstanceStateReport(report.instanceId, reportHost, reportNode, report.vmState, report.taskState,
                 report.clearTaskState, report.powerState == null ? null : report.powerState.code(),
                 report.launchedAt, report.fault, report.event, sequence.next(), clock.instant());
+    }
+
+    private <T> void cast(String instanceId, MessageType<T> type, T message) throws ReportException {
         try {
-            messaging.cast(ComputeTopics.CONDUCTOR, InstanceStateReport.TYPE, message).get(60, TimeUnit.SECONDS);
+            messaging.cast(ComputeTopics.CONDUCTOR, type, message).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReportException("interrupted while reporting " + report.instanceId, e);
+            throw new ReportException("interrupted while reporting " + instanceId, e);
         } catch (ExecutionException | CompletionException | TimeoutException e) {
-            throw new ReportException("could not report the state of " + report.instanceId + ": " + e.getMessage(), e);
+            throw new ReportException("could not report the state of " + instanceId + ": " + e.getMessage(), e);
         }
     }
 

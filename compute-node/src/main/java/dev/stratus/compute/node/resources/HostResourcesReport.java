@@ -69,6 +69,9 @@ public final class HostResourcesReport {
         } else if (arch.equals("aarch64")) {
             traits.add("HW_ARCH_AARCH64");
         }
+        if (capabilities.movesBetweenHosts()) {
+            traits.add(HostResources.TRAIT_MOVES_BETWEEN_HOSTS);
+        }
         traits.addAll(extra);
         return new ArrayList<>(traits);
     }

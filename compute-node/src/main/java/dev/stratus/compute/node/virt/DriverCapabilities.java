@@ -7,7 +7,9 @@ package dev.stratus.compute.node.virt;
  * @param supportsConfigDrive the driver attaches {@link GuestSpec#configDrive()}
  * @param supportsSuspend managed save and restore
  * @param supportsPause pause and unpause without leaving memory
+ * @param movesBetweenHosts a cold move (resize, migration) may take the guest's disks to another host; without
+ *        it only same-host resizes are possible
  */
 public record DriverCapabilities(boolean needsImageData, boolean supportsConfigDrive, boolean supportsSuspend,
-        boolean supportsPause) {
+        boolean supportsPause, boolean movesBetweenHosts) {
 }

@@ -1,5 +1,6 @@
 package dev.stratus.compute.node.virt;
 
+import dev.stratus.common.compute.FlavorSpec;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -61,6 +62,39 @@ public interface VirtDriver {
 
     /** Boots the guest from its own disks again and drops the rescue disk; a guest not rescued is left alone. */
     void unrescue(String instanceId) throws VirtException;
+
+    /**
+     * First half of a cold move, on the source host: stops the guest (gracefully first, forced after
+     * {@code timeoutSeconds}) and makes its disks ready for the destination, keeping what a revert needs. A
+     * driver refuses, before it stops anything, a move it cannot make (to another host without
+     * {@link DriverCapabilities#movesBetweenHosts}, or a root disk smaller than the guest's).
+     */
+    void migrateDiskAndPowerOff(String instanceId, String destHost, boolean sameHost, FlavorSpec newFlavor,
+            int timeoutSeconds) throws VirtException;
+
+    /**
+     * Second half, on the destination: defines the guest with {@code guest}'s (new) flavor on the moved disks,
+     * growing the root disk to the flavor's size, and starts it when {@code powerOn}.
+     */
+    void finishMigration(GuestSpec guest, boolean sameHost, boolean powerOn) throws VirtException;
+
+    /**
+     * The move was confirmed; on the source host: drops what was kept for a revert (on the same host the copy of
+     * the old disks, on another host the stopped guest with its files).
+     */
+    void confirmMigration(String instanceId, boolean sameHost) throws VirtException;
+
+    /**
+     * A revert, on the destination: removes the moved guest (on another host with its files; on the same host
+     * only the resized guest, so that {@link #finishRevertMigration} finds the kept disks).
+     */
+    void revertMigration(String instanceId, boolean sameHost) throws VirtException;
+
+    /**
+     * A revert, on the source host: brings the guest back with its old flavor on its kept disks, started when
+     * {@code powerOn}.
+     */
+    void finishRevertMigration(GuestSpec original, boolean sameHost, boolean powerOn) throws VirtException;
 
     /** The guest's state as the hypervisor sees it; {@link PowerState#NOSTATE} when unknown. */
     PowerState powerState(String instanceId);

@@ -102,6 +102,32 @@ final class SpawnStopwatch implements VirtDriver {
     }
 
     @Override
+    public void migrateDiskAndPowerOff(String instanceId, String destHost, boolean sameHost,
+            dev.stratus.common.compute.FlavorSpec newFlavor, int timeoutSeconds) throws VirtException {
+        driver.migrateDiskAndPowerOff(instanceId, destHost, sameHost, newFlavor, timeoutSeconds);
+    }
+
+    @Override
+    public void finishMigration(GuestSpec guest, boolean sameHost, boolean powerOn) throws VirtException {
+        driver.finishMigration(guest, sameHost, powerOn);
+    }
+
+    @Override
+    public void confirmMigration(String instanceId, boolean sameHost) throws VirtException {
+        driver.confirmMigration(instanceId, sameHost);
+    }
+
+    @Override
+    public void revertMigration(String instanceId, boolean sameHost) throws VirtException {
+        driver.revertMigration(instanceId, sameHost);
+    }
+
+    @Override
+    public void finishRevertMigration(GuestSpec original, boolean sameHost, boolean powerOn) throws VirtException {
+        driver.finishRevertMigration(original, sameHost, powerOn);
+    }
+
+    @Override
     public PowerState powerState(String instanceId) {
         return driver.powerState(instanceId);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.compute.node.libvirt.domain.DomainDefinition;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
 import dev.stratus.compute.node.libvirt.host.GuestDomain;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -254,6 +256,35 @@ class LibvirtTestDriverTest {
         driver.destroy(suspended);
         assertEquals(Optional.empty(), inspector.lookupByName(DomainBuilder.domainName(suspended)),
                 "a suspended guest goes with its managed save image");
+    }
+
+    @Test
+    void aResizeOnTheSameHostAndItsRevertRedefineTheDomainThroughLibvirt() throws Exception {
+        String id = spawned();
+        GuestSpec small = guest(id);
+        FlavorSpec large = new FlavorSpec("2", "m1.small", 2, 1024, 2, 0, 0, Map.of());
+        GuestSpec resized = new GuestSpec(small.instance().withFlavor(large), small.bootImage(), small.kernel(),
+                small.ramdisk(), small.kernelCommandLine(), small.configDrive(), small.nics());
+
+        driver.migrateDiskAndPowerOff(id, "test-host", true, large, 5);
+        assertEquals(GuestState.SHUTOFF, domain(id).state());
+        driver.finishMigration(resized, true, true);
+        assertEquals(GuestState.RUNNING, domain(id).state());
+        DomainDefinition grown = DomainXmlParser.parse(domain(id).xml());
+        assertEquals(1048576, grown.memoryKib());
+        assertEquals(2, grown.vcpus());
+        assertEquals(id, domain(id).uuid());
+
+        driver.revertMigration(id, true);
+        assertEquals(GuestState.SHUTOFF, domain(id).state());
+        driver.finishRevertMigration(small, true, true);
+        assertEquals(GuestState.RUNNING, domain(id).state());
+        DomainDefinition back = DomainXmlParser.parse(domain(id).xml());
+        assertEquals(524288, back.memoryKib(), "libvirt takes its own dump of the old definition back");
+        assertEquals(1, back.vcpus());
+        assertEquals(id, domain(id).uuid());
+        assertEquals(2, back.devices().interfaces().size());
+        assertFalse(Files.exists(instances.resolve(id).resolve("resize.xml")));
     }
 
     @Test

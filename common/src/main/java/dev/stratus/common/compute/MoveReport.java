@@ -1,0 +1,24 @@
+package dev.stratus.common.compute;
+
+import dev.stratus.common.messaging.MessageType;
+
+/**
+ * A host (or the scheduler) to compute-api: a move reached a new status. {@code state} is applied as any
+ * {@link InstanceStateReport}; in the same transaction the migration takes {@code migrationStatus} and, when
+ * {@code flavor} is set, the instance takes that flavor. compute-api then settles the claims with the
+ * scheduler: {@code confirmed} makes the destination's claim the instance's, {@code reverted} and
+ * {@code error} return it.
+ *
+ * @param migrationStatus Nova's: migrating, post-migrating, finished, confirmed, reverted, error
+ */
+public record MoveReport(InstanceStateReport state, String migrationId, String migrationStatus, FlavorSpec flavor) {
+
+    public static final MessageType<MoveReport> TYPE = MessageType.of("move_report", "1.0", MoveReport.class);
+
+    public static final String MIGRATING = "migrating";
+    public static final String POST_MIGRATING = "post-migrating";
+    public static final String FINISHED = "finished";
+    public static final String CONFIRMED = "confirmed";
+    public static final String REVERTED = "reverted";
+    public static final String ERROR = "error";
+}

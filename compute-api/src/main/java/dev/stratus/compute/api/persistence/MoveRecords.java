@@ -1,0 +1,113 @@
+package dev.stratus.compute.api.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratus.common.compute.InstanceMove;
+import dev.stratus.common.persistence.Db;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code migrations} rows of cold moves, written and advanced by the move operations (os-migrations reads
+ * them). Each row keeps its {@link InstanceMove} whole ({@code move_spec}).
+ */
+@ApplicationScoped
+public class MoveRecords {
+
+    /** Statuses after which a move is over. */
+    public static final List<String> OVER = List.of("confirmed", "reverted", "error");
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    /** A move in progress, or waiting for its confirm or revert. */
+    public record OpenMove(String uuid, String status, InstanceMove move) {
+    }
+
+    private final Db sql;
+
+    public MoveRecords(Db sql) {
+        this.sql = sql;
+    }
+
+    public void insert(InstanceMove move, String userId, String projectId) {
+        sql.update("insert into migrations (uuid, instance_uuid, source_compute, source_node, dest_host,"
+                + " old_instance_type_id, new_instance_type_id, status, migration_type, user_id, project_id,"
+                + " move_spec) values (?, ?, ?, ?, null, ?, ?, 'pre-migrating', ?, ?, ?, ?::jsonb)",
+                move.migrationId(), move.instanceId(), move.sourceHost(), move.sourceNode(),
+                numeric(move.oldFlavor().id()), numeric(move.instance().flavor().id()), move.migrationType(), userId,
+                projectId, toJson(move));
+    }
+
+    /** The instance's move that is not over, with its destination as the hosts reported it. */
+    public Optional<OpenMove> open(String instanceUuid) {
+        return sql.one("select uuid, status, dest_compute, dest_node, move_spec::text as spec from migrations"
+                + " where instance_uuid = ? and status not in ('confirmed', 'reverted', 'error')"
+                + " and deleted_at is null and move_spec is not null order by created_at desc, id desc limit 1",
+                rs -> {
+                    InstanceMove move = fromJson(rs.getString("spec"));
+                    String dest = rs.getString("dest_compute");
+                    if (dest != null) {
+                        move = move.to(dest, rs.getString("dest_node"));
+                    }
+                    return new OpenMove(rs.getString("uuid"), rs.getString("status"), move);
+                }, instanceUuid);
+    }
+
+    /**
+     * A new status, with {@code destHost} (and its node) when the destination reported. Statuses only move forward:
+     * the hosts' reports may be handled out of order, and a late one changes nothing. False when nothing changed.
+     */
+    public boolean advance(String uuid, String status, String destHost, String destNode) {
+        return sql.update("update migrations set status = ?, dest_compute = coalesce(?, dest_compute),"
+                + " dest_node = coalesce(?, dest_node), dest_host = coalesce(?, dest_host), updated_at = now()"
+                + " where uuid = ? and " + RANK + " < ?", status, destHost, destNode, destHost, uuid, rank(status)) > 0;
+    }
+
+    /** The order of Nova's cold-move statuses; the ends (confirmed, reverted, error) come last. */
+    private static final String RANK = "(case status when 'pre-migrating' then 0 when 'migrating' then 1"
+            + " when 'post-migrating' then 2 when 'finished' then 3 when 'confirming' then 4 when 'reverting' then 4"
+            + " else 5 end)";
+
+    private static int rank(String status) {
+        return switch (status) {
+            case "pre-migrating" -> 0;
+            case "migrating" -> 1;
+            case "post-migrating" -> 2;
+            case "finished" -> 3;
+            case "confirming", "reverting" -> 4;
+            default -> 5;
+        };
+    }
+
+    /**
+     * The instances are gone: their open moves end (confirmed when they waited for a confirm, else in error).
+     * Returns the moves' uuids, whose claims go back to the scheduler.
+     */
+    public List<String> endWith(List<String> instanceUuids) {
+        return sql.list("update migrations set status = case when status = 'finished' then 'confirmed' else 'error'"
+                + " end, updated_at = now() where instance_uuid = any(?) and status not in ('confirmed', 'reverted',"
+                + " 'error') and move_spec is not null returning uuid", rs -> rs.getString(1),
+                (Object) instanceUuids.toArray(String[]::new));
+    }
+
+    private static Integer numeric(String flavorId) {
+        return flavorId != null && flavorId.matches("\\d{1,9}") ? Integer.valueOf(flavorId) : null;
+    }
+
+    private static String toJson(InstanceMove move) {
+        try {
+            return JSON.writeValueAsString(move);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write move " + move.migrationId(), e);
+        }
+    }
+
+    private static InstanceMove fromJson(String json) {
+        try {
+            return JSON.readValue(json, InstanceMove.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored move: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.stratus.compute.api.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.MoveReport;
+import dev.stratus.compute.api.persistence.InstanceRepository;
+import dev.stratus.compute.api.persistence.MoveRecords;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The conductor's part of a move: a {@link MoveReport} changes the instance (as any state report), the
+ * migration's status and, when the report says so, the instance's flavor, in one transaction. What the scheduler
+ * must do about the claims is the caller's, after the commit.
+ */
+@ApplicationScoped
+public class MoveReports {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the move's claims need once the transaction committed. */
+    public enum Claims {
+        /** Nothing yet: the move goes on, or its report came again. */
+        KEEP,
+        /** Confirmed: the destination's claim becomes the instance's. */
+        COMMIT,
+        /** Reverted or failed: the destination's claim goes back. */
+        RETURN
+    }
+
+    /** The follow-up of the state report and of the claims. */
+    public record Outcome(StateReports.FollowUp state, Claims claims) {
+    }
+
+    private final StateReports states;
+    private final MoveRecords moves;
+    private final InstanceRepository instances;
+
+    public MoveReports(StateReports states, MoveRecords moves, InstanceRepository instances) {
+        this.states = states;
+        this.moves = moves;
+        this.instances = instances;
+    }
+
+    @Transactional
+    public Outcome apply(MoveReport report) {
+        StateReports.FollowUp followUp = states.applyMove(report.state());
+        boolean finished = MoveReport.FINISHED.equals(report.migrationStatus());
+        String host = finished ? blankToNull(report.state().host()) : null;
+        String node = finished ? blankToNull(report.state().node()) : null;
+        if (!moves.advance(report.migrationId(), report.migrationStatus(), host, node)) {
+            return new Outcome(followUp, Claims.KEEP);
+        }
+        if (report.flavor() != null) {
+            setFlavor(report.state().instanceId(), report.flavor());
+        }
+        Claims claims = switch (report.migrationStatus()) {
+            case MoveReport.CONFIRMED -> Claims.COMMIT;
+            case MoveReport.REVERTED, MoveReport.ERROR -> Claims.RETURN;
+            default -> Claims.KEEP;
+        };
+        return new Outcome(followUp, claims);
+    }
+
+    private void setFlavor(String uuid, FlavorSpec flavor) {
+        String specs;
+        try {
+            specs = JSON.writeValueAsString(flavor.extraSpecs());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write flavor extra specs", e);
+        }
+        instances.db().update("update instances set instance_type_id = ?, flavor_name = ?, vcpus = ?, memory_mb = ?,"
+                + " root_gb = ?, ephemeral_gb = ?, swap = ?, flavor_extra_specs = ?::jsonb, updated_at = now()"
+                + " where uuid = ?", flavor.id(), flavor.name(), flavor.vcpus(), flavor.memoryMb(), flavor.rootGb(),
+                flavor.ephemeralGb(), flavor.swapMb(), specs, uuid);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

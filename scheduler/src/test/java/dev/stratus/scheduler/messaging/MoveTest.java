@@ -1,0 +1,214 @@
+package dev.stratus.scheduler.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stratus.common.compute.BuildInstance;
+import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.HostResources;
+import dev.stratus.common.compute.InstanceMove;
+import dev.stratus.common.compute.MoveInstance;
+import dev.stratus.common.compute.MoveReport;
+import dev.stratus.common.compute.ScheduleInstances;
+import dev.stratus.common.compute.ScheduleMove;
+import dev.stratus.scheduler.SchedulerTestResource;
+import dev.stratus.scheduler.TestFleet;
+import dev.stratus.scheduler.service.Resources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cold moves as compute-api asks for them: the destination's claim is the migration's until the move is
+ * confirmed (then it becomes the instance's and the source's goes) or reverted (then it goes); hosts whose
+ * driver keeps disks local only resize in place, and only where that is allowed.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = SchedulerTestResource.class, restrictToAnnotatedClass = false)
+class MoveTest {
+
+    private static final FlavorSpec SMALL = TestFleet.flavor(1, 1024, 10);
+    private static final FlavorSpec BIG = TestFleet.flavor(2, 2048, 20);
+    private static final Map<String, Long> SMALL_USE = Map.of("DISK_GB", 10L, "MEMORY_MB", 1024L, "VCPU", 1L);
+    private static final Map<String, Long> BIG_USE = Map.of("DISK_GB", 20L, "MEMORY_MB", 2048L, "VCPU", 2L);
+    private static final Map<String, Long> BOTH_USE = Map.of("DISK_GB", 30L, "MEMORY_MB", 3072L, "VCPU", 3L);
+    private static final Map<String, Long> NONE = Map.of("DISK_GB", 0L, "MEMORY_MB", 0L, "VCPU", 0L);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    TestFleet fleet;
+
+    @Inject
+    SchedulerClient scheduler;
+
+    MessageRecorder recorder;
+    String a;
+    String b;
+    String local;
+
+    @BeforeEach
+    void setUp() {
+        fleet.reset();
+        scheduler.ready();
+        String run = Long.toString(System.nanoTime() % 100000, 36);
+        a = "mv-a-" + run;
+        b = "mv-b-" + run;
+        local = "mv-local-" + run;
+        recorder = new MessageRecorder().listen(ComputeTopics.computeHost(a), ComputeTopics.computeHost(b),
+                ComputeTopics.computeHost(local), ComputeTopics.CONDUCTOR);
+    }
+
+    @AfterEach
+    void tearDown() {
+        recorder.close();
+    }
+
+    /** A host of the fake driver's kind, which moves disks between hosts. */
+    private void movableHost(String host, int vcpus, long memoryMb, long diskGb) {
+        HostResources r = TestFleet.resources(host, vcpus, memoryMb, diskGb);
+        List<String> traits = new ArrayList<>(r.traits());
+        traits.add(HostResources.TRAIT_MOVES_BETWEEN_HOSTS);
+        fleet.heartbeat(host, new HostResources(r.hypervisorHostname(), r.hypervisorType(), r.hypervisorVersion(),
+                r.hostIp(), r.vcpus(), r.memoryMb(), r.localGb(), r.reservedVcpus(), r.reservedMemoryMb(),
+                r.reservedDiskGb(), r.cpuAllocationRatio(), r.ramAllocationRatio(), r.diskAllocationRatio(), 0, 0, 0,
+                0, r.cpuInfo(), traits));
+    }
+
+    /** One SMALL instance built on {@code host}. */
+    private BuildInstance built(String host) {
+        ScheduleInstances request = TestFleet.request(SMALL, 1);
+        scheduler.schedule(request);
+        String topic = ComputeTopics.computeHost(host);
+        recorder.await("the build on " + host, WAIT, r -> !r.messages(topic, BuildInstance.TYPE).isEmpty());
+        return recorder.messages(topic, BuildInstance.TYPE).get(0);
+    }
+
+    private static ScheduleMove move(BuildInstance build, FlavorSpec to, boolean sameHost) {
+        InstanceMove move = new InstanceMove(UUID.randomUUID().toString(), InstanceMove.RESIZE,
+                build.instance().withFlavor(to), SMALL, build.host(), build.node(), null, null, false, "req-move");
+        return new ScheduleMove(move, TestFleet.spec(to, null), sameHost);
+    }
+
+    private MoveInstance awaitStep(String host) {
+        String topic = ComputeTopics.computeHost(host);
+        recorder.await("the move on " + host, WAIT, r -> !r.messages(topic, MoveInstance.TYPE).isEmpty());
+        return recorder.messages(topic, MoveInstance.TYPE).get(0);
+    }
+
+    @Test
+    void aConfirmedMoveLeavesOnlyTheNewClaimOnTheDestination() {
+        movableHost(a, 8, 8192, 80);
+        movableHost(b, 4, 4096, 40);
+        BuildInstance build = built(a);
+        String id = build.instance().instanceId();
+        ScheduleMove request = move(build, BIG, false);
+        scheduler.scheduleMove(request);
+
+        MoveInstance step = awaitStep(a);
+        assertEquals(MoveInstance.Step.RESIZE, step.step());
+        assertEquals(b, step.move().destHost(), "another host: the source is not allowed");
+        assertEquals(SMALL_USE, scheduler.usages(a));
+        assertEquals(BIG_USE, scheduler.usages(b));
+        String migration = request.move().migrationId();
+        assertEquals(Map.of(scheduler.host(b).providerUuid().toString(), BIG_USE), scheduler.allocations(migration));
+
+        // Redelivered: sent to the same destination again, nothing claimed twice.
+        scheduler.scheduleMove(request);
+        recorder.await("the move again", WAIT, r -> r.messages(ComputeTopics.computeHost(a), MoveInstance.TYPE).size() == 2);
+        assertEquals(b, recorder.messages(ComputeTopics.computeHost(a), MoveInstance.TYPE).get(1).move().destHost());
+        assertEquals(BIG_USE, scheduler.usages(b));
+
+        scheduler.commitMove(id, migration);
+        eventually(() -> NONE.equals(scheduler.usages(a)));
+        assertEquals(Map.of(scheduler.host(b).providerUuid().toString(), BIG_USE), scheduler.allocations(id));
+        assertEquals(Map.of(), scheduler.allocations(migration));
+        scheduler.commitMove(id, migration);
+        assertEquals(BIG_USE, scheduler.usages(b));
+        assertEquals(Resources.of(BIG), scheduler.host(b).used());
+        assertEquals(Resources.NONE, scheduler.host(a).used());
+    }
+
+    @Test
+    void aRevertedMoveReturnsTheDestinationsClaim() {
+        movableHost(a, 8, 8192, 80);
+        movableHost(b, 4, 4096, 40);
+        BuildInstance build = built(a);
+        ScheduleMove request = move(build, BIG, false);
+        scheduler.scheduleMove(request);
+        awaitStep(a);
+        scheduler.release(List.of(request.move().migrationId()));
+        eventually(() -> NONE.equals(scheduler.usages(b)));
+        assertEquals(SMALL_USE, scheduler.usages(a));
+        assertEquals(Map.of(scheduler.host(a).providerUuid().toString(), SMALL_USE),
+                scheduler.allocations(build.instance().instanceId()));
+    }
+
+    @Test
+    void hostsThatKeepDisksLocalResizeInPlaceOrNotAtAll() {
+        fleet.host(local, 8, 8192, 80);
+        movableHost(b, 4, 4096, 40);
+        BuildInstance build = built(local);
+
+        ScheduleMove refused = move(build, BIG, false);
+        scheduler.scheduleMove(refused);
+        recorder.await("the move's error", WAIT, r -> !r.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).isEmpty());
+        MoveReport error = recorder.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).get(0);
+        assertEquals(MoveReport.ERROR, error.migrationStatus());
+        assertEquals(refused.move().migrationId(), error.migrationId());
+        assertNull(error.state().vmState(), "the instance keeps its state");
+        assertTrue(error.state().clearTaskState());
+        assertTrue(error.state().fault().details().contains("cannot move a guest's disks"),
+                error.state().fault().details());
+        assertEquals(NONE, scheduler.usages(b));
+
+        ScheduleMove inPlace = move(build, BIG, true);
+        scheduler.scheduleMove(inPlace);
+        MoveInstance step = awaitStep(local);
+        assertEquals(local, step.move().destHost());
+        assertTrue(step.move().sameHost());
+        assertEquals(BOTH_USE, scheduler.usages(local), "old and new flavor are held until the confirm");
+        scheduler.commitMove(build.instance().instanceId(), inPlace.move().migrationId());
+        eventually(() -> BIG_USE.equals(scheduler.usages(local)));
+    }
+
+    @Test
+    void anInstanceDeletedWhileWaitingForItsConfirmHoldsNothing() {
+        movableHost(a, 8, 8192, 80);
+        movableHost(b, 4, 4096, 40);
+        BuildInstance build = built(a);
+        String id = build.instance().instanceId();
+        ScheduleMove request = move(build, BIG, false);
+        scheduler.scheduleMove(request);
+        awaitStep(a);
+        scheduler.release(List.of(id));
+        scheduler.commitMove(id, request.move().migrationId());
+        eventually(() -> NONE.equals(scheduler.usages(b)) && NONE.equals(scheduler.usages(a)));
+        assertEquals(Map.of(), scheduler.allocations(id));
+    }
+
+    /** Commits and releases are casts: their effect shows a little later. */
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
