@@ -205,6 +205,47 @@ class OperatorDayIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void coldMigratesAServerToTheHostItNames() throws Exception {
+        String from = hosts.fakeHosts().get(0);
+        String to = hosts.fakeHosts().get(1);
+        String source = providerOf(from);
+        String dest = providerOf(to);
+        Map<String, Integer> sourceBefore = usage(source);
+        Map<String, Integer> destBefore = usage(dest);
+        String id = bootOn(from, "op-migrate");
+        try {
+            admin.run("--os-compute-api-version", "2.56", "server", "migrate", "--host", to, "--wait", id)
+                    .expectSuccess("server migrate --host --wait");
+            JsonNode moved = ComputeHosts.waitForStatus(admin, id, "VERIFY_RESIZE");
+            assertEquals(to, moved.path("OS-EXT-SRV-ATTR:host").asText(), moved.toString());
+            // Until the confirm, both hosts hold the server's resources: a revert must find its place.
+            assertEquals(sourceBefore.get("VCPU") + flavor.path("vcpus").asInt(), usage(source).get("VCPU"));
+            assertEquals(destBefore.get("VCPU") + flavor.path("vcpus").asInt(), usage(dest).get("VCPU"));
+            JsonNode migrations = admin.json("--os-compute-api-version", "2.59", "server", "migration", "list",
+                    "--server", id);
+            assertEquals(1, migrations.size(), migrations.toString());
+            JsonNode migration = migrations.get(0);
+            assertEquals("finished", migration.path("Status").asText(), migration.toString());
+            assertEquals("migration", migration.path("Type").asText(), migration.toString());
+            assertEquals(from, migration.path("Source Compute").asText(), migration.toString());
+            assertEquals(to, migration.path("Dest Compute").asText(), migration.toString());
+
+            admin.run("server", "migration", "confirm", id).expectSuccess("server migration confirm");
+            JsonNode confirmed = ComputeHosts.waitForStatus(admin, id, "ACTIVE");
+            assertEquals(to, confirmed.path("OS-EXT-SRV-ATTR:host").asText(), confirmed.toString());
+            CloudWaits.waitFor(Duration.ofSeconds(30), "the source's allocation given back",
+                    () -> sourceBefore.equals(usage(source)) ? true : null);
+            assertEquals(destBefore.get("MEMORY_MB") + flavor.path("ram").asInt(), usage(dest).get("MEMORY_MB"));
+            assertTrue(admin.json("server", "event", "list", id).findValuesAsText("Action").contains("migrate"));
+        } finally {
+            admin.run("server", "delete", "--wait", id).expectSuccess("server delete");
+        }
+        CloudWaits.waitFor(Duration.ofSeconds(30), "the destination's allocation given back",
+                () -> destBefore.equals(usage(dest)) ? true : null);
+    }
+
     /** Boots an admin server on the host (Nova's zone:host syntax) and returns its id. */
     private static String bootOn(String host, String name) throws Exception {
         JsonNode s = admin.json("server", "create", "--flavor", "m1.tiny", "--image", IMAGE, "--nic", "none",

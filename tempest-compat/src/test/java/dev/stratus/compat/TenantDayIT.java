@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * public key, a network, subnet and security group (once network-service is in the catalog), the test
  * guest uploaded as the tenant's own images, a server in a server group booted on this host (libvirt
  * when libvirtd runs; the simulated hosts are out of scheduling meanwhile), listed, shown, its console
- * read, stopped, started, rebooted, rebuilt on a fresh disk, snapshotted and the snapshot booted; quotas and
+ * read, stopped, started, rebooted, rebuilt on a fresh disk, snapshotted and the snapshot booted, rescued,
+ * resized (reverted, then confirmed); quotas and
  * limits that follow it; deleted. Each step checks what the CLI printed, not only its exit status.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -360,6 +361,52 @@ class TenantDayIT {
 
     @Test
     @Order(11)
+    void resizesItRevertsAndResizesAgain() throws Exception {
+        ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        JsonNode small = tenant.json("flavor", "show", "m1.small");
+        tenant.run("server", "resize", "--flavor", "m1.small", "--wait", SERVER).expectSuccess("server resize --wait");
+        JsonNode resized = ComputeHosts.waitForStatus(tenant, serverId, "VERIFY_RESIZE");
+        assertTrue(resized.path("flavor").toString().contains("m1.small"), resized.toString());
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals("running", domainState(serverId));
+            assertEquals(small.path("ram").asLong() * 1024, maxMemoryKib(serverId), "the guest has the new memory");
+        }
+        tenant.run("server", "resize", "revert", SERVER).expectSuccess("server resize revert");
+        JsonNode reverted = ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        assertTrue(reverted.path("flavor").toString().contains("m1.tiny"), reverted.toString());
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals(flavor.path("ram").asLong() * 1024, maxMemoryKib(serverId), "the old memory is back");
+        }
+
+        tenant.run("server", "resize", "--flavor", "m1.small", "--wait", SERVER).expectSuccess("server resize --wait");
+        ComputeHosts.waitForStatus(tenant, serverId, "VERIFY_RESIZE");
+        tenant.run("server", "resize", "confirm", SERVER).expectSuccess("server resize confirm");
+        JsonNode confirmed = ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        assertTrue(confirmed.path("flavor").toString().contains("m1.small"), confirmed.toString());
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals(small.path("ram").asLong() * 1024, maxMemoryKib(serverId));
+            String blk = Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "domblkinfo", serverId,
+                    "vda").expectSuccess("virsh domblkinfo").stdout();
+            assertTrue(blk.matches("(?s).*Capacity:\\s+" + small.path("disk").asLong() * 1024 * 1024 * 1024 + "\\s.*"),
+                    "the root disk grew to the new flavor's: " + blk);
+            Path dir = cloud.state.resolve("instances").resolve(serverId);
+            assertFalse(Files.exists(dir.resolve("disk.resize-backup")), "the confirm dropped the old disk");
+        }
+        List<String> names = tenant.json("server", "event", "list", SERVER).findValuesAsText("Action");
+        assertTrue(names.containsAll(List.of("resize", "revertResize", "confirmResize")), names.toString());
+        // the quota step counts the server with its new flavor
+        flavor = small;
+    }
+
+    private static long maxMemoryKib(String id) throws Exception {
+        String info = Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "dominfo", id)
+                .expectSuccess("virsh dominfo").stdout();
+        return info.lines().filter(l -> l.startsWith("Max memory:")).map(l -> l.replaceAll("\\D", ""))
+                .mapToLong(Long::parseLong).findFirst().orElse(-1);
+    }
+
+    @Test
+    @Order(12)
     void quotaAndLimitsFollowIt() throws Exception {
         cloud.openstack("admin", "quota", "set", "--instances", "4", "--server-groups", "3", PROJECT)
                 .expectSuccess("quota set");
@@ -376,7 +423,7 @@ class TenantDayIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void deletesItAndWaits() throws Exception {
         tenant.run("server", "delete", "--wait", SERVER).expectSuccess("server delete --wait");
         Shell.Result gone = tenant.run("server", "show", serverId);
