@@ -8,6 +8,7 @@ import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ServiceHeartbeat;
@@ -19,6 +20,7 @@ import dev.stratus.compute.node.handler.DeleteInstanceHandler;
 import dev.stratus.compute.node.handler.InstanceActionHandler;
 import dev.stratus.compute.node.handler.MoveInstanceHandler;
 import dev.stratus.compute.node.handler.RebuildInstanceHandler;
+import dev.stratus.compute.node.handler.ShelveInstanceHandler;
 import dev.stratus.compute.node.handler.RescueInstanceHandler;
 import dev.stratus.compute.node.handler.SnapshotInstanceHandler;
 import dev.stratus.compute.node.image.ImageSink;
@@ -88,6 +90,9 @@ public class ComputeNode {
                 parts.preparation(), parts.reporter(), messaging, parts.shutdownTimeoutSeconds()));
         messaging.subscribe(topic, SnapshotInstance.TYPE, new SnapshotInstanceHandler(parts.driver(), parts.registry(),
                 parts.imageSink(), parts.snapshotDirectory(), parts.reporter()));
+        messaging.subscribe(topic, ShelveInstance.TYPE, new ShelveInstanceHandler(parts.driver(), parts.registry(),
+                parts.preparation(), parts.imageSink(), parts.snapshotDirectory(), parts.reporter(),
+                parts.shutdownTimeoutSeconds()));
         messaging.serve(topic, ConsoleOutputRequest.TYPE, ConsoleOutput.TYPE, new ConsoleOutputHandler(parts.driver()));
         startedAt = clock.instant();
         return restored;

@@ -40,6 +40,22 @@ public class ReleaseService {
         return returned;
     }
 
+    /**
+     * Instances left their hosts but live on (offloaded): their allocations are returned and a later claim for
+     * them is taken.
+     */
+    public void returnOnly(List<String> instanceIds) {
+        for (String id : instanceIds) {
+            UUID consumer = Consumers.of(id);
+            Set<Long> providers = claims.release(consumer, null, false);
+            cache.released(consumer);
+            groupMembers.released(consumer);
+            for (Long provider : providers) {
+                cache.byProvider(provider).ifPresent(h -> h.release(consumer));
+            }
+        }
+    }
+
     /** A move was confirmed: the destination's claim becomes the instance's, the source's is returned. */
     public void commitMove(String instanceId, String migrationId) {
         UUID instance = Consumers.of(instanceId);

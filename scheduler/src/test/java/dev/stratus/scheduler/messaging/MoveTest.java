@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Cold moves as compute-api asks for them: the destination's claim is the migration's until the move is
  * confirmed (then it becomes the instance's and the source's goes) or reverted (then it goes); hosts whose
- * driver keeps disks local only resize in place, and only where that is allowed.
+ * driver keeps disks local only resize in place, and only where that is allowed. Also the claim of a shelved
+ * instance that left its host: returned, and taken again when it is unshelved.
  */
 @QuarkusTest
 @QuarkusTestResource(value = SchedulerTestResource.class, restrictToAnnotatedClass = false)
@@ -194,6 +195,22 @@ class MoveTest {
         scheduler.commitMove(id, request.move().migrationId());
         eventually(() -> NONE.equals(scheduler.usages(b)) && NONE.equals(scheduler.usages(a)));
         assertEquals(Map.of(), scheduler.allocations(id));
+    }
+
+    @Test
+    void anOffloadedInstanceReturnsItsClaimAndIsClaimedAgainWhenUnshelved() {
+        movableHost(a, 8, 8192, 80);
+        BuildInstance build = built(a);
+        String id = build.instance().instanceId();
+        scheduler.returnAllocations(List.of(id));
+        eventually(() -> NONE.equals(scheduler.usages(a)));
+        assertEquals(Map.of(), scheduler.allocations(id));
+
+        // unshelve: the same instance is scheduled again, and its claim is taken (a release would refuse it)
+        scheduler.schedule(new ScheduleInstances(TestFleet.spec(SMALL, null), List.of(build.instance()), 3));
+        String topic = ComputeTopics.computeHost(a);
+        recorder.await("the unshelve's build", WAIT, r -> r.messages(topic, BuildInstance.TYPE).size() == 2);
+        assertEquals(SMALL_USE, scheduler.usages(a));
     }
 
     /** Commits and releases are casts: their effect shows a little later. */

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import dev.stratus.common.compute.CommitMoveAllocations;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.ScheduleMove;
+import dev.stratus.common.compute.ReturnAllocations;
 import dev.stratus.common.compute.HostResources;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.RescheduleInstance;
@@ -62,6 +63,11 @@ public class SchedulerClient {
 
     public void scheduleMove(ScheduleMove request) {
         await(messaging.cast(ComputeTopics.SCHEDULER, ScheduleMove.TYPE, request, "req-" + UUID.randomUUID()));
+    }
+
+    public void returnAllocations(List<String> instanceIds) {
+        await(messaging.cast(ComputeTopics.SCHEDULER, ReturnAllocations.TYPE, new ReturnAllocations(instanceIds),
+                "req-" + UUID.randomUUID()));
     }
 
     public void commitMove(String instanceId, String migrationId) {

@@ -11,6 +11,8 @@ import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ReleaseAllocations;
+import dev.stratus.common.compute.ReturnAllocations;
+import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.compute.ScheduleMove;
 import dev.stratus.common.messaging.Messaging;
@@ -56,6 +58,16 @@ public class ComputeCasts {
     public CompletableFuture<Void> move(String host, MoveInstance step) {
         return messaging.cast(ComputeTopics.computeHost(host), MoveInstance.TYPE, step,
                 step.move().actionRequestId());
+    }
+
+    /** Shelved instances left their hosts: their claims go back, to be taken again by an unshelve. */
+    public CompletableFuture<Void> returnAllocations(List<String> instanceIds) {
+        return messaging.cast(ComputeTopics.SCHEDULER, ReturnAllocations.TYPE, new ReturnAllocations(instanceIds),
+                RequestIds.currentOrNew());
+    }
+
+    public CompletableFuture<Void> shelve(String host, ShelveInstance shelve) {
+        return messaging.cast(ComputeTopics.computeHost(host), ShelveInstance.TYPE, shelve, shelve.actionRequestId());
     }
 
     public CompletableFuture<Void> action(String host, InstanceAction action) {

@@ -39,13 +39,18 @@ public class InstanceStateListener implements TopicListener<InstanceStateReport>
 
     @Override
     public CompletionStage<?> handle(InstanceStateReport report, MessageContext context) {
-        return switch (reports.apply(report)) {
+        StateReports.FollowUp followUp = reports.apply(report);
+        if ("active".equals(report.vmState()) || "stopped".equals(report.vmState())) {
+            removal.unshelved(report.instanceId());
+        }
+        return switch (followUp) {
             case RELEASE -> {
                 removal.released(List.of(report.instanceId()));
                 yield CompletableFuture.completedFuture(null);
             }
             case DESTROY_ON_HOST -> casts.delete(report.host(), new DeleteInstance(report.instanceId(),
                     context.requestId()));
+            case OFFLOADED -> casts.returnAllocations(List.of(report.instanceId()));
             case NONE -> CompletableFuture.completedFuture(null);
         };
     }

@@ -53,7 +53,7 @@ public class MoveReportListener implements TopicListener<MoveReport> {
             }
             case DESTROY_ON_HOST -> casts.delete(report.state().host(), new DeleteInstance(instanceId,
                     context.requestId()));
-            case NONE -> CompletableFuture.<Void>completedFuture(null);
+            case OFFLOADED, NONE -> CompletableFuture.<Void>completedFuture(null);
         });
     }
 }

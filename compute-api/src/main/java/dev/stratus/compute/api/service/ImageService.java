@@ -30,6 +30,12 @@ public interface ImageService {
 
     void delete(AuthContext caller, String imageId);
 
+    /**
+     * Deletes an image compute-api made for a server (its shelved disk) with compute-api's own service credentials,
+     * when no caller is there any more; an image already gone is fine.
+     */
+    void deleteOnBehalf(String imageId);
+
     /** {@code POST /v2/images/{id}/members}: shares the image with a project. */
     void addMember(AuthContext caller, String imageId, String projectId);
 

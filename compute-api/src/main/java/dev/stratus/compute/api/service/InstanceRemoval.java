@@ -3,6 +3,7 @@ package dev.stratus.compute.api.service;
 import dev.stratus.compute.api.messaging.ComputeCasts;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.MoveRecords;
+import dev.stratus.compute.api.persistence.ShelvedImages;
 import dev.stratus.compute.api.persistence.ServerGroupRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The end of an instance: marked deleted (its quota is free, since usage counts live rows), out of its
- * server group, its allocations handed back to the scheduler exactly once and its ports to network-service.
+ * server group, its allocations handed back to the scheduler exactly once, its ports to network-service and its
+ * shelved image (if any) deleted.
  */
 @ApplicationScoped
 public class InstanceRemoval {
@@ -23,10 +25,14 @@ public class InstanceRemoval {
     private final ComputeCasts casts;
     private final ServerPorts ports;
     private final MoveRecords moves;
+    private final ShelvedImages shelvedImages;
+    private final ImageService images;
 
     public InstanceRemoval(InstanceRepository instances, ServerGroupRepository groups, ComputeCasts casts,
-            ServerPorts ports, MoveRecords moves) {
+            ServerPorts ports, MoveRecords moves, ShelvedImages shelvedImages, ImageService images) {
         this.moves = moves;
+        this.shelvedImages = shelvedImages;
+        this.images = images;
         this.instances = instances;
         this.groups = groups;
         this.casts = casts;
@@ -61,5 +67,20 @@ public class InstanceRemoval {
             }
         });
         ports.release(uuids);
+        uuids.forEach(uuid -> shelvedImages.take(uuid).ifPresent(this::deleteImage));
+    }
+
+    /** A shelved server runs again: the image that held its disk goes, as Nova deletes it. */
+    public void unshelved(String uuid) {
+        shelvedImages.takeIfUnshelved(uuid).ifPresent(this::deleteImage);
+    }
+
+    private void deleteImage(String imageId) {
+        try {
+            images.deleteOnBehalf(imageId);
+            LOG.infof("Shelved image %s deleted", imageId);
+        } catch (RuntimeException e) {
+            LOG.warnf("The shelved image %s could not be deleted: %s", imageId, e.getMessage());
+        }
     }
 }

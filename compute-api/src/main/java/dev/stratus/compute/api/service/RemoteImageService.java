@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.auth.ServiceToken;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.compute.api.config.ComputeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,11 @@ public class RemoteImageService implements ImageService {
     private final ComputeSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public RemoteImageService(ComputeSettings settings) {
+    private final ServiceToken serviceToken;
+
+    public RemoteImageService(ComputeSettings settings, ServiceToken serviceToken) {
         this.settings = settings;
+        this.serviceToken = serviceToken;
     }
 
     @Override
@@ -81,6 +85,24 @@ public class RemoteImageService implements ImageService {
     }
 
     @Override
+    public void deleteOnBehalf(String imageId) {
+        String token;
+        try {
+            token = serviceToken.get().orElseThrow(() -> ApiException.unavailable(
+                    "compute-api has no service credentials to delete image " + imageId + "."));
+        } catch (IOException e) {
+            throw ApiException.unavailable("The identity service is unavailable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("Interrupted while deleting image " + imageId + ".");
+        }
+        HttpResponse<String> response = send(token, request("/v2/images/" + encode(imageId)).DELETE());
+        if (response.statusCode() != 404) {
+            expect(response, 204);
+        }
+    }
+
+    @Override
     public void addMember(AuthContext caller, String imageId, String projectId) {
         ObjectNode member = JSON.createObjectNode().put("member", projectId);
         expect(send(caller, request("/v2/images/" + encode(imageId) + "/members")
@@ -97,8 +119,12 @@ public class RemoteImageService implements ImageService {
     }
 
     private HttpResponse<String> send(AuthContext caller, HttpRequest.Builder request) {
+        return send(caller.token(), request);
+    }
+
+    private HttpResponse<String> send(String token, HttpRequest.Builder request) {
         try {
-            return http.send(request.header("X-Auth-Token", caller.token()).build(),
+            return http.send(request.header("X-Auth-Token", token).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             LOG.warnf("image-service unreachable: %s", e.getMessage());

@@ -105,6 +105,34 @@ public class ServerSnapshotter {
         return image;
     }
 
+    /**
+     * The image that will hold a shelved server's disk: {@code <name>-shelved}, made as the caller as a snapshot
+     * is (Nova's shelve makes a snapshot image too).
+     */
+    public String createShelvedImage(AuthContext caller, InstanceRow row) {
+        JsonNode image = images.create(caller, imageBody(caller, row, row.displayName() + "-shelved", Map.of(),
+                SNAPSHOT));
+        String imageId = image.path("id").asText();
+        if (!caller.projectId().equals(row.projectId())) {
+            try {
+                images.addMember(caller, imageId, row.projectId());
+            } catch (RuntimeException e) {
+                deleteQuietly(caller, imageId);
+                throw e;
+            }
+        }
+        return imageId;
+    }
+
+    /** Deletes an image that was made for nothing (its upload was never started); a failure is only logged. */
+    public void deleteQuietly(AuthContext caller, String imageId) {
+        try {
+            images.delete(caller, imageId);
+        } catch (RuntimeException e) {
+            LOG.warnf("Image %s of a snapshot that was never started remains: %s", imageId, e.getMessage());
+        }
+    }
+
     @Transactional
     InstanceRow begin(AuthContext caller, String uuid, Kind kind, String requestId) {
         InstanceRow row = lookup.lockVisible(caller, uuid);
@@ -159,13 +187,5 @@ public class ServerSnapshotter {
         body.put("min_ram", base == null ? 0 : base.path("min_ram").asInt(0));
         properties.forEach(body::put);
         return body;
-    }
-
-    private void deleteQuietly(AuthContext caller, String imageId) {
-        try {
-            images.delete(caller, imageId);
-        } catch (RuntimeException e) {
-            LOG.warnf("Image %s of a snapshot that was never started remains: %s", imageId, e.getMessage());
-        }
     }
 }

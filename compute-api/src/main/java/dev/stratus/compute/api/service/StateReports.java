@@ -26,7 +26,9 @@ public class StateReports {
         /** The instance is now deleted: hand its allocations back to the scheduler. */
         RELEASE,
         /** The report is about an instance deleted here meanwhile: tell its host to destroy it. */
-        DESTROY_ON_HOST
+        DESTROY_ON_HOST,
+        /** The instance was shelved and left its host: hand its allocations back, to be claimed again later. */
+        OFFLOADED
     }
 
     private final InstanceRepository instances;
@@ -111,7 +113,7 @@ public class StateReports {
                     + (report.host() != null ? "compute host " + report.host() : "the scheduler") + ".", null,
                     report.host());
         }
-        return FollowUp.NONE;
+        return "shelved_offloaded".equals(report.vmState()) ? FollowUp.OFFLOADED : FollowUp.NONE;
     }
 
     private static String blankToNull(String host) {

@@ -5,6 +5,8 @@ import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.ScheduleMove;
+import dev.stratus.common.compute.ShelveInstance;
+import dev.stratus.common.compute.ReturnAllocations;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.compute.RescueInstance;
@@ -42,6 +44,8 @@ public final class SchedulerStub {
     /** Move steps, with the host whose queue they reached. */
     public final List<Map.Entry<String, MoveInstance>> moveSteps = new CopyOnWriteArrayList<>();
     public final List<Map.Entry<String, DeleteInstance>> deletes = new CopyOnWriteArrayList<>();
+    public final List<ShelveInstance> shelves = new CopyOnWriteArrayList<>();
+    public final List<ReturnAllocations> returns = new CopyOnWriteArrayList<>();
 
     private static SchedulerStub instance;
 
@@ -74,6 +78,10 @@ public final class SchedulerStub {
             }
             messaging.subscribe(ComputeTopics.computeHost(OTHER_HOST), DeleteInstance.TYPE,
                     MessageHandler.blocking((m, ctx) -> stub.deletes.add(Map.entry(OTHER_HOST, m))));
+            messaging.subscribe(ComputeTopics.computeHost(HOST), ShelveInstance.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.shelves.add(m)));
+            messaging.subscribe(ComputeTopics.SCHEDULER, ReturnAllocations.TYPE,
+                    MessageHandler.blocking((m, ctx) -> stub.returns.add(m)));
             messaging.ready().get(30, TimeUnit.SECONDS);
             instance = stub;
         }
@@ -121,6 +129,16 @@ public final class SchedulerStub {
         return await(() -> moveSteps.stream().filter(e -> e.getValue().step() == step
                 && e.getValue().move().actionRequestId().equals(actionRequestId)).findFirst().orElse(null),
                 "a " + step + " step with request " + actionRequestId + "; got " + moveSteps);
+    }
+
+    public ShelveInstance awaitShelve(String actionRequestId) {
+        return await(() -> shelves.stream().filter(r -> r.actionRequestId().equals(actionRequestId)).findFirst()
+                .orElse(null), "a shelve with request " + actionRequestId);
+    }
+
+    public ReturnAllocations awaitReturn(String instanceId) {
+        return await(() -> returns.stream().filter(r -> r.instanceIds().contains(instanceId)).findFirst()
+                .orElse(null), "the return of " + instanceId + "'s allocations");
     }
 
     public CommitMoveAllocations awaitCommit(String migrationId) {

@@ -97,6 +97,16 @@ public class TestImageService implements ImageService {
     }
 
     @Override
+    public void deleteOnBehalf(String imageId) {
+        IMAGES.remove(imageId);
+    }
+
+    /** Whether the image exists (for tests of what compute-api deletes on a server's behalf). */
+    public static boolean exists(String imageId) {
+        return IMAGES.containsKey(imageId);
+    }
+
+    @Override
     public void addMember(AuthContext caller, String imageId, String projectId) {
         owned(caller, imageId);
         MEMBERS.computeIfAbsent(imageId, k -> new ArrayList<>()).add(projectId);

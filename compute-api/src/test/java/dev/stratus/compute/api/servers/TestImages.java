@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The images of the test app, in place of image-service: two active images any project may boot, one still
- * queued, one private to project p-img, and one that needs more memory than any test flavor has.
+ * queued, one private to project p-img, and one that needs more memory than any test flavor has; and the
+ * images made through {@link TestImageService}.
  */
 @Alternative
 @Priority(1)
@@ -30,6 +31,10 @@ public class TestImages implements ImageCatalog {
     @Override
     public Optional<Image> find(AuthContext caller, String imageId) {
         String status = STATUS.get(imageId);
+        if (status == null && TestImageService.IMAGES.containsKey(imageId)) {
+            // made through the test image service (a snapshot, a shelved disk)
+            status = TestImageService.IMAGES.get(imageId).path("status").asText();
+        }
         if (status == null || (imageId.equals(PRIVATE) && !"p-img".equals(caller.projectId()))) {
             return Optional.empty();
         }

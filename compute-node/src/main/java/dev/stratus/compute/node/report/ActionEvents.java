@@ -20,6 +20,8 @@ public final class ActionEvents {
     public static final String CONFIRM_RESIZE = "compute_confirm_resize";
     public static final String REVERT_RESIZE = "compute_revert_resize";
     public static final String FINISH_REVERT_RESIZE = "compute_finish_revert_resize";
+    public static final String SHELVE = "compute_shelve_instance";
+    public static final String SHELVE_OFFLOAD = "compute_shelve_offload_instance";
     public static final String SNAPSHOT = "compute_snapshot_instance";
     public static final String BACKUP = "compute_backup_instance";
 

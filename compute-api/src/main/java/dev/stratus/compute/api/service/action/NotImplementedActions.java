@@ -12,8 +12,8 @@ import java.util.Set;
 @ApplicationScoped
 class NotImplementedActions implements ServerActionHandler {
 
-    private static final Set<String> KEYS = Set.of("os-migrateLive", "shelve", "shelveOffload", "unshelve",
-            "evacuate", "changePassword", "trigger_crash_dump", "os-getVNCConsole", "os-getSPICEConsole",
+    private static final Set<String> KEYS = Set.of("os-migrateLive", "evacuate", "changePassword", "trigger_crash_dump",
+            "os-getVNCConsole", "os-getSPICEConsole",
             "os-getSerialConsole", "os-getRDPConsole", "addFixedIp", "removeFixedIp", "addFloatingIp",
             "removeFloatingIp", "injectNetworkInfo", "resetNetwork", "os-resetNetwork");
 
