@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * guest uploaded as the tenant's own images, a server in a server group booted on this host (libvirt
  * when libvirtd runs; the simulated hosts are out of scheduling meanwhile), listed, shown, its console
  * read, stopped, started, rebooted, rebuilt on a fresh disk, snapshotted and the snapshot booted, rescued,
- * resized (reverted, then confirmed); quotas and
+ * resized (reverted, then confirmed), shelved and unshelved; quotas and
  * limits that follow it; deleted. Each step checks what the CLI printed, not only its exit status.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -407,6 +407,34 @@ class TenantDayIT {
 
     @Test
     @Order(12)
+    void shelvesItOffTheHostAndUnshelvesIt() throws Exception {
+        ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        tenant.run("server", "shelve", "--wait", SERVER).expectSuccess("server shelve --wait");
+        JsonNode shelved = ComputeHosts.waitForStatus(tenant, serverId, "SHELVED_OFFLOADED");
+        assertEquals(0, shelved.path("OS-EXT-STS:power_state").asInt(), shelved.toString());
+        JsonNode images = tenant.json("image", "list", "--name", SERVER + "-shelved");
+        assertEquals(1, images.size(), "the shelved disk is an image: " + images);
+        if (cloud.driver().equals("libvirt")) {
+            assertNotEquals(0, Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "dominfo",
+                    serverId).exitCode(), "an offloaded server has no domain on the host");
+            assertFalse(Files.exists(cloud.state.resolve("instances").resolve(serverId)));
+        }
+        tenant.run("server", "unshelve", "--wait", SERVER).expectSuccess("server unshelve --wait");
+        ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals("running", domainState(serverId));
+            // the shelved disk came back: its boot count goes on
+            String line = readyLine(l -> l.contains("instance=" + serverId) && !l.matches(".* boot=1 .*"));
+            assertTrue(line.matches(".* boot=[2-9][0-9]* .*"), line);
+        }
+        CloudWaits.waitFor(Duration.ofSeconds(30), "the shelved image deleted", () ->
+                tenant.json("image", "list", "--name", SERVER + "-shelved").isEmpty() ? true : null);
+        List<String> names = tenant.json("server", "event", "list", SERVER).findValuesAsText("Action");
+        assertTrue(names.containsAll(List.of("shelve", "unshelve")), names.toString());
+    }
+
+    @Test
+    @Order(13)
     void quotaAndLimitsFollowIt() throws Exception {
         cloud.openstack("admin", "quota", "set", "--instances", "4", "--server-groups", "3", PROJECT)
                 .expectSuccess("quota set");
@@ -423,7 +451,7 @@ class TenantDayIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void deletesItAndWaits() throws Exception {
         tenant.run("server", "delete", "--wait", SERVER).expectSuccess("server delete --wait");
         Shell.Result gone = tenant.run("server", "show", serverId);
