@@ -158,6 +158,25 @@ public final class Bodies {
         return out;
     }
 
+    /**
+     * A flavor reference as Nova's schemas take it (a non-empty string or an integer), required in
+     * {@code object}, which is the value of {@code objectName} (for the message of a missing one).
+     */
+    public static String flavorRef(JsonNode object, String objectName) {
+        JsonNode f = object.get("flavorRef");
+        if (f == null) {
+            throw ApiException.badRequest("Invalid input for field/attribute " + objectName + ". Value: " + object
+                    + ". 'flavorRef' is a required property");
+        }
+        if (f.isIntegralNumber()) {
+            return f.asText();
+        }
+        if (!f.isTextual() || f.asText().isEmpty()) {
+            throw invalid("flavorRef", f, "is not of type 'string', 'integer'");
+        }
+        return f.asText();
+    }
+
     /** {@code OS-DCF:diskConfig}: AUTO or MANUAL, null when absent. */
     public static String diskConfig(JsonNode object) {
         String disk = optionalString(object, "OS-DCF:diskConfig", 1, 10);

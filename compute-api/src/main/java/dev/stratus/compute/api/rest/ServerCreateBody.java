@@ -56,7 +56,7 @@ final class ServerCreateBody {
             }
         }
         String name = Bodies.name(s, "name", 255, true);
-        String flavorRef = flavorRef(s);
+        String flavorRef = Bodies.flavorRef(s, "server");
         String bootImage = bootImage(s);
 
         String mode = null;
@@ -130,21 +130,6 @@ final class ServerCreateBody {
                 Boolean.TRUE.equals(configDrive), description, tags, hostname, emptyToNull(v4), emptyToNull(v6),
                 diskConfig == null ? "MANUAL" : diskConfig, adminPass, group, sameHost, differentHost,
                 Bodies.optionalString(s, "host", 1, 255), Bodies.optionalString(s, "hypervisor_hostname", 1, 255));
-    }
-
-    private static String flavorRef(JsonNode s) {
-        JsonNode f = s.get("flavorRef");
-        if (f == null) {
-            throw ApiException.badRequest("Invalid input for field/attribute server. Value: " + s
-                    + ". 'flavorRef' is a required property");
-        }
-        if (f.isIntegralNumber()) {
-            return f.asText();
-        }
-        if (!f.isTextual() || f.asText().isEmpty()) {
-            throw Bodies.invalid("flavorRef", f, "is not of type 'string', 'integer'");
-        }
-        return f.asText();
     }
 
     /** imageRef, or the image of a block_device_mapping_v2 boot entry (image to local disk). */

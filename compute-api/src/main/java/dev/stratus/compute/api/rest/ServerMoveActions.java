@@ -2,7 +2,6 @@ package dev.stratus.compute.api.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.auth.AuthContext;
-import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.ApiVersion;
 import dev.stratus.compute.api.service.ResizeResolver;
 import dev.stratus.compute.api.service.ServerMover;
@@ -42,7 +41,7 @@ class ServerMoveActions implements ServerActionHandler {
                     throw Bodies.invalid("resize", args, "is not of type 'object'");
                 }
                 Bodies.onlyKnown(args, RESIZE_FIELDS);
-                mover.resize(caller, serverId, flavorRef(args), Bodies.diskConfig(args), requestId);
+                mover.resize(caller, serverId, Bodies.flavorRef(args, "resize"), Bodies.diskConfig(args), requestId);
                 return Outcome.accepted();
             }
             case "migrate" -> {
@@ -58,21 +57,6 @@ class ServerMoveActions implements ServerActionHandler {
                 return Outcome.accepted();
             }
         }
-    }
-
-    private static String flavorRef(JsonNode args) {
-        JsonNode f = args.get("flavorRef");
-        if (f == null) {
-            throw ApiException.badRequest("Invalid input for field/attribute resize. Value: " + args
-                    + ". 'flavorRef' is a required property");
-        }
-        if (f.isIntegralNumber()) {
-            return f.asText();
-        }
-        if (!f.isTextual() || f.asText().isEmpty()) {
-            throw Bodies.invalid("flavorRef", f, "is not of type 'string', 'integer'");
-        }
-        return f.asText();
     }
 
     /** Before 2.56 the body is {@code null} (or an empty object); from 2.56 it may name the target host. */
