@@ -7,7 +7,9 @@ import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.MoveInstance;
+import dev.stratus.common.compute.AdminPasswordResult;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.SetAdminPassword;
 import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
@@ -20,6 +22,7 @@ import dev.stratus.compute.node.handler.DeleteInstanceHandler;
 import dev.stratus.compute.node.handler.InstanceActionHandler;
 import dev.stratus.compute.node.handler.MoveInstanceHandler;
 import dev.stratus.compute.node.handler.RebuildInstanceHandler;
+import dev.stratus.compute.node.handler.SetAdminPasswordHandler;
 import dev.stratus.compute.node.handler.ShelveInstanceHandler;
 import dev.stratus.compute.node.handler.RescueInstanceHandler;
 import dev.stratus.compute.node.handler.SnapshotInstanceHandler;
@@ -94,6 +97,8 @@ public class ComputeNode {
                 parts.preparation(), parts.imageSink(), parts.snapshotDirectory(), parts.reporter(),
                 parts.shutdownTimeoutSeconds()));
         messaging.serve(topic, ConsoleOutputRequest.TYPE, ConsoleOutput.TYPE, new ConsoleOutputHandler(parts.driver()));
+        messaging.serve(topic, SetAdminPassword.TYPE, AdminPasswordResult.TYPE, new SetAdminPasswordHandler(
+                parts.driver(), parts.registry(), parts.reporter()));
         startedAt = clock.instant();
         return restored;
     }

@@ -1,5 +1,6 @@
 package dev.stratus.compute.api.messaging;
 
+import dev.stratus.common.compute.AdminPasswordResult;
 import dev.stratus.common.compute.CommitMoveAllocations;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.ConsoleOutput;
@@ -12,6 +13,7 @@ import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ReleaseAllocations;
 import dev.stratus.common.compute.ReturnAllocations;
+import dev.stratus.common.compute.SetAdminPassword;
 import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.compute.ScheduleMove;
@@ -90,6 +92,12 @@ public class ComputeCasts {
 
     public CompletableFuture<Void> delete(String host, DeleteInstance delete) {
         return messaging.cast(ComputeTopics.computeHost(host), DeleteInstance.TYPE, delete, delete.actionRequestId());
+    }
+
+    public CompletableFuture<AdminPasswordResult> setAdminPassword(String host, SetAdminPassword request,
+            Duration timeout) {
+        return messaging.call(ComputeTopics.computeHost(host), SetAdminPassword.TYPE, request, AdminPasswordResult.TYPE,
+                timeout, request.actionRequestId());
     }
 
     public CompletableFuture<ConsoleOutput> consoleOutput(String host, ConsoleOutputRequest request, Duration timeout) {

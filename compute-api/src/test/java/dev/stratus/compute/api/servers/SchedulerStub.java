@@ -1,6 +1,8 @@
 package dev.stratus.compute.api.servers;
 
+import dev.stratus.common.compute.AdminPasswordResult;
 import dev.stratus.common.compute.CommitMoveAllocations;
+import dev.stratus.common.compute.SetAdminPassword;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.MoveInstance;
@@ -46,6 +48,8 @@ public final class SchedulerStub {
     public final List<Map.Entry<String, DeleteInstance>> deletes = new CopyOnWriteArrayList<>();
     public final List<ShelveInstance> shelves = new CopyOnWriteArrayList<>();
     public final List<ReturnAllocations> returns = new CopyOnWriteArrayList<>();
+    /** Passwords the host was asked to set; "agentless-..." ones are refused as by a guest without an agent. */
+    public final List<SetAdminPassword> passwords = new CopyOnWriteArrayList<>();
 
     private static SchedulerStub instance;
 
@@ -82,6 +86,14 @@ public final class SchedulerStub {
                     MessageHandler.blocking((m, ctx) -> stub.shelves.add(m)));
             messaging.subscribe(ComputeTopics.SCHEDULER, ReturnAllocations.TYPE,
                     MessageHandler.blocking((m, ctx) -> stub.returns.add(m)));
+            messaging.serve(ComputeTopics.computeHost(HOST), SetAdminPassword.TYPE, AdminPasswordResult.TYPE,
+                    (m, ctx) -> {
+                        stub.passwords.add(m);
+                        return java.util.concurrent.CompletableFuture.completedFuture(m.password().startsWith("agentless")
+                                ? new AdminPasswordResult(AdminPasswordResult.Outcome.AGENT_NOT_ENABLED,
+                                        "QEMU guest agent is not enabled")
+                                : new AdminPasswordResult(AdminPasswordResult.Outcome.SET, null));
+                    });
             messaging.ready().get(30, TimeUnit.SECONDS);
             instance = stub;
         }

@@ -49,6 +49,7 @@ public class FakeVirtDriver implements VirtDriver {
         final int configDriveFiles;
         volatile PowerState state;
         volatile boolean rescued;
+        volatile String adminPassword;
 
         FakeGuest(String name, Instant bootedAt, int configDriveFiles) {
             this.name = name;
@@ -259,6 +260,20 @@ public class FakeVirtDriver implements VirtDriver {
     public void finishRevertMigration(GuestSpec original, boolean sameHost, boolean powerOn) throws VirtException {
         transition(original.instanceId(), require(original.instanceId()),
                 powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN);
+    }
+
+    /** A running guest takes the password (the fake has an "agent" in every guest). */
+    @Override
+    public void setAdminPassword(String instanceId, String password) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        requireState(guest, PowerState.RUNNING, "set the password of");
+        guest.adminPassword = password;
+    }
+
+    /** The password last set in the guest (for tests). */
+    public String adminPassword(String instanceId) {
+        FakeGuest guest = guests.get(instanceId);
+        return guest == null ? null : guest.adminPassword;
     }
 
     /** Whether the guest runs from its rescue disk (for tests). */

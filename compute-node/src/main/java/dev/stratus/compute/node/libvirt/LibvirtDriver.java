@@ -16,6 +16,7 @@ import dev.stratus.compute.node.virt.DriverCapabilities;
 import dev.stratus.compute.node.virt.GuestSpec;
 import dev.stratus.compute.node.virt.HostInventory;
 import dev.stratus.compute.node.virt.LifecycleEvent;
+import dev.stratus.compute.node.virt.PasswordNotSettable;
 import dev.stratus.compute.node.virt.PowerState;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
@@ -460,6 +461,17 @@ public class LibvirtDriver implements VirtDriver {
             LOG.errorf("instance %s: its own definition could not be restored after a failed rescue: %s", id,
                     e.getMessage());
         }
+    }
+
+    /**
+     * Nova's libvirt driver sets passwords through the QEMU guest agent; the domains made here have no agent
+     * channel (images do not ask for one with {@code hw_qemu_guest_agent}), so every guest refuses, as Nova's
+     * does without the agent.
+     */
+    @Override
+    public void setAdminPassword(String instanceId, String password) throws VirtException {
+        requireId(instanceId);
+        throw new PasswordNotSettable("QEMU guest agent is not enabled", true);
     }
 
     @Override

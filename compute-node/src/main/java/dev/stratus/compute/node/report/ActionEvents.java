@@ -22,6 +22,7 @@ public final class ActionEvents {
     public static final String FINISH_REVERT_RESIZE = "compute_finish_revert_resize";
     public static final String SHELVE = "compute_shelve_instance";
     public static final String SHELVE_OFFLOAD = "compute_shelve_offload_instance";
+    public static final String SET_ADMIN_PASSWORD = "compute_set_admin_password";
     public static final String SNAPSHOT = "compute_snapshot_instance";
     public static final String BACKUP = "compute_backup_instance";
 

@@ -96,6 +96,13 @@ public interface VirtDriver {
      */
     void finishRevertMigration(GuestSpec original, boolean sameHost, boolean powerOn) throws VirtException;
 
+    /**
+     * Sets the guest's administrator password (Nova's {@code set_admin_password}), through a guest agent.
+     *
+     * @throws PasswordNotSettable when this guest or driver has no way to set it; the message says why
+     */
+    void setAdminPassword(String instanceId, String password) throws VirtException;
+
     /** The guest's state as the hypervisor sees it; {@link PowerState#NOSTATE} when unknown. */
     PowerState powerState(String instanceId);
 

@@ -128,6 +128,11 @@ final class SpawnStopwatch implements VirtDriver {
     }
 
     @Override
+    public void setAdminPassword(String instanceId, String password) throws VirtException {
+        driver.setAdminPassword(instanceId, password);
+    }
+
+    @Override
     public PowerState powerState(String instanceId) {
         return driver.powerState(instanceId);
     }

@@ -88,6 +88,15 @@ class LibvirtDriverTest {
     }
 
     @Test
+    void aPasswordIsRefusedAsByAGuestWithoutTheQemuAgent() {
+        var refused = assertThrows(
+                dev.stratus.compute.node.virt.PasswordNotSettable.class,
+                () -> driver.setAdminPassword(UUID.randomUUID().toString(), "secret"));
+        assertTrue(refused.agentMissing());
+        assertEquals("QEMU guest agent is not enabled", refused.getMessage());
+    }
+
+    @Test
     void aSpawnThatFailsAfterDefineLeavesNoDomainAndNoDirectory() throws Exception {
         String id = UUID.randomUUID().toString();
         host.failNextCreate = new LibvirtFailure(LibvirtFailure.Reason.OTHER,
