@@ -71,7 +71,10 @@ public class StateReports {
         boolean deleting = "deleting".equals(row.taskState());
         if (yieldsToDelete && deleting && !row.isDeleted()) {
             LOG.debugf("Move report for %s ignored: the instance is being deleted", row.uuid());
-            return FollowUp.NONE;
+            // The delete went to the instance's host; a guest the move made on another host goes too.
+            boolean elsewhere = report.host() != null && !report.host().isEmpty()
+                    && !report.host().equals(row.host()) && !"deleted".equals(report.vmState());
+            return elsewhere ? FollowUp.DESTROY_ON_HOST : FollowUp.NONE;
         }
         // The host says the guest is gone while a delete waits for it: final, whatever the reports' order.
         boolean gone = deleting && "deleted".equals(report.vmState());

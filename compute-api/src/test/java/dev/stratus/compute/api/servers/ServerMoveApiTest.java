@@ -228,6 +228,24 @@ class ServerMoveApiTest {
     }
 
     @Test
+    void aGuestMadeByAMoveThatEndsAfterTheDeleteIsDestroyedToo() {
+        String hal = keys.member("hal", "p-move-7");
+        String id = fixture.activeServer(hal, "late-move");
+        Response resized = resize(hal, id, "2");
+        InstanceMove move = stub.awaitMoveRequest(resized.header("x-openstack-request-id")).move().to(DEST, DEST);
+        fixture.moveReport(id, move.migrationId(), MoveReport.MIGRATING, null, "resize_migrating", SchedulerStub.HOST,
+                null, null);
+        fixture.awaitStatus(hal, id, "RESIZE");
+        as(hal, "2.1").delete("/v2.1/servers/" + id).then().statusCode(204);
+        // the destination finishes the move after the delete went to the source
+        fixture.moveReport(id, move.migrationId(), MoveReport.FINISHED, "resized", null, DEST,
+                move.instance().flavor(), null);
+        SchedulerStub.await(() -> stub.deletes.stream().filter(d -> d.getValue().instanceId().equals(id)).findFirst()
+                .orElse(null), "the moved guest destroyed on the destination");
+        as(hal, "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-STS:task_state", equalTo("deleting"));
+    }
+
+    @Test
     void badMovesAreRefusedAndSendNothing() {
         String eve = keys.member("eve", "p-move-5");
         String id = fixture.activeServer(eve, "keeps");
