@@ -76,10 +76,21 @@ public class HostSelector {
      * never chosen (hosts already tried).
      */
     public Decision select(RequestSpec spec, List<InstanceBuild> instances, Set<String> exclude) {
+        return select(spec, instances, exclude, Set.of());
+    }
+
+    /**
+     * The same, where {@code notCounted} consumers are no server-group members where they are now (an instance
+     * that moves does not count at its source).
+     */
+    public Decision select(RequestSpec spec, List<InstanceBuild> instances, Set<String> exclude,
+            Set<UUID> notCounted) {
         Instant now = Instant.now();
         Resources resources = Resources.of(spec.flavor());
         Set<UUID> inRequest = instances.stream().map(i -> Consumers.of(i.instanceId())).collect(Collectors.toSet());
-        Map<String, Integer> groupHosts = hostsOf(membersOf(spec), inRequest);
+        Set<UUID> skipped = new HashSet<>(inRequest);
+        skipped.addAll(notCounted);
+        Map<String, Integer> groupHosts = hostsOf(membersOf(spec), skipped);
         Set<String> sameHosts = hostsOf(consumers(spec.hints().sameHost()), Set.of()).keySet();
         Set<String> differentHosts = hostsOf(consumers(spec.hints().differentHost()), Set.of()).keySet();
         Set<String> excluded = new HashSet<>(exclude);

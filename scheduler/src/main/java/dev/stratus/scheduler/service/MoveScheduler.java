@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * reverted), then starts the move on the source host. A destination has the source's hypervisor type; another
  * host than the source is possible only when both hosts' drivers move disks between hosts
  * ({@link HostResources#TRAIT_MOVES_BETWEEN_HOSTS}), and the source itself only when the request allows it.
- * Redelivery is harmless: a migration already claimed somewhere is sent there again.
+ * The server group's policy applies as for a build, the moving server not counted at its source. Redelivery is
+ * harmless: a migration already claimed somewhere is sent there again.
  */
 @ApplicationScoped
 public class MoveScheduler {
@@ -34,9 +35,11 @@ public class MoveScheduler {
     private final HostStateCache cache;
     private final SchedulerOutbox outbox;
     private final SchedulerConfig config;
+    private final ServerGroupMembers groupMembers;
 
     public MoveScheduler(HostSelector selector, ClaimService claims, HostStateCache cache, SchedulerOutbox outbox,
-            SchedulerConfig config) {
+            SchedulerConfig config, ServerGroupMembers groupMembers) {
+        this.groupMembers = groupMembers;
         this.selector = selector;
         this.claims = claims;
         this.cache = cache;
@@ -67,8 +70,12 @@ public class MoveScheduler {
         return result;
     }
 
-    /** Selects and claims, without sending anything. */
+    /** Selects and claims, without sending anything; one decision at a time per server group. */
     public Result decide(ScheduleMove request) {
+        return groupMembers.serialised(request.spec().hints().groupId(), () -> decideAlone(request));
+    }
+
+    private Result decideAlone(ScheduleMove request) {
         InstanceMove move = request.move();
         UUID consumer = Consumers.of(move.migrationId());
         if (claims.isReleased(consumer)) {
@@ -84,7 +91,8 @@ public class MoveScheduler {
         InstanceBuild asMigration = asConsumer(move);
         String lastProblem = null;
         for (int round = 0; round <= config.claimRetries(); round++) {
-            Decision decision = selector.select(spec, List.of(asMigration), excluded);
+            Decision decision = selector.select(spec, List.of(asMigration), excluded,
+                    Set.of(Consumers.of(move.instanceId())));
             if (decision instanceof Decision.NoValidHost none) {
                 return new Result(null, none.details());
             }
@@ -119,6 +127,8 @@ public class MoveScheduler {
             if (!cache.committed(consumer, p.host())) {
                 return new Result(null, null);
             }
+            // Until the move ends, the group counts the server at its destination too.
+            groupMembers.placed(spec.hints().groupId(), consumer);
             return new Result(p.host().host(), null);
         }
         return new Result(null, "Claims kept conflicting with concurrent requests: " + lastProblem);

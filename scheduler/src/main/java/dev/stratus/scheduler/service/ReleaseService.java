@@ -61,6 +61,7 @@ public class ReleaseService {
         UUID instance = Consumers.of(instanceId);
         UUID migration = Consumers.of(migrationId);
         Set<Long> providers = claims.commitMove(instance, migration);
+        groupMembers.released(migration);
         if (providers.isEmpty()) {
             return;
         }

@@ -13,6 +13,7 @@ import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.compute.ScheduleMove;
+import dev.stratus.common.compute.SchedulingHints;
 import dev.stratus.scheduler.SchedulerTestResource;
 import dev.stratus.scheduler.TestFleet;
 import dev.stratus.scheduler.service.Resources;
@@ -195,6 +196,48 @@ class MoveTest {
         scheduler.commitMove(id, request.move().migrationId());
         eventually(() -> NONE.equals(scheduler.usages(b)) && NONE.equals(scheduler.usages(a)));
         assertEquals(Map.of(), scheduler.allocations(id));
+    }
+
+    @Test
+    void aMoveKeepsItsServerGroupsAntiAffinity() {
+        String c = "mv-c-" + Long.toString(System.nanoTime() % 100000, 36);
+        recorder.listen(ComputeTopics.computeHost(c));
+        movableHost(a, 8, 8192, 80);
+        movableHost(b, 6, 6144, 60);
+        movableHost(c, 4, 4096, 40);
+        String group = UUID.randomUUID().toString();
+        BuildInstance x = built(a);
+        String xId = x.instance().instanceId();
+        SchedulingHints withX = new SchedulingHints(group, "anti-affinity", null, List.of(xId), List.of(), List.of(),
+                null, null);
+        scheduler.schedule(TestFleet.request(TestFleet.spec(SMALL, withX), 1));
+        String bTopic = ComputeTopics.computeHost(b);
+        recorder.await("the second member on b", WAIT, r -> !r.messages(bTopic, BuildInstance.TYPE).isEmpty());
+        String yId = recorder.messages(bTopic, BuildInstance.TYPE).get(0).instance().instanceId();
+
+        // b has more room than c, but holds the other member: the moved server goes to c
+        SchedulingHints withY = new SchedulingHints(group, "anti-affinity", null, List.of(yId), List.of(), List.of(),
+                null, null);
+        InstanceMove move = new InstanceMove(UUID.randomUUID().toString(), InstanceMove.MIGRATION, x.instance(), SMALL,
+                a, a, null, null, false, "req-group-move");
+        scheduler.scheduleMove(new ScheduleMove(move, TestFleet.spec(SMALL, withY), false));
+        assertEquals(c, awaitStep(a).move().destHost());
+    }
+
+    @Test
+    void aServerResizedInPlaceDoesNotCountAgainstItsOwnAntiAffinity() {
+        fleet.host(local, 8, 8192, 80);
+        String group = UUID.randomUUID().toString();
+        SchedulingHints alone = new SchedulingHints(group, "anti-affinity", null, List.of(), List.of(), List.of(),
+                null, null);
+        scheduler.schedule(TestFleet.request(TestFleet.spec(SMALL, alone), 1));
+        String topic = ComputeTopics.computeHost(local);
+        recorder.await("the member on " + local, WAIT, r -> !r.messages(topic, BuildInstance.TYPE).isEmpty());
+        BuildInstance x = recorder.messages(topic, BuildInstance.TYPE).get(0);
+        InstanceMove move = new InstanceMove(UUID.randomUUID().toString(), InstanceMove.RESIZE,
+                x.instance().withFlavor(BIG), SMALL, local, local, null, null, false, "req-in-place");
+        scheduler.scheduleMove(new ScheduleMove(move, TestFleet.spec(BIG, alone), true));
+        assertEquals(local, awaitStep(local).move().destHost());
     }
 
     @Test

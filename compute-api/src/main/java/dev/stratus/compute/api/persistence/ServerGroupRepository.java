@@ -32,6 +32,13 @@ public class ServerGroupRepository {
                 .map(g -> withMembers(List.of(g)).get(0));
     }
 
+    /** The group the instance is a member of, if any (an instance is in one group at most). */
+    public Optional<GroupRow> ofMember(String instanceUuid) {
+        return db.one("select " + COLUMNS + " from instance_groups where uuid = (select group_uuid from"
+                + " instance_group_member where instance_uuid = ? limit 1)", ServerGroupRepository::row, instanceUuid)
+                .map(g -> withMembers(List.of(g)).get(0));
+    }
+
     /** Lock the group while members are added (the members quota and anti-affinity count them). */
     public Optional<GroupRow> lock(String uuid) {
         return db.one("select " + COLUMNS + " from instance_groups where uuid = ? for update",

@@ -18,6 +18,7 @@ import dev.stratus.compute.api.persistence.InstanceActionRepository;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.persistence.MoveRecords;
+import dev.stratus.compute.api.persistence.ServerGroupRepository;
 import dev.stratus.compute.api.service.action.Locks;
 import dev.stratus.compute.api.service.action.StateRule;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,13 +50,16 @@ public class ServerMover {
     private final QuotaService quotas;
     private final MoveRecords moves;
     private final ServiceRecords services;
+    private final ServerGroupRepository groups;
     private final ComputeCasts casts;
     private final Policy policy;
     private final ComputeSettings settings;
 
     public ServerMover(ServerLookup lookup, InstanceRepository instances, InstanceActionRepository actions,
             ImageCatalog images, InstanceBuilds builds, FlavorService flavors, QuotaService quotas, MoveRecords moves,
-            ServiceRecords services, ComputeCasts casts, Policy policy, ComputeSettings settings) {
+            ServiceRecords services, ServerGroupRepository groups, ComputeCasts casts, Policy policy,
+            ComputeSettings settings) {
+        this.groups = groups;
         this.lookup = lookup;
         this.instances = instances;
         this.actions = actions;
@@ -133,8 +137,7 @@ public class ServerMover {
         instances.db().update("update instances set task_state = 'resize_prep', updated_at = now() where uuid = ?",
                 row.uuid());
         actions.start(row.uuid(), action, requestId, caller.userId(), caller.projectId());
-        SchedulingHints hints = targetHost == null ? SchedulingHints.NONE
-                : new SchedulingHints(null, null, null, List.of(), List.of(), List.of(), targetHost, null);
+        SchedulingHints hints = hints(row.uuid(), targetHost);
         RequestSpec spec = new RequestSpec(row.projectId(), row.userId(), newFlavor, image, null, hints, List.of());
         try {
             casts.scheduleMove(new ScheduleMove(move, spec, allowSameHost), requestId).join();
@@ -143,6 +146,23 @@ public class ServerMover {
             // the transaction rolls back: the server is as it was
             throw ApiException.unavailable("The scheduler could not be reached; retry the " + action + ".");
         }
+    }
+
+    /**
+     * What the destination must respect: the server group's policy (its other members by id; the server itself
+     * does not count where it is now) and an admin's target host.
+     */
+    private SchedulingHints hints(String uuid, String targetHost) {
+        Optional<ServerGroupRepository.GroupRow> group = groups.ofMember(uuid);
+        if (group.isEmpty()) {
+            return targetHost == null ? SchedulingHints.NONE
+                    : new SchedulingHints(null, null, null, List.of(), List.of(), List.of(), targetHost, null);
+        }
+        ServerGroupRepository.GroupRow g = group.get();
+        String maxPerHost = g.rules().get("max_server_per_host");
+        List<String> others = g.members().stream().filter(m -> !m.equals(uuid)).toList();
+        return new SchedulingHints(g.uuid(), g.policy(), maxPerHost == null ? null : Integer.valueOf(maxPerHost),
+                others, List.of(), List.of(), targetHost, null);
     }
 
     /** The server's image, looked up while the row is read; a server booted from a volume has none. */

@@ -15,6 +15,7 @@ import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.compute.ScheduleMove;
+import dev.stratus.common.compute.SchedulingHints;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
@@ -22,6 +23,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +245,31 @@ class ServerMoveApiTest {
         SchedulerStub.await(() -> stub.deletes.stream().filter(d -> d.getValue().instanceId().equals(id)).findFirst()
                 .orElse(null), "the moved guest destroyed on the destination");
         as(hal, "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-STS:task_state", equalTo("deleting"));
+    }
+
+    @Test
+    void aMoveCarriesItsServerGroupWithoutCountingItself() {
+        String ike = keys.member("ike", "p-move-8");
+        String group = as(ike, "2.1").body("{\"server_group\": {\"name\": \"apart\", \"policies\":"
+                + " [\"anti-affinity\"]}}").post("/v2.1/os-server-groups").then().statusCode(200).extract()
+                .path("server_group.id");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("apart-1", "apart-2")) {
+            String id = as(ike, "2.37").body("{\"server\": {\"name\": \"" + name + "\", \"imageRef\": \""
+                    + TestImages.ACTIVE + "\", \"flavorRef\": \"1\", \"networks\": \"none\"},"
+                    + " \"os:scheduler_hints\": {\"group\": \"" + group + "\"}}").post("/v2.1/servers").then()
+                    .statusCode(202).extract().path("server.id");
+            stub.awaitSchedule(id);
+            fixture.report(id, "active", null, true, 1, SchedulerStub.HOST, null, null);
+            fixture.awaitStatus(ike, id, "ACTIVE");
+            ids.add(id);
+        }
+        Response resized = resize(ike, ids.get(0), "2");
+        resized.then().statusCode(202);
+        SchedulingHints hints = stub.awaitMoveRequest(resized.header("x-openstack-request-id")).spec().hints();
+        assertEquals(group, hints.groupId());
+        assertEquals("anti-affinity", hints.groupPolicy());
+        assertEquals(List.of(ids.get(1)), hints.groupMembers(), "the moving server does not count where it is");
     }
 
     @Test
