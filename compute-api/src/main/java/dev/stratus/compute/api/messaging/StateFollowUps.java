@@ -26,7 +26,8 @@ public class StateFollowUps {
 
     public CompletableFuture<Void> after(StateReports.FollowUp followUp, InstanceStateReport report,
             String requestId) {
-        if ("active".equals(report.vmState()) || "stopped".equals(report.vmState())) {
+        // Only a task's end can be an unshelve's: power-state reports do not look for a shelved image.
+        if (report.clearTaskState() && ("active".equals(report.vmState()) || "stopped".equals(report.vmState()))) {
             removal.unshelved(report.instanceId());
         }
         return switch (followUp) {
