@@ -45,6 +45,13 @@ public final class ComputeVersions {
     /** The {@code /images} proxy to Glance (removed from 2.36 on, as the other proxies). */
     public static final VersionRange IMAGE_PROXY = VersionRange.between("2.1", "2.35");
 
+    // the network proxies to network-service (os-security-groups, os-security-group-rules, os-floating-ips,
+    // os-floating-ip-pools)
+    /** The proxies answer up to 2.35 and are a 404 from 2.36 on, as in Nova. */
+    public static final VersionRange NETWORK_PROXY = VersionRange.between("2.1", "2.35");
+    /** The addFloatingIp and removeFloatingIp server actions (removed in 2.44). */
+    public static final VersionRange FLOATING_IP_ACTIONS = VersionRange.between("2.1", "2.43");
+
     // limits
     /** maxTotalFloatingIps, maxSecurityGroups, maxSecurityGroupRules and their usage (nova-network). */
     public static final VersionRange LIMITS_NETWORK = VersionRange.between("2.1", "2.35");
