@@ -66,13 +66,14 @@ public class ServersResource {
     private final ServerIpsResource ips;
     private final InstanceActionsResource instanceActions;
     private final ServerInterfacesResource interfaces;
+    private final ServerSecurityGroupsResource securityGroups;
 
     public ServersResource(ServerCreator creator, ServerQuery query, ServerLookup lookup, ServerDeleter deleter,
             ServerUpdater updater, InstanceRepository instances, ServerViewContexts contexts, Policy policy,
             ApiSettings api, RequestedMicroversion version, ServerActionsResource actions,
             ServerMetadataResource metadata, ServerTagsResource tags, ServerIpsResource ips,
             InstanceActionsResource instanceActions, ServerInterfacesResource interfaces,
-            ServerPasswordResource password) {
+            ServerPasswordResource password, ServerSecurityGroupsResource securityGroups) {
         this.creator = creator;
         this.query = query;
         this.lookup = lookup;
@@ -90,6 +91,7 @@ public class ServersResource {
         this.instanceActions = instanceActions;
         this.interfaces = interfaces;
         this.password = password;
+        this.securityGroups = securityGroups;
     }
 
     @POST
@@ -214,6 +216,11 @@ public class ServersResource {
     @Path("{id}/os-interface")
     public ServerInterfacesResource interfaces() {
         return interfaces;
+    }
+
+    @Path("{id}/os-security-groups")
+    public ServerSecurityGroupsResource securityGroups() {
+        return securityGroups;
     }
 
     @Path("{id}/os-server-password")
