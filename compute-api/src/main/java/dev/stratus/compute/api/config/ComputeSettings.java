@@ -23,6 +23,12 @@ public interface ComputeSettings {
     @WithDefault("10s")
     Duration networkTimeout();
 
+    /**
+     * The floating IP pool (external network name or id) of an {@code os-floating-ips} create that names none,
+     * Nova's {@code [neutron] default_floating_pool}; unset, the cloud's one external network is that pool.
+     */
+    Optional<String> defaultFloatingPool();
+
     /** How long a call to image-service may take before a create fails with 503. */
     @WithDefault("10s")
     Duration imageTimeout();

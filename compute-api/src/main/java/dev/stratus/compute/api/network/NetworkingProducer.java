@@ -4,7 +4,9 @@ import dev.stratus.common.auth.ServiceToken;
 import dev.stratus.common.network.client.NetworkServiceClient;
 import dev.stratus.compute.api.config.ComputeSettings;
 import dev.stratus.compute.api.persistence.InstanceRepository;
+import dev.stratus.compute.api.service.FloatingIps;
 import dev.stratus.compute.api.service.NetworkCatalog;
+import dev.stratus.compute.api.service.NoFloatingIps;
 import dev.stratus.compute.api.service.NoNetworkCatalog;
 import dev.stratus.compute.api.service.ServerPorts;
 import jakarta.enterprise.inject.Produces;
@@ -34,6 +36,13 @@ public class NetworkingProducer {
     @Singleton
     NetworkCatalog catalog(Optional<NetworkServiceClient> client) {
         return client.<NetworkCatalog>map(NeutronNetworkCatalog::new).orElseGet(NoNetworkCatalog::new);
+    }
+
+    @Produces
+    @Singleton
+    FloatingIps floatingIps(Optional<NetworkServiceClient> client, ComputeSettings settings) {
+        return client.<FloatingIps>map(c -> new NeutronFloatingIps(c, settings.defaultFloatingPool()))
+                .orElseGet(NoFloatingIps::new);
     }
 
     @Produces

@@ -144,10 +144,16 @@ public class NeutronNetworkCatalog implements NetworkCatalog {
     }
 
     private static <T> T call(java.util.function.Supplier<T> request) {
+        return call(request, NeutronNetworkCatalog::unavailable);
+    }
+
+    /** A request to network-service whose refusal becomes the API's answer that {@code refusal} gives. */
+    static <T> T call(java.util.function.Supplier<T> request,
+            java.util.function.Function<NetworkServiceException, ApiException> refusal) {
         try {
             return request.get();
         } catch (NetworkServiceException e) {
-            throw unavailable(e);
+            throw refusal.apply(e);
         }
     }
 

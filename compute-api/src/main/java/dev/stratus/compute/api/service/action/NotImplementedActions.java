@@ -14,8 +14,8 @@ class NotImplementedActions implements ServerActionHandler {
 
     private static final Set<String> KEYS = Set.of("os-migrateLive", "evacuate", "trigger_crash_dump",
             "os-getVNCConsole", "os-getSPICEConsole",
-            "os-getSerialConsole", "os-getRDPConsole", "addFixedIp", "removeFixedIp", "addFloatingIp",
-            "removeFloatingIp", "injectNetworkInfo", "resetNetwork", "os-resetNetwork");
+            "os-getSerialConsole", "os-getRDPConsole", "addFixedIp", "removeFixedIp", "injectNetworkInfo",
+            "resetNetwork", "os-resetNetwork");
 
     private final ServerLookup lookup;
 
