@@ -45,6 +45,10 @@ public final class ComputeVersions {
     /** The {@code /images} proxy to Glance (removed from 2.36 on, as the other proxies). */
     public static final VersionRange IMAGE_PROXY = VersionRange.between("2.1", "2.35");
 
+    // os-hosts
+    /** The deprecated os-hosts API (removed in 2.43: os-services and os-hypervisors replace it). */
+    public static final VersionRange OS_HOSTS = VersionRange.between("2.1", "2.42");
+
     // the network proxies to network-service (os-security-groups, os-security-group-rules, os-floating-ips,
     // os-floating-ip-pools)
     /** The proxies answer up to 2.35 and are a 404 from 2.36 on, as in Nova. */

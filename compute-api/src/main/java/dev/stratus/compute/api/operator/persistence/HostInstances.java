@@ -21,6 +21,10 @@ public class HostInstances {
     public record ServerRef(String uuid, String name, String host, String node) {
     }
 
+    /** What one server takes of its host: its project and its flavor as booted (disk = root + ephemeral). */
+    public record HostLoad(String projectId, int vcpus, int memoryMb, int diskGb) {
+    }
+
     private final Db sql;
 
     public HostInstances(Db sql) {
@@ -42,6 +46,15 @@ public class HostInstances {
                 where host = any(?) and deleted_at is null order by created_at, id
                 """, rs -> new ServerRef(rs.getString("uuid"), rs.getString("display_name"), rs.getString("host"),
                 rs.getString("node")), hosts);
+    }
+
+    /** Each server not deleted on a host, oldest first, with what it takes. */
+    public List<HostLoad> loadOnHost(String host) {
+        return sql.list("""
+                select project_id, vcpus, memory_mb, root_gb + ephemeral_gb as disk_gb from instances
+                where host = ? and deleted_at is null order by created_at, id
+                """, rs -> new HostLoad(rs.getString("project_id"), rs.getInt("vcpus"), rs.getInt("memory_mb"),
+                rs.getInt("disk_gb")), host);
     }
 
     /** Per host and node ({@code host + "/" + node}, node may be empty): Nova's {@code current_workload}. */
