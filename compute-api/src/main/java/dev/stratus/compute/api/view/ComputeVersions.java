@@ -49,6 +49,16 @@ public final class ComputeVersions {
     /** The deprecated os-hosts API (removed in 2.43: os-services and os-hypervisors replace it). */
     public static final VersionRange OS_HOSTS = VersionRange.between("2.1", "2.42");
 
+    // os-server-external-events: the event names each microversion accepts
+    /** volume-extended (Cinder's extended volumes). */
+    public static final VersionRange EVENT_VOLUME_EXTENDED = VersionRange.since("2.51");
+    /** power-update (Ironic's power state changes). */
+    public static final VersionRange EVENT_POWER_UPDATE = VersionRange.since("2.76");
+    /** accelerator-request-bound (Cyborg's accelerators). */
+    public static final VersionRange EVENT_ACCELERATOR_BOUND = VersionRange.since("2.82");
+    /** volume-reimaged (rebuilds of volume-backed servers). */
+    public static final VersionRange EVENT_VOLUME_REIMAGED = VersionRange.since("2.93");
+
     // the network proxies to network-service (os-security-groups, os-security-group-rules, os-floating-ips,
     // os-floating-ip-pools)
     /** The proxies answer up to 2.35 and are a 404 from 2.36 on, as in Nova. */
