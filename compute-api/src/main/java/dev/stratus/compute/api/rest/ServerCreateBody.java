@@ -129,7 +129,8 @@ final class ServerCreateBody {
                 userData, zone, minCount, maxCount, Boolean.TRUE.equals(returnReservation),
                 Boolean.TRUE.equals(configDrive), description, tags, hostname, emptyToNull(v4), emptyToNull(v6),
                 diskConfig == null ? "MANUAL" : diskConfig, adminPass, group, sameHost, differentHost,
-                Bodies.optionalString(s, "host", 1, 255), Bodies.optionalString(s, "hypervisor_hostname", 1, 255));
+                Bodies.optionalString(s, "host", 1, 255), Bodies.optionalString(s, "hypervisor_hostname", 1, 255),
+                Personality.parse(s.get("personality")));
     }
 
     /** imageRef, or the image of a block_device_mapping_v2 boot entry (image to local disk). */

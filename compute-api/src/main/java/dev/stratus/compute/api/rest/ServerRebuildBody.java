@@ -45,11 +45,6 @@ final class ServerRebuildBody {
         if (!Bodies.isUuid(Links.idOf(imageRef))) {
             throw ApiException.badRequest("Invalid imageRef provided.");
         }
-        JsonNode personality = r.get("personality");
-        if (personality != null && !(personality.isArray() && personality.isEmpty())) {
-            throw ApiException.badRequest("Personality files are not supported by this cloud; pass the files in"
-                    + " user_data or a config drive instead.");
-        }
         JsonNode certificates = r.get("trusted_image_certificates");
         if (certificates != null && !certificates.isNull()) {
             throw ApiException.badRequest("Image signature certificate validation is not supported by this cloud.");
@@ -67,6 +62,7 @@ final class ServerRebuildBody {
         }
         return new ServerRebuild(imageRef, name, adminPass, metadata, AccessAddresses.ipv4(r), AccessAddresses.ipv6(r),
                 Bodies.diskConfig(r), Boolean.TRUE.equals(preserve), r.has("description"), description,
-                r.has("key_name"), keyName, r.has("user_data"), userData, hostname);
+                r.has("key_name"), keyName, r.has("user_data"), userData, hostname,
+                Personality.parse(r.get("personality")));
     }
 }

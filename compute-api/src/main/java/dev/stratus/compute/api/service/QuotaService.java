@@ -1,5 +1,6 @@
 package dev.stratus.compute.api.service;
 
+import dev.stratus.common.compute.InjectedFile;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.compute.api.config.ComputeSettings;
 import dev.stratus.compute.api.persistence.QuotaRepository;
@@ -177,6 +178,29 @@ public class QuotaService {
         int limit = limits(projectId, null).get("metadata_items");
         if (limit >= 0 && items > limit) {
             throw ApiException.forbidden("Maximum number of metadata items exceeds " + limit);
+        }
+    }
+
+    /**
+     * Nova's check of personality files: their number against injected_files, then the longest path and the
+     * longest contents (base64, as sent) against injected_file_path_bytes and injected_file_content_bytes.
+     */
+    public void checkInjectedFiles(String projectId, String userId, List<InjectedFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> limits = limits(projectId, userId);
+        long count = limitOf(limits, "injected_files");
+        if (count >= 0 && files.size() > count) {
+            throw ApiException.forbidden("Personality file limit exceeded");
+        }
+        long pathBytes = limitOf(limits, "injected_file_path_bytes");
+        if (pathBytes >= 0 && files.stream().anyMatch(f -> f.path().length() > pathBytes)) {
+            throw ApiException.forbidden("Personality file path exceeds maximum " + pathBytes);
+        }
+        long contentBytes = limitOf(limits, "injected_file_content_bytes");
+        if (contentBytes >= 0 && files.stream().anyMatch(f -> f.contents().length() > contentBytes)) {
+            throw ApiException.forbidden("Personality file content exceeds maximum " + contentBytes);
         }
     }
 

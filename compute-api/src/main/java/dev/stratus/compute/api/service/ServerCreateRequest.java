@@ -1,5 +1,6 @@
 package dev.stratus.compute.api.service;
 
+import dev.stratus.common.compute.InjectedFile;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +17,14 @@ public record ServerCreateRequest(String name, String bootImage, String flavorRe
         Map<String, String> metadata, String userData, String availabilityZone, int minCount, int maxCount,
         boolean returnReservationId, boolean configDrive, String description, List<String> tags, String hostname,
         String accessIpV4, String accessIpV6, String diskConfig, String adminPass, String group,
-        List<String> sameHost, List<String> differentHost, String requestedHost, String requestedNode) {
+        List<String> sameHost, List<String> differentHost, String requestedHost, String requestedNode,
+        List<InjectedFile> files) {
 
     /** The same request with its security groups as network-service resolved them. */
     public ServerCreateRequest withSecurityGroups(List<String> groups) {
         return new ServerCreateRequest(name, bootImage, flavorRef, networksMode, networks, keyName, groups, metadata,
                 userData, availabilityZone, minCount, maxCount, returnReservationId, configDrive, description, tags,
                 hostname, accessIpV4, accessIpV6, diskConfig, adminPass, group, sameHost, differentHost, requestedHost,
-                requestedNode);
+                requestedNode, files);
     }
 }

@@ -77,6 +77,11 @@ public class ServerCreator {
         CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = images.findAsync(caller, imageId);
         FlavorRow flavor = flavors.usableBy(caller, req.flavorRef());
         quotas.checkMetadata(caller.projectId(), req.metadata().size());
+        quotas.checkInjectedFiles(caller.projectId(), caller.userId(), req.files());
+        if (!req.files().isEmpty() && !req.configDrive() && !settings.forceConfigDrive()) {
+            throw ApiException.badRequest("Personality files reach the server on its config drive, and this cloud"
+                    + " gives config drives only when asked: set config_drive to true.");
+        }
         ImageSpec image = bootImages.require(imageLookup, imageId, flavor.memoryMb(), flavor.rootGb(),
                 "Can not find requested image");
         String keyData = null;
@@ -120,7 +125,8 @@ public class ServerCreator {
             }
             builds.add(new InstanceBuild(row.uuid(), row.displayName(), row.hostname(), row.projectId(), row.userId(),
                     flavorSpec, image, row.keyName(), keyData, row.userData(), req.metadata(), connected,
-                    row.configDrive(), placement.zone(), row.launchIndex(), reservationId, adminPass, row.createdAt()));
+                    row.configDrive(), placement.zone(), row.launchIndex(), reservationId, adminPass, row.createdAt(),
+                    req.files()));
         }
         if (builds.isEmpty()) {
             return new Result(created.instances(), reservationId, adminPass);

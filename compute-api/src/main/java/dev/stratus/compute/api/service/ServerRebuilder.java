@@ -76,6 +76,11 @@ public class ServerRebuilder {
         if (req.metadata() != null) {
             quotas.checkMetadata(row.projectId(), req.metadata().size());
         }
+        quotas.checkInjectedFiles(row.projectId(), row.userId(), req.files());
+        if (!req.files().isEmpty() && !row.configDrive()) {
+            throw ApiException.badRequest("Personality files reach the server on its config drive, and this server"
+                    + " has none.");
+        }
         String keyData = row.keyData();
         if (req.keyNameSet()) {
             keyData = req.keyName() == null ? null : keypairs.find(caller.userId(), req.keyName())
@@ -99,7 +104,7 @@ public class ServerRebuilder {
         actions.start(uuid, "rebuild", requestId, caller.userId(), caller.projectId());
         InstanceRow rebuilt = instances.find(uuid).orElseThrow();
         String adminPass = req.adminPass() != null ? req.adminPass() : AdminPasswords.generate();
-        InstanceBuild build = builds.of(rebuilt, image, adminPass);
+        InstanceBuild build = builds.of(rebuilt, image, adminPass).withFiles(req.files());
         try {
             casts.rebuild(row.host(), new RebuildInstance(build, "stopped".equals(row.vmState()), requestId)).join();
         } catch (RuntimeException e) {

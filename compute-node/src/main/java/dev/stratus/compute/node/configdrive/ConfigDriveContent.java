@@ -16,13 +16,15 @@ import java.util.TreeMap;
 
 /**
  * The files of a server's config drive, as cloud-init's OpenStack data source reads them: OpenStack
- * metadata in {@code openstack/latest/} and {@code openstack/2012-08-10/}, and a minimal EC2 document.
+ * metadata in {@code openstack/latest/} and {@code openstack/2012-08-10/} (with the personality files in
+ * {@code openstack/content/}, which {@code meta_data.json} lists as Nova does), and a minimal EC2 document.
  * Driver-independent; the driver packs the map into an ISO 9660 image labelled {@code config-2}.
  */
 public final class ConfigDriveContent {
 
     public static final String LATEST = "openstack/latest/";
     public static final String FIRST_VERSION = "openstack/2012-08-10/";
+    public static final String CONTENT = "openstack/content/";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -50,17 +52,29 @@ public final class ConfigDriveContent {
             files.put("ec2/latest/user-data", userData);
         }
         files.put("ec2/latest/meta-data.json", json(ec2MetaData(instance)));
+        for (int i = 0; i < instance.files().size(); i++) {
+            files.put(CONTENT + contentKey(i), decode(instance.files().get(i).contents(), "a personality file"));
+        }
         return files;
+    }
+
+    /** The name of the n-th personality file under {@code openstack/content/}, as Nova numbers them. */
+    static String contentKey(int index) {
+        return String.format("%04d", index);
     }
 
     static byte[] userData(InstanceBuild instance) {
         if (instance.userData() == null || instance.userData().isEmpty()) {
             return null;
         }
+        return decode(instance.userData(), "the server's user data");
+    }
+
+    private static byte[] decode(String base64, String what) {
         try {
-            return Base64.getMimeDecoder().decode(instance.userData());
+            return Base64.getMimeDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the server's user data are not valid base64", e);
+            throw new IllegalArgumentException(what + " is not valid base64", e);
         }
     }
 
@@ -92,6 +106,16 @@ public final class ConfigDriveContent {
             meta.put("keys", keys);
         }
         meta.put("meta", new TreeMap<>(instance.metadata()));
+        if (!instance.files().isEmpty()) {
+            List<Map<String, String>> listed = new ArrayList<>();
+            for (int i = 0; i < instance.files().size(); i++) {
+                Map<String, String> file = new LinkedHashMap<>();
+                file.put("path", instance.files().get(i).path());
+                file.put("content_path", "/content/" + contentKey(i));
+                listed.add(file);
+            }
+            meta.put("files", listed);
+        }
         return meta;
     }
 
