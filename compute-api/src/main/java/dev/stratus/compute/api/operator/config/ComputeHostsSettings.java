@@ -24,6 +24,24 @@ public interface ComputeHostsSettings {
     /** This process's own entry in os-services: the conductor role it plays for compute nodes. */
     ControlPlane controlPlane();
 
+    /** The instance usage audit that os-instance_usage_audit_log reports on (Nova's instance_usage_audit). */
+    UsageAudit usageAudit();
+
+    interface UsageAudit {
+
+        /** Audit each compute host once per period (off by default, as in Nova). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** hour, day, month or year, with an optional {@code @offset} (Nova's instance_usage_audit_period). */
+        @WithDefault("month")
+        String period();
+
+        /** How often the auditor looks for a completed period that a host has not been audited for. */
+        @WithDefault("60s")
+        Duration checkInterval();
+    }
+
     interface ControlPlane {
 
         /** Record this process as a service and refresh it periodically. */

@@ -57,6 +57,14 @@ public class HostInstances {
                 rs.getInt("disk_gb")), host);
     }
 
+    /** Servers that existed on a host during {@code [beginning, ending)}: launched before its end, not gone before. */
+    public int activeDuring(String host, java.time.Instant beginning, java.time.Instant ending) {
+        return (int) sql.count("""
+                select count(*) from instances where host = ? and launched_at < ?
+                and (terminated_at is null or terminated_at >= ?) and (deleted_at is null or deleted_at >= ?)
+                """, host, ending, beginning, beginning);
+    }
+
     /** Per host and node ({@code host + "/" + node}, node may be empty): Nova's {@code current_workload}. */
     public Map<String, Integer> workloadByNode() {
         Map<String, Integer> workload = new LinkedHashMap<>();
