@@ -11,6 +11,7 @@
  * compute node --instance_state-->            conductor      (every state change, idempotent)
  * compute-api  --instance_action / delete_instance--> compute.&lt;host&gt;
  * compute-api  --get_console_output (call)--> compute.&lt;host&gt;
+ * compute-api  --get_instance_diagnostics (call)--> compute.&lt;host&gt;
  * compute-api  --release_allocations-->       scheduler      (instance gone; returns its capacity once)
  * compute-api  --service_status, host_aggregates--> scheduler (operator changes)
  * compute node --service_heartbeat (fanout compute.services)--> compute-api and scheduler

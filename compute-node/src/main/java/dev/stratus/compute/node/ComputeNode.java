@@ -5,6 +5,8 @@ import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.ConsoleOutput;
 import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
+import dev.stratus.common.compute.DiagnosticsRequest;
+import dev.stratus.common.compute.DiagnosticsResult;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.AdminPasswordResult;
@@ -19,6 +21,7 @@ import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.handler.BuildInstanceHandler;
 import dev.stratus.compute.node.handler.ConsoleOutputHandler;
 import dev.stratus.compute.node.handler.DeleteInstanceHandler;
+import dev.stratus.compute.node.handler.DiagnosticsHandler;
 import dev.stratus.compute.node.handler.InstanceActionHandler;
 import dev.stratus.compute.node.handler.MoveInstanceHandler;
 import dev.stratus.compute.node.handler.RebuildInstanceHandler;
@@ -99,6 +102,8 @@ public class ComputeNode {
         messaging.serve(topic, ConsoleOutputRequest.TYPE, ConsoleOutput.TYPE, new ConsoleOutputHandler(parts.driver()));
         messaging.serve(topic, SetAdminPassword.TYPE, AdminPasswordResult.TYPE, new SetAdminPasswordHandler(
                 parts.driver(), parts.registry(), parts.reporter()));
+        messaging.serve(topic, DiagnosticsRequest.TYPE, DiagnosticsResult.TYPE,
+                new DiagnosticsHandler(parts.driver(), clock));
         startedAt = clock.instant();
         return restored;
     }

@@ -6,6 +6,8 @@ import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.ConsoleOutput;
 import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
+import dev.stratus.common.compute.DiagnosticsRequest;
+import dev.stratus.common.compute.DiagnosticsResult;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.RebuildInstance;
@@ -26,7 +28,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The typed client of what compute-api sends: to the scheduler (schedule, release) and to one compute
- * host (actions, rebuild, moves, snapshot, delete, console). Casts complete when the broker confirmed them.
+ * host (actions, rebuild, moves, snapshot, delete, console, password, diagnostics). Casts complete when the broker
+ * confirmed them.
  */
 @ApplicationScoped
 public class ComputeCasts {
@@ -103,5 +106,11 @@ public class ComputeCasts {
     public CompletableFuture<ConsoleOutput> consoleOutput(String host, ConsoleOutputRequest request, Duration timeout) {
         return messaging.call(ComputeTopics.computeHost(host), ConsoleOutputRequest.TYPE, request, ConsoleOutput.TYPE,
                 timeout, RequestIds.currentOrNew());
+    }
+
+    public CompletableFuture<DiagnosticsResult> diagnostics(String host, DiagnosticsRequest request,
+            Duration timeout) {
+        return messaging.call(ComputeTopics.computeHost(host), DiagnosticsRequest.TYPE, request,
+                DiagnosticsResult.TYPE, timeout, RequestIds.currentOrNew());
     }
 }

@@ -67,13 +67,15 @@ public class ServersResource {
     private final InstanceActionsResource instanceActions;
     private final ServerInterfacesResource interfaces;
     private final ServerSecurityGroupsResource securityGroups;
+    private final ServerDiagnosticsResource diagnostics;
 
     public ServersResource(ServerCreator creator, ServerQuery query, ServerLookup lookup, ServerDeleter deleter,
             ServerUpdater updater, InstanceRepository instances, ServerViewContexts contexts, Policy policy,
             ApiSettings api, RequestedMicroversion version, ServerActionsResource actions,
             ServerMetadataResource metadata, ServerTagsResource tags, ServerIpsResource ips,
             InstanceActionsResource instanceActions, ServerInterfacesResource interfaces,
-            ServerPasswordResource password, ServerSecurityGroupsResource securityGroups) {
+            ServerPasswordResource password, ServerSecurityGroupsResource securityGroups,
+            ServerDiagnosticsResource diagnostics) {
         this.creator = creator;
         this.query = query;
         this.lookup = lookup;
@@ -92,6 +94,7 @@ public class ServersResource {
         this.interfaces = interfaces;
         this.password = password;
         this.securityGroups = securityGroups;
+        this.diagnostics = diagnostics;
     }
 
     @POST
@@ -226,6 +229,11 @@ public class ServersResource {
     @Path("{id}/os-server-password")
     public ServerPasswordResource password() {
         return password;
+    }
+
+    @Path("{id}/diagnostics")
+    public ServerDiagnosticsResource diagnostics() {
+        return diagnostics;
     }
 
     static String requestId() {

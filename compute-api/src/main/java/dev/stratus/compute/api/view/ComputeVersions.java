@@ -5,7 +5,7 @@ import dev.stratus.common.web.ApiVersion;
 import dev.stratus.common.web.VersionRange;
 
 /**
- * The microversions that changed key pairs, server groups, limits, quotas and the operator APIs
+ * The microversions that changed key pairs, server groups, limits, quotas, server diagnostics and the operator APIs
  * (os-services, os-hypervisors, os-aggregates, os-simple-tenant-usage, os-migrations), in one place (Nova's
  * version history for these resources). Request schemas, views and routes name these ranges instead of
  * comparing numbers. Ranges beyond the configured maximum (2.90), such as 2.92's, are declared so that raising the
@@ -119,6 +119,10 @@ public final class ComputeVersions {
 
     // os-simple-tenant-usage
     public static final VersionRange USAGE_PAGING = VersionRange.since("2.40");
+
+    // server diagnostics
+    /** The standard diagnostics body (state, driver, cpu_details, ...) instead of the driver's free-form one. */
+    public static final VersionRange STANDARD_DIAGNOSTICS = VersionRange.since("2.48");
 
     // os-migrations
     /** {@code migration_type}, and links for live migrations in progress. */

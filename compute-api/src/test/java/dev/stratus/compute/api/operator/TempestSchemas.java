@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * API reference, can read. Bodies are collected during a test and checked in one run at its end. Where
  * Tempest is not installed the check is skipped, with a note; the tests' own assertions still hold.
  */
-final class TempestSchemas {
+public final class TempestSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -31,7 +31,7 @@ final class TempestSchemas {
      * Records {@code response} to be checked against {@code module.schema} (module relative to
      * {@code tempest.lib.api_schema.response.compute}, e.g. {@code v2_53.services}). Returns it for chaining.
      */
-    Response check(String module, String schema, Response response) {
+    public Response check(String module, String schema, Response response) {
         ObjectNode item = JSON.createObjectNode();
         item.put("where", Thread.currentThread().getStackTrace()[2].getMethodName() + " line "
                 + Thread.currentThread().getStackTrace()[2].getLineNumber());
@@ -49,7 +49,7 @@ final class TempestSchemas {
     }
 
     /** Fails with every body Tempest would reject; clears what was recorded. */
-    void verify() throws Exception {
+    public void verify() throws Exception {
         if (lines.isEmpty()) {
             return;
         }

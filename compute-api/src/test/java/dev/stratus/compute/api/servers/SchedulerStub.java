@@ -5,6 +5,9 @@ import dev.stratus.common.compute.CommitMoveAllocations;
 import dev.stratus.common.compute.SetAdminPassword;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.DeleteInstance;
+import dev.stratus.common.compute.DiagnosticsRequest;
+import dev.stratus.common.compute.DiagnosticsResult;
+import dev.stratus.common.compute.GuestDiagnostics;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.ScheduleMove;
 import dev.stratus.common.compute.ShelveInstance;
@@ -20,6 +23,7 @@ import dev.stratus.common.messaging.Messaging;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -50,6 +54,20 @@ public final class SchedulerStub {
     public final List<ReturnAllocations> returns = new CopyOnWriteArrayList<>();
     /** Passwords the host was asked to set; "agentless-..." ones are refused as by a guest without an agent. */
     public final List<SetAdminPassword> passwords = new CopyOnWriteArrayList<>();
+    /** Diagnostics the host was asked for; answered from {@link #diagnosticsAnswers}, else with {@link #FIGURES}. */
+    public final List<DiagnosticsRequest> diagnostics = new CopyOnWriteArrayList<>();
+    public final Map<String, DiagnosticsResult> diagnosticsAnswers = new ConcurrentHashMap<>();
+
+    /**
+     * A running libvirt guest's figures: 1 vCPU, 512 MiB, a root disk, a NIC on its port's tap and one without a
+     * host device; the uptime is counted from the launch the API sends.
+     */
+    public static final GuestDiagnostics FIGURES = new GuestDiagnostics("running", "libvirt", "kvm", "linux", null,
+            true, new GuestDiagnostics.Memory(524_288L, 524_288L, Map.of("rss", 200_164L)),
+            List.of(new GuestDiagnostics.Cpu(0, 17_300_000_000L)),
+            List.of(new GuestDiagnostics.Disk("vda", 112L, 262_144L, 488L, 5_778_432L, -1L)),
+            List.of(new GuestDiagnostics.Nic("fa:16:3e:4c:2c:30", "tap4c1f0e2a-9b", 2_070_139L, 26_701L, 0L, 0L,
+                    140_208L, 662L, 0L, 0L), GuestDiagnostics.Nic.unmeasured("fa:16:3e:4c:2c:31")));
 
     private static SchedulerStub instance;
 
@@ -93,6 +111,14 @@ public final class SchedulerStub {
                                 ? new AdminPasswordResult(AdminPasswordResult.Outcome.AGENT_NOT_ENABLED,
                                         "QEMU guest agent is not enabled")
                                 : new AdminPasswordResult(AdminPasswordResult.Outcome.SET, null));
+                    });
+            messaging.serve(ComputeTopics.computeHost(HOST), DiagnosticsRequest.TYPE, DiagnosticsResult.TYPE,
+                    (m, ctx) -> {
+                        stub.diagnostics.add(m);
+                        Long uptime = m.launchedAt() == null ? null
+                                : Duration.between(m.launchedAt(), java.time.Instant.now()).toSeconds();
+                        return java.util.concurrent.CompletableFuture.completedFuture(stub.diagnosticsAnswers
+                                .getOrDefault(m.instanceId(), DiagnosticsResult.reported(FIGURES.withUptime(uptime))));
                     });
             messaging.ready().get(30, TimeUnit.SECONDS);
             instance = stub;

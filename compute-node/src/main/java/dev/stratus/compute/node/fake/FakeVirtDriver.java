@@ -1,6 +1,7 @@
 package dev.stratus.compute.node.fake;
 
 import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.GuestDiagnostics;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.compute.node.virt.DriverCapabilities;
 import dev.stratus.compute.node.virt.GuestSpec;
@@ -10,6 +11,7 @@ import dev.stratus.compute.node.virt.PowerState;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -47,15 +49,20 @@ public class FakeVirtDriver implements VirtDriver {
         final String name;
         final Instant bootedAt;
         final int configDriveFiles;
+        volatile FakeGuestHardware hardware;
         volatile PowerState state;
+        /** When its (simulated) QEMU process started: its counters count from here. */
+        volatile Instant processStartedAt;
         volatile boolean rescued;
         volatile String adminPassword;
 
-        FakeGuest(String name, Instant bootedAt, int configDriveFiles) {
-            this.name = name;
+        FakeGuest(GuestSpec spec, Instant bootedAt) {
+            this.name = spec.instance().name();
             this.bootedAt = bootedAt;
-            this.configDriveFiles = configDriveFiles;
+            this.configDriveFiles = spec.configDrive().size();
+            this.hardware = FakeGuestHardware.of(spec);
             this.state = PowerState.RUNNING;
+            this.processStartedAt = bootedAt;
         }
     }
 
@@ -101,8 +108,7 @@ public class FakeVirtDriver implements VirtDriver {
         if (failure != null) {
             throw new VirtException(failure);
         }
-        guests.putIfAbsent(guest.instanceId(),
-                new FakeGuest(instance.name(), Instant.now(), guest.configDrive().size()));
+        guests.putIfAbsent(guest.instanceId(), new FakeGuest(guest, Instant.now()));
         fire(guest.instanceId(), PowerState.RUNNING);
     }
 
@@ -167,6 +173,9 @@ public class FakeVirtDriver implements VirtDriver {
         FakeGuest guest = require(instanceId);
         if (!hard && guest.state != PowerState.RUNNING) {
             throw new VirtException("a soft reboot needs a running guest; it is " + guest.state);
+        }
+        if (hard) {
+            guest.processStartedAt = Instant.now();
         }
         transition(instanceId, guest, PowerState.RUNNING);
     }
@@ -235,8 +244,8 @@ public class FakeVirtDriver implements VirtDriver {
             throw new VirtException(failure);
         }
         FakeGuest moved = sameHost ? require(guest.instanceId())
-                : guests.computeIfAbsent(guest.instanceId(),
-                        id -> new FakeGuest(guest.instance().name(), Instant.now(), guest.configDrive().size()));
+                : guests.computeIfAbsent(guest.instanceId(), id -> new FakeGuest(guest, Instant.now()));
+        moved.hardware = FakeGuestHardware.of(guest);
         transition(guest.instanceId(), moved, powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN);
     }
 
@@ -258,8 +267,9 @@ public class FakeVirtDriver implements VirtDriver {
 
     @Override
     public void finishRevertMigration(GuestSpec original, boolean sameHost, boolean powerOn) throws VirtException {
-        transition(original.instanceId(), require(original.instanceId()),
-                powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN);
+        FakeGuest guest = require(original.instanceId());
+        guest.hardware = FakeGuestHardware.of(original);
+        transition(original.instanceId(), guest, powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN);
     }
 
     /** A running guest takes the password (the fake has an "agent" in every guest). */
@@ -280,6 +290,14 @@ public class FakeVirtDriver implements VirtDriver {
     public boolean isRescued(String instanceId) {
         FakeGuest guest = guests.get(instanceId);
         return guest != null && guest.rescued;
+    }
+
+    /** Figures of a simulated guest ({@link FakeDiagnostics}), from its flavor, NICs and running time. */
+    @Override
+    public GuestDiagnostics diagnostics(String instanceId) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        return FakeDiagnostics.of(guest.hardware, guest.state,
+                Duration.between(guest.processStartedAt, Instant.now()));
     }
 
     @Override
@@ -341,6 +359,9 @@ public class FakeVirtDriver implements VirtDriver {
 
     private void transition(String instanceId, FakeGuest guest, PowerState state) {
         if (guest.state != state) {
+            if (state == PowerState.RUNNING && guest.state != PowerState.PAUSED) {
+                guest.processStartedAt = Instant.now();
+            }
             guest.state = state;
             fire(instanceId, state);
         }

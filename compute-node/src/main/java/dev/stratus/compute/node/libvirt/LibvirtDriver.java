@@ -1,6 +1,7 @@
 package dev.stratus.compute.node.libvirt;
 
 import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.GuestDiagnostics;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlWriter;
 import dev.stratus.compute.node.libvirt.domain.InstanceMetadata;
@@ -609,6 +610,25 @@ public class LibvirtDriver implements VirtDriver {
             return ConsoleLog.tail(log, lines, settings.consoleMaxBytes());
         } catch (IOException e) {
             throw new VirtException("The server's console log could not be read", e);
+        }
+    }
+
+    /**
+     * Read without the instance's lock, as nothing changes: a long power-off of the guest does not hold the answer
+     * back. {@link LibvirtDiagnostics} says what is read.
+     */
+    @Override
+    public GuestDiagnostics diagnostics(String instanceId) throws VirtException {
+        String id = requireId(instanceId);
+        try {
+            GuestDomain domain = lookup(host(), id)
+                    .orElseThrow(() -> new VirtException("The server does not exist on this host"));
+            return LibvirtDiagnostics.read(domain, filesOf(id));
+        } catch (LibvirtFailure e) {
+            if (e.reason() == LibvirtFailure.Reason.NO_DOMAIN) {
+                throw new VirtException("The server does not exist on this host", e);
+            }
+            throw failure("The server's diagnostics could not be read", e);
         }
     }
 

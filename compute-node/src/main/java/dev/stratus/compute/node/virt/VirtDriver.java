@@ -1,6 +1,7 @@
 package dev.stratus.compute.node.virt;
 
 import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.GuestDiagnostics;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -111,6 +112,16 @@ public interface VirtDriver {
 
     /** The serial console log, the last {@code lines} lines when not null. */
     String consoleOutput(String instanceId, Integer lines) throws VirtException;
+
+    /**
+     * What the hypervisor measures of a running guest (Nova's {@code get_instance_diagnostics}), without its
+     * uptime, which the caller counts from the server's launch. A driver that cannot tell keeps this default.
+     *
+     * @throws DiagnosticsNotSupported when this driver reports no diagnostics
+     */
+    default GuestDiagnostics diagnostics(String instanceId) throws VirtException {
+        throw new DiagnosticsNotSupported("The " + name() + " driver does not report diagnostics");
+    }
 
     /** Called from the driver's own thread whenever a guest changes state outside a call. */
     void onLifecycleEvent(Consumer<LifecycleEvent> listener);

@@ -1,5 +1,6 @@
 package dev.stratus.compute.node.bench;
 
+import dev.stratus.common.compute.GuestDiagnostics;
 import dev.stratus.compute.node.virt.DriverCapabilities;
 import dev.stratus.compute.node.virt.GuestSpec;
 import dev.stratus.compute.node.virt.HostInventory;
@@ -130,6 +131,11 @@ final class SpawnStopwatch implements VirtDriver {
     @Override
     public void setAdminPassword(String instanceId, String password) throws VirtException {
         driver.setAdminPassword(instanceId, password);
+    }
+
+    @Override
+    public GuestDiagnostics diagnostics(String instanceId) throws VirtException {
+        return driver.diagnostics(instanceId);
     }
 
     @Override

@@ -5,14 +5,17 @@ import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
 import dev.stratus.compute.node.libvirt.host.GuestDomain;
 import dev.stratus.compute.node.libvirt.host.GuestLifecycleChange;
 import dev.stratus.compute.node.libvirt.host.GuestState;
+import dev.stratus.compute.node.libvirt.host.GuestStats;
 import dev.stratus.compute.node.libvirt.host.HostNodeInfo;
 import dev.stratus.compute.node.libvirt.host.LibvirtFailure;
 import dev.stratus.compute.node.libvirt.host.LibvirtHost;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -55,6 +58,9 @@ final class FakeLibvirtHost implements LibvirtHost {
 
     /** A failure to throw from the next {@code create}. */
     LibvirtFailure failNextCreate;
+
+    /** Disks and host devices whose statistics libvirt refuses; "vcpus" and "memory" refuse those. */
+    final Set<String> statsRefused = new HashSet<>();
 
     @Override
     public synchronized GuestDomain define(String domainXml) throws LibvirtFailure {
@@ -280,6 +286,54 @@ final class FakeLibvirtHost implements LibvirtHost {
                 throw new LibvirtFailure(LibvirtFailure.Reason.NO_DOMAIN, "Domain not found: " + name);
             }
             return state;
+        }
+
+        /** Running: the definition's memory and vCPUs, each vCPU 2 s of CPU time, a balloon at full size. */
+        @Override
+        public synchronized GuestStats.Info info() throws LibvirtFailure {
+            state();
+            return new GuestStats.Info(state, definition.memoryKib(), definition.memoryKib(), definition.vcpus(),
+                    2_000_000_000L * definition.vcpus());
+        }
+
+        @Override
+        public synchronized List<GuestStats.Vcpu> vcpus() throws LibvirtFailure {
+            refuseStats("vcpus");
+            List<GuestStats.Vcpu> vcpus = new ArrayList<>();
+            for (int i = 0; i < definition.vcpus(); i++) {
+                vcpus.add(new GuestStats.Vcpu(i, 2_000_000_000L));
+            }
+            // libvirt-java sizes its answer by the maximum vCPUs: a zeroed extra entry
+            vcpus.add(new GuestStats.Vcpu(0, 0));
+            return vcpus;
+        }
+
+        @Override
+        public synchronized GuestStats.Block blockStats(String device) throws LibvirtFailure {
+            refuseStats(device);
+            return new GuestStats.Block(100, 409_600, 10, 40_960, -1);
+        }
+
+        @Override
+        public synchronized GuestStats.Interface interfaceStats(String device) throws LibvirtFailure {
+            refuseStats(device);
+            return new GuestStats.Interface(4_408, 82, 0, 0, 1_234, 12, 0, 0);
+        }
+
+        @Override
+        public synchronized Map<String, Long> memoryStats() throws LibvirtFailure {
+            refuseStats("memory");
+            Map<String, Long> stats = new LinkedHashMap<>();
+            stats.put("actual", definition.memoryKib());
+            stats.put("rss", 200_164L);
+            return stats;
+        }
+
+        private void refuseStats(String what) throws LibvirtFailure {
+            state();
+            if (statsRefused.contains(what)) {
+                throw new LibvirtFailure(LibvirtFailure.Reason.OTHER, "this function is not supported: " + what);
+            }
         }
 
         @Override

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,6 +96,54 @@ class LibvirtDriverTest {
                 () -> driver.setAdminPassword(UUID.randomUUID().toString(), "secret"));
         assertTrue(refused.agentMissing());
         assertEquals("QEMU guest agent is not enabled", refused.getMessage());
+    }
+
+    @Test
+    void diagnosticsReadTheDomainAsNovaReadsIt() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        List<GuestSpec.GuestNic> nics = new ArrayList<>(Guests.twoNics());
+        nics.add(new GuestSpec.GuestNic("fa:16:3e:aa:bb:03", "brstratus0", null));
+        driver.spawn(Guests.uecGuest(id, Files.writeString(cache.resolve("ami"), "machine"),
+                Files.writeString(cache.resolve("aki"), "kernel"), Files.writeString(cache.resolve("ari"), "ramdisk"),
+                nics));
+
+        var d = driver.diagnostics(id);
+        assertEquals("running", d.state());
+        assertEquals("libvirt", d.driver());
+        assertEquals("qemu", d.hypervisor(), "the domain's virt type");
+        assertEquals("linux", d.hypervisorOs());
+        assertEquals(null, d.uptimeSeconds(), "the handler counts it from the launch");
+        assertTrue(d.configDrive());
+        assertEquals(524_288L, d.memory().maximumKib());
+        assertEquals(Map.of("actual", 524_288L, "rss", 200_164L), d.memory().stats());
+        assertEquals(1, d.cpus().size(), "the flavor's one vCPU, not libvirt-java's padding");
+        assertEquals(2_000_000_000L, d.cpus().get(0).timeNs());
+        assertEquals(List.of("vda", "vdb"), d.disks().stream().map(x -> x.device()).toList(),
+                "the root disk and the config drive");
+        assertEquals(409_600L, d.disks().get(0).readBytes());
+        assertEquals(-1L, d.disks().get(0).errors());
+        assertEquals(List.of("tap11111111-22", "tap55555555-66"),
+                d.nics().stream().limit(2).map(x -> x.device()).toList());
+        assertEquals(4_408L, d.nics().get(0).rxOctets());
+        assertEquals(12L, d.nics().get(0).txPackets());
+        var unplugged = d.nics().get(2);
+        assertEquals("fa:16:3e:aa:bb:03", unplugged.macAddress());
+        assertEquals(null, unplugged.device(), "libvirt names no host device here: a NIC without counters");
+        assertEquals(null, unplugged.rxOctets());
+
+        host.statsRefused.addAll(List.of("vcpus", "memory", "vdb", "tap55555555-66"));
+        var partial = driver.diagnostics(id);
+        assertEquals(List.of(), partial.cpus());
+        assertEquals(Map.of(), partial.memory().stats());
+        assertEquals(524_288L, partial.memory().maximumKib(), "the domain's information is always read");
+        assertEquals(List.of("vda"), partial.disks().stream().map(x -> x.device()).toList());
+        assertEquals(List.of("fa:16:3e:aa:bb:01", "fa:16:3e:aa:bb:03"),
+                partial.nics().stream().map(x -> x.macAddress()).toList(), "a NIC libvirt cannot measure is left out");
+
+        VirtException missing = assertThrows(VirtException.class,
+                () -> driver.diagnostics(UUID.randomUUID().toString()));
+        assertEquals("The server does not exist on this host", missing.getMessage());
     }
 
     @Test

@@ -49,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>it rejects {@code VIR_DOMAIN_UNDEFINE_NVRAM} ("unsupported flags (0x4)"), which the driver passed on
  * every undefine: destroy failed there, and would on any driver without NVRAM support;</li>
  * <li>it emits lifecycle events (started, suspended, resumed, stopped with its detail, defined,
- * undefined) through libvirt's event loop.</li>
+ * undefined) through libvirt's event loop;</li>
+ * <li>it measures vCPUs, disks (by target) and interfaces (by host device) with made-up, time-based counters,
+ * but gives no balloon memory statistics.</li>
  * </ul>
  */
 class LibvirtTestDriverTest {
@@ -285,6 +287,24 @@ class LibvirtTestDriverTest {
         assertEquals(id, domain(id).uuid());
         assertEquals(2, back.devices().interfaces().size());
         assertFalse(Files.exists(instances.resolve(id).resolve("resize.xml")));
+    }
+
+    @Test
+    void diagnosticsAreReadThroughTheBinding() throws Exception {
+        String id = spawned();
+        var d = driver.diagnostics(id);
+        assertEquals("running", d.state());
+        assertEquals("qemu", d.hypervisor());
+        assertTrue(d.configDrive());
+        assertEquals(524_288L, d.memory().maximumKib());
+        assertEquals(1, d.cpus().size());
+        assertEquals(0, d.cpus().get(0).id());
+        assertEquals(List.of("vda", "vdb"), d.disks().stream().map(x -> x.device()).toList());
+        assertEquals(List.of("fa:16:3e:aa:bb:01", "fa:16:3e:aa:bb:02"),
+                d.nics().stream().map(x -> x.macAddress()).toList());
+        assertEquals(List.of("tap11111111-22", "tap55555555-66"), d.nics().stream().map(x -> x.device()).toList());
+        assertTrue(d.nics().get(0).rxOctets() >= 0 && d.disks().get(0).readBytes() >= 0, d.toString());
+        assertEquals(Map.of(), d.memory().stats(), "the test driver keeps no balloon statistics");
     }
 
     @Test

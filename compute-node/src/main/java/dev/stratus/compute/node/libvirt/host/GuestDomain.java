@@ -1,5 +1,8 @@
 package dev.stratus.compute.node.libvirt.host;
 
+import java.util.List;
+import java.util.Map;
+
 /** The seam between the driver and one libvirt domain. */
 public interface GuestDomain {
 
@@ -39,4 +42,22 @@ public interface GuestDomain {
 
     /** Removes the definition together with its managed save image and NVRAM. */
     void undefine() throws LibvirtFailure;
+
+    // ---- what libvirt measures of a running domain (diagnostics) ----
+
+    GuestStats.Info info() throws LibvirtFailure;
+
+    List<GuestStats.Vcpu> vcpus() throws LibvirtFailure;
+
+    /** @param device the disk's target ({@code vda}) */
+    GuestStats.Block blockStats(String device) throws LibvirtFailure;
+
+    /** @param device the NIC's host device ({@code tap…}) */
+    GuestStats.Interface interfaceStats(String device) throws LibvirtFailure;
+
+    /**
+     * {@code virDomainMemoryStats} by libvirt's names ({@code actual}, {@code rss}, {@code unused}, ...), as the
+     * Python binding names them; empty when the guest has no balloon to ask.
+     */
+    Map<String, Long> memoryStats() throws LibvirtFailure;
 }

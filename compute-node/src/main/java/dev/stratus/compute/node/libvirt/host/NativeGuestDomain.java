@@ -1,15 +1,31 @@
 package dev.stratus.compute.node.libvirt.host;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.libvirt.Domain;
+import org.libvirt.DomainBlockStats;
 import org.libvirt.DomainInfo;
+import org.libvirt.DomainInterfaceStats;
 import org.libvirt.Error;
 import org.libvirt.LibvirtException;
+import org.libvirt.MemoryStatistic;
+import org.libvirt.VcpuInfo;
 
 /** {@link GuestDomain} over a libvirt-java {@link Domain} handle. */
 final class NativeGuestDomain implements GuestDomain {
 
     /** {@code VIR_DOMAIN_UNDEFINE_NVRAM}, which libvirt-java 0.5.4 does not name. */
     private static final int UNDEFINE_NVRAM = 4;
+
+    /**
+     * {@code virDomainMemoryStatTags} by number, named as libvirt's Python binding names them (Nova shows them as
+     * {@code memory-<name>}); libvirt 9 knows 13.
+     */
+    private static final List<String> MEMORY_STAT_NAMES = List.of("swap_in", "swap_out", "major_fault",
+            "minor_fault", "unused", "available", "actual", "rss", "usable", "last_update", "disk_caches",
+            "hugetlb_pgalloc", "hugetlb_pgfail");
 
     private final Domain domain;
 
@@ -115,7 +131,10 @@ final class NativeGuestDomain implements GuestDomain {
 
     @Override
     public GuestState state() throws LibvirtFailure {
-        DomainInfo info = call("reading the state of", domain::getInfo);
+        return stateOf(call("reading the state of", domain::getInfo));
+    }
+
+    private static GuestState stateOf(DomainInfo info) {
         if (info.state == null) {
             return GuestState.NOSTATE;
         }
@@ -146,5 +165,49 @@ final class NativeGuestDomain implements GuestDomain {
             }
             return null;
         });
+    }
+
+    @Override
+    public GuestStats.Info info() throws LibvirtFailure {
+        DomainInfo info = call("reading the information of", domain::getInfo);
+        return new GuestStats.Info(stateOf(info), info.maxMem, info.memory, info.nrVirtCpu, info.cpuTime);
+    }
+
+    @Override
+    public List<GuestStats.Vcpu> vcpus() throws LibvirtFailure {
+        VcpuInfo[] vcpus = call("reading the vCPUs of", domain::getVcpusInfo);
+        List<GuestStats.Vcpu> result = new ArrayList<>();
+        for (VcpuInfo vcpu : vcpus) {
+            result.add(new GuestStats.Vcpu(vcpu.number, vcpu.cpuTime));
+        }
+        return result;
+    }
+
+    @Override
+    public GuestStats.Block blockStats(String device) throws LibvirtFailure {
+        DomainBlockStats stats = call("reading the statistics of disk " + device + " of",
+                () -> domain.blockStats(device));
+        return new GuestStats.Block(stats.rd_req, stats.rd_bytes, stats.wr_req, stats.wr_bytes, stats.errs);
+    }
+
+    @Override
+    public GuestStats.Interface interfaceStats(String device) throws LibvirtFailure {
+        DomainInterfaceStats stats = call("reading the statistics of interface " + device + " of",
+                () -> domain.interfaceStats(device));
+        return new GuestStats.Interface(stats.rx_bytes, stats.rx_packets, stats.rx_errs, stats.rx_drop,
+                stats.tx_bytes, stats.tx_packets, stats.tx_errs, stats.tx_drop);
+    }
+
+    @Override
+    public Map<String, Long> memoryStats() throws LibvirtFailure {
+        MemoryStatistic[] stats = call("reading the memory statistics of",
+                () -> domain.memoryStats(MEMORY_STAT_NAMES.size()));
+        Map<String, Long> named = new LinkedHashMap<>();
+        for (MemoryStatistic stat : stats) {
+            if (stat.getTag() >= 0 && stat.getTag() < MEMORY_STAT_NAMES.size()) {
+                named.put(MEMORY_STAT_NAMES.get(stat.getTag()), stat.getValue());
+            }
+        }
+        return named;
     }
 }
