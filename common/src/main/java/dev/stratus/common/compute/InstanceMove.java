@@ -1,14 +1,15 @@
 package dev.stratus.common.compute;
 
 /**
- * One cold move of an instance: a resize (new flavor, any host the scheduler allows, the same one included when
- * configured) or a migration (same flavor, another host). compute-api writes it with the migration row, the
+ * One move of an instance: a resize (new flavor, any host the scheduler allows, the same one included when
+ * configured), a cold migration (same flavor, another host) or a live migration (same flavor, another host, the
+ * guest running on; {@link LiveMigrateInstance}). compute-api writes it with the migration row, the
  * scheduler fills in the destination, and every step on the two hosts carries it whole, so that a step never
  * needs to read what another host knows.
  *
  * @param migrationId the migration's uuid (os-migrations); also the placement consumer that holds the
  *        destination's claim until the move is confirmed or reverted
- * @param migrationType {@code resize} or {@code migration}, as Nova names them
+ * @param migrationType {@code resize}, {@code migration} or {@code live-migration}, as Nova names them
  * @param instance the instance with its new flavor (for a migration, its flavor)
  * @param oldFlavor the flavor the instance had on its source host
  * @param destHost null until the scheduler chose it
@@ -22,9 +23,15 @@ public record InstanceMove(String migrationId, String migrationType, InstanceBui
 
     public static final String RESIZE = "resize";
     public static final String MIGRATION = "migration";
+    public static final String LIVE_MIGRATION = "live-migration";
 
     public String instanceId() {
         return instance.instanceId();
+    }
+
+    /** A live migration: its steps are {@link LiveMigrateInstance}'s, not {@link MoveInstance}'s. */
+    public boolean live() {
+        return LIVE_MIGRATION.equals(migrationType);
     }
 
     /** Source and destination are one host (a resize where same-host resizes are allowed). */

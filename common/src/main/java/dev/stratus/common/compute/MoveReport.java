@@ -9,9 +9,18 @@ import dev.stratus.common.messaging.MessageType;
  * scheduler: {@code confirmed} makes the destination's claim the instance's, {@code reverted} and
  * {@code error} return it.
  *
- * @param migrationStatus Nova's: migrating, post-migrating, finished, confirmed, reverted, error
+ * @param migrationStatus Nova's: for cold moves migrating, post-migrating, finished, confirmed, reverted, error;
+ *        for live migrations queued, preparing, running, post-migrating, completed, failed, error
+ *        ({@code completed} makes the destination's claim the instance's, as {@code confirmed} does)
+ * @param destHost the destination, when the report names it before the instance is there (a live migration's
+ *        statuses while it runs); null otherwise
  */
-public record MoveReport(InstanceStateReport state, String migrationId, String migrationStatus, FlavorSpec flavor) {
+public record MoveReport(InstanceStateReport state, String migrationId, String migrationStatus, FlavorSpec flavor,
+        String destHost, String destNode) {
+
+    public MoveReport(InstanceStateReport state, String migrationId, String migrationStatus, FlavorSpec flavor) {
+        this(state, migrationId, migrationStatus, flavor, null, null);
+    }
 
     public static final MessageType<MoveReport> TYPE = MessageType.of("move_report", "1.0", MoveReport.class);
 
@@ -21,4 +30,9 @@ public record MoveReport(InstanceStateReport state, String migrationId, String m
     public static final String CONFIRMED = "confirmed";
     public static final String REVERTED = "reverted";
     public static final String ERROR = "error";
+    public static final String QUEUED = "queued";
+    public static final String PREPARING = "preparing";
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
 }

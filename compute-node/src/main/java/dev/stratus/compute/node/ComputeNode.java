@@ -8,6 +8,7 @@ import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.DiagnosticsRequest;
 import dev.stratus.common.compute.DiagnosticsResult;
 import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.LiveMigrateInstance;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.AdminPasswordResult;
 import dev.stratus.common.compute.RebuildInstance;
@@ -23,6 +24,7 @@ import dev.stratus.compute.node.handler.ConsoleOutputHandler;
 import dev.stratus.compute.node.handler.DeleteInstanceHandler;
 import dev.stratus.compute.node.handler.DiagnosticsHandler;
 import dev.stratus.compute.node.handler.InstanceActionHandler;
+import dev.stratus.compute.node.handler.LiveMigrationHandler;
 import dev.stratus.compute.node.handler.MoveInstanceHandler;
 import dev.stratus.compute.node.handler.RebuildInstanceHandler;
 import dev.stratus.compute.node.handler.SetAdminPasswordHandler;
@@ -94,6 +96,8 @@ public class ComputeNode {
                 parts.preparation(), parts.reporter()));
         messaging.subscribe(topic, MoveInstance.TYPE, new MoveInstanceHandler(parts.driver(), parts.registry(),
                 parts.preparation(), parts.reporter(), messaging, parts.shutdownTimeoutSeconds()));
+        messaging.subscribe(topic, LiveMigrateInstance.TYPE, new LiveMigrationHandler(parts.driver(),
+                parts.registry(), parts.preparation(), parts.reporter(), messaging));
         messaging.subscribe(topic, SnapshotInstance.TYPE, new SnapshotInstanceHandler(parts.driver(), parts.registry(),
                 parts.imageSink(), parts.snapshotDirectory(), parts.reporter()));
         messaging.subscribe(topic, ShelveInstance.TYPE, new ShelveInstanceHandler(parts.driver(), parts.registry(),

@@ -5,6 +5,7 @@ import dev.stratus.common.compute.BuildInstance;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.common.compute.LiveMigrateInstance;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.messaging.Messaging;
@@ -25,6 +26,9 @@ public class SchedulerOutbox {
 
     /** The instance action event Nova's conductor records for a resize or cold migration. */
     public static final String MIGRATE_EVENT = "conductor_migrate_server";
+
+    /** The instance action event Nova's conductor records for a live migration. */
+    public static final String LIVE_MIGRATE_EVENT = "conductor_live_migrate_instance";
 
     private final Messaging messaging;
 
@@ -51,14 +55,25 @@ public class SchedulerOutbox {
         await(messaging.cast(ComputeTopics.computeHost(host), MoveInstance.TYPE, step, requestId));
     }
 
+    /** Starts a scheduled live migration on its source host. */
+    public void liveMigrate(LiveMigrateInstance step, String host, String requestId) {
+        await(messaging.cast(ComputeTopics.computeHost(host), LiveMigrateInstance.TYPE, step, requestId));
+    }
+
     /**
      * A move found no destination: the instance stays as it was on its host, without its task, with this fault;
      * the migration ends in error. The event is the conductor's, as Nova records it.
      */
     public void moveError(String instanceId, String migrationId, InstanceFault fault, String requestId) {
+        moveError(instanceId, migrationId, fault, requestId, MIGRATE_EVENT);
+    }
+
+    /** {@link #moveError} with the conductor's event of this kind of move. */
+    public void moveError(String instanceId, String migrationId, InstanceFault fault, String requestId,
+            String eventName) {
         Instant now = Instant.now();
         ActionEvent event = requestId == null ? null
-                : new ActionEvent(requestId, MIGRATE_EVENT, now, now, "Error", null, fault.details());
+                : new ActionEvent(requestId, eventName, now, now, "Error", null, fault.details());
         InstanceStateReport report = new InstanceStateReport(instanceId, null, null, null, null, true, null, null,
                 fault, event, ChronoUnit.MICROS.between(Instant.EPOCH, now), now);
         await(messaging.cast(ComputeTopics.CONDUCTOR, MoveReport.TYPE,

@@ -3,6 +3,7 @@ package dev.stratus.scheduler.service;
 import dev.stratus.common.compute.HostResources;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.InstanceMove;
+import dev.stratus.common.compute.LiveMigrateInstance;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.RequestSpec;
 import dev.stratus.common.compute.ScheduleMove;
@@ -17,9 +18,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Places a cold move: chooses a destination with the filters and weighers of a build, claims the new flavor there
+ * Places a move (resize, cold or live migration): chooses a destination with the filters and weighers of a build, claims the new flavor there
  * for the migration's consumer (the instance keeps its claim on the source until the move is confirmed or
- * reverted), then starts the move on the source host. A destination has the source's hypervisor type; another
+ * reverted, or a live migration completed), then starts the move on the source host. A destination has the source's hypervisor type; another
  * host than the source is possible only when both hosts' drivers move disks between hosts
  * ({@link HostResources#TRAIT_MOVES_BETWEEN_HOSTS}), and the source itself only when the request allows it.
  * The server group's policy applies as for a build, the moving server not counted at its source. Redelivery is
@@ -59,13 +60,19 @@ public class MoveScheduler {
                 LOG.infof("No destination for move %s of %s: %s", move.migrationId(), move.instanceId(),
                         result.noValidHost());
                 outbox.moveError(move.instanceId(), move.migrationId(), Faults.noValidHost(result.noValidHost()),
-                        move.actionRequestId());
+                        move.actionRequestId(),
+                        move.live() ? SchedulerOutbox.LIVE_MIGRATE_EVENT : SchedulerOutbox.MIGRATE_EVENT);
             }
             return result;
         }
         HostState dest = cache.host(result.host()).orElseThrow();
-        outbox.move(new MoveInstance(MoveInstance.Step.RESIZE, move.to(dest.host(), dest.node())), move.sourceHost(),
-                requestId);
+        InstanceMove placed = move.to(dest.host(), dest.node());
+        if (move.live()) {
+            outbox.liveMigrate(new LiveMigrateInstance(LiveMigrateInstance.Step.MIGRATE, placed, null),
+                    move.sourceHost(), requestId);
+        } else {
+            outbox.move(new MoveInstance(MoveInstance.Step.RESIZE, placed), move.sourceHost(), requestId);
+        }
         LOG.infof("Move %s of %s: %s -> %s", move.migrationId(), move.instanceId(), move.sourceHost(), dest.host());
         return result;
     }

@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code migrations} rows of cold moves, written and advanced by the move operations (os-migrations reads
+ * The {@code migrations} rows of moves (resizes, cold and live migrations), written and advanced by the move operations (os-migrations reads
  * them). Each row keeps its {@link InstanceMove} whole ({@code move_spec}).
  */
 @ApplicationScoped
 public class MoveRecords {
 
     /** Statuses after which a move is over. */
-    public static final List<String> OVER = List.of("confirmed", "reverted", "error");
+    public static final List<String> OVER = List.of("confirmed", "reverted", "error", "completed", "failed",
+            "cancelled");
+
+    /** {@link #OVER} as SQL. */
+    private static final String OVER_SQL = "('confirmed', 'reverted', 'error', 'completed', 'failed', 'cancelled')";
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
@@ -33,16 +37,17 @@ public class MoveRecords {
     public void insert(InstanceMove move, String userId, String projectId) {
         sql.update("insert into migrations (uuid, instance_uuid, source_compute, source_node, dest_host,"
                 + " old_instance_type_id, new_instance_type_id, status, migration_type, user_id, project_id,"
-                + " move_spec) values (?, ?, ?, ?, null, ?, ?, 'pre-migrating', ?, ?, ?, ?::jsonb)",
+                + " move_spec) values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 move.migrationId(), move.instanceId(), move.sourceHost(), move.sourceNode(),
-                numeric(move.oldFlavor().id()), numeric(move.instance().flavor().id()), move.migrationType(), userId,
+                numeric(move.oldFlavor().id()), numeric(move.instance().flavor().id()),
+                move.live() ? "accepted" : "pre-migrating", move.migrationType(), userId,
                 projectId, toJson(move));
     }
 
     /** The instance's move that is not over, with its destination as the hosts reported it. */
     public Optional<OpenMove> open(String instanceUuid) {
         return sql.one("select uuid, status, dest_compute, dest_node, move_spec::text as spec from migrations"
-                + " where instance_uuid = ? and status not in ('confirmed', 'reverted', 'error')"
+                + " where instance_uuid = ? and status not in " + OVER_SQL
                 + " and deleted_at is null and move_spec is not null order by created_at desc, id desc limit 1",
                 rs -> {
                     InstanceMove move = fromJson(rs.getString("spec"));
@@ -64,19 +69,26 @@ public class MoveRecords {
                 + " where uuid = ? and " + RANK + " < ?", status, destHost, destNode, destHost, uuid, rank(status)) > 0;
     }
 
-    /** The order of Nova's cold-move statuses; the ends (confirmed, reverted, error) come last. */
-    private static final String RANK = "(case status when 'pre-migrating' then 0 when 'migrating' then 1"
-            + " when 'post-migrating' then 2 when 'finished' then 3 when 'confirming' then 4 when 'reverting' then 4"
-            + " else 5 end)";
+    /**
+     * The order of Nova's statuses: a cold move's pre-migrating, migrating, post-migrating, finished, then
+     * confirming or reverting; a live migration's accepted, queued, preparing, running, post-migrating; the ends
+     * (confirmed, reverted, completed, error, failed, cancelled) come last.
+     */
+    private static final String RANK = "(case status when 'pre-migrating' then 0 when 'accepted' then 0"
+            + " when 'migrating' then 1 when 'queued' then 1 when 'preparing' then 2 when 'running' then 3"
+            + " when 'post-migrating' then 4 when 'finished' then 5 when 'confirming' then 6 when 'reverting' then 6"
+            + " else 7 end)";
 
     private static int rank(String status) {
         return switch (status) {
-            case "pre-migrating" -> 0;
-            case "migrating" -> 1;
-            case "post-migrating" -> 2;
-            case "finished" -> 3;
-            case "confirming", "reverting" -> 4;
-            default -> 5;
+            case "pre-migrating", "accepted" -> 0;
+            case "migrating", "queued" -> 1;
+            case "preparing" -> 2;
+            case "running" -> 3;
+            case "post-migrating" -> 4;
+            case "finished" -> 5;
+            case "confirming", "reverting" -> 6;
+            default -> 7;
         };
     }
 
@@ -86,8 +98,8 @@ public class MoveRecords {
      */
     public List<String> endWith(List<String> instanceUuids) {
         return sql.list("update migrations set status = case when status = 'finished' then 'confirmed' else 'error'"
-                + " end, updated_at = now() where instance_uuid = any(?) and status not in ('confirmed', 'reverted',"
-                + " 'error') and move_spec is not null returning uuid", rs -> rs.getString(1),
+                + " end, updated_at = now() where instance_uuid = any(?) and status not in " + OVER_SQL
+                + " and move_spec is not null returning uuid", rs -> rs.getString(1),
                 (Object) instanceUuids.toArray(String[]::new));
     }
 

@@ -68,6 +68,7 @@ public class ServersResource {
     private final ServerInterfacesResource interfaces;
     private final ServerSecurityGroupsResource securityGroups;
     private final ServerDiagnosticsResource diagnostics;
+    private final ServerMigrationsResource migrations;
 
     public ServersResource(ServerCreator creator, ServerQuery query, ServerLookup lookup, ServerDeleter deleter,
             ServerUpdater updater, InstanceRepository instances, ServerViewContexts contexts, Policy policy,
@@ -75,7 +76,8 @@ public class ServersResource {
             ServerMetadataResource metadata, ServerTagsResource tags, ServerIpsResource ips,
             InstanceActionsResource instanceActions, ServerInterfacesResource interfaces,
             ServerPasswordResource password, ServerSecurityGroupsResource securityGroups,
-            ServerDiagnosticsResource diagnostics) {
+            ServerDiagnosticsResource diagnostics, ServerMigrationsResource migrations) {
+        this.migrations = migrations;
         this.creator = creator;
         this.query = query;
         this.lookup = lookup;
@@ -224,6 +226,11 @@ public class ServersResource {
     @Path("{id}/os-security-groups")
     public ServerSecurityGroupsResource securityGroups() {
         return securityGroups;
+    }
+
+    @Path("{id}/migrations")
+    public ServerMigrationsResource migrations() {
+        return migrations;
     }
 
     @Path("{id}/os-server-password")

@@ -23,9 +23,9 @@ public class MoveReports {
     public enum Claims {
         /** Nothing yet: the move goes on, or its report came again. */
         KEEP,
-        /** Confirmed: the destination's claim becomes the instance's. */
+        /** Confirmed (or a live migration completed): the destination's claim becomes the instance's. */
         COMMIT,
-        /** Reverted or failed: the destination's claim goes back. */
+        /** Reverted, in error or failed: the destination's claim goes back. */
         RETURN
     }
 
@@ -47,8 +47,10 @@ public class MoveReports {
     public Outcome apply(MoveReport report) {
         StateReports.FollowUp followUp = states.applyMove(report.state());
         boolean finished = MoveReport.FINISHED.equals(report.migrationStatus());
-        String host = finished ? blankToNull(report.state().host()) : null;
-        String node = finished ? blankToNull(report.state().node()) : null;
+        String host = report.destHost() != null ? report.destHost()
+                : finished ? blankToNull(report.state().host()) : null;
+        String node = report.destHost() != null ? report.destNode()
+                : finished ? blankToNull(report.state().node()) : null;
         if (!moves.advance(report.migrationId(), report.migrationStatus(), host, node)) {
             return new Outcome(followUp, Claims.KEEP);
         }
@@ -56,8 +58,8 @@ public class MoveReports {
             setFlavor(report.state().instanceId(), report.flavor());
         }
         Claims claims = switch (report.migrationStatus()) {
-            case MoveReport.CONFIRMED -> Claims.COMMIT;
-            case MoveReport.REVERTED, MoveReport.ERROR -> Claims.RETURN;
+            case MoveReport.CONFIRMED, MoveReport.COMPLETED -> Claims.COMMIT;
+            case MoveReport.REVERTED, MoveReport.ERROR, MoveReport.FAILED -> Claims.RETURN;
             default -> Claims.KEEP;
         };
         return new Outcome(followUp, claims);

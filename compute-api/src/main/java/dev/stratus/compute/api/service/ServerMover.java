@@ -18,7 +18,6 @@ import dev.stratus.compute.api.persistence.InstanceActionRepository;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.persistence.MoveRecords;
-import dev.stratus.compute.api.persistence.ServerGroupRepository;
 import dev.stratus.compute.api.service.action.Locks;
 import dev.stratus.compute.api.service.action.StateRule;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,26 +43,24 @@ public class ServerMover {
     private final ServerLookup lookup;
     private final InstanceRepository instances;
     private final InstanceActionRepository actions;
-    private final ImageCatalog images;
     private final InstanceBuilds builds;
     private final FlavorService flavors;
     private final QuotaService quotas;
     private final MoveRecords moves;
     private final ServiceRecords services;
-    private final ServerGroupRepository groups;
+    private final MoveRequests requests;
     private final ComputeCasts casts;
     private final Policy policy;
     private final ComputeSettings settings;
 
     public ServerMover(ServerLookup lookup, InstanceRepository instances, InstanceActionRepository actions,
-            ImageCatalog images, InstanceBuilds builds, FlavorService flavors, QuotaService quotas, MoveRecords moves,
-            ServiceRecords services, ServerGroupRepository groups, ComputeCasts casts, Policy policy,
+            InstanceBuilds builds, FlavorService flavors, QuotaService quotas, MoveRecords moves,
+            ServiceRecords services, MoveRequests requests, ComputeCasts casts, Policy policy,
             ComputeSettings settings) {
-        this.groups = groups;
+        this.requests = requests;
         this.lookup = lookup;
         this.instances = instances;
         this.actions = actions;
-        this.images = images;
         this.builds = builds;
         this.flavors = flavors;
         this.quotas = quotas;
@@ -81,7 +78,7 @@ public class ServerMover {
     @Transactional
     public void resize(AuthContext caller, String uuid, String flavorRef, String diskConfig, String requestId) {
         InstanceRow visible = lookup.visible(caller, uuid);
-        CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = imageOf(caller, visible);
+        CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = requests.imageOf(caller, visible);
         FlavorRow flavor = flavors.usableBy(caller, flavorRef);
         InstanceRow row = lookup.lockVisible(caller, uuid);
         policy.enforce("os_compute_api:servers:resize", ComputeRules.memberOf(row.projectId()));
@@ -111,7 +108,7 @@ public class ServerMover {
     public void migrate(AuthContext caller, String uuid, String host, String requestId) {
         policy.enforce("os_compute_api:os-migrate-server:migrate", ComputeRules.admin());
         InstanceRow visible = lookup.visible(caller, uuid);
-        CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = imageOf(caller, visible);
+        CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = requests.imageOf(caller, visible);
         if (host != null && !services.computeHostExists(host)) {
             throw ApiException.badRequest("Compute host " + host + " could not be found.");
         }
@@ -137,7 +134,7 @@ public class ServerMover {
         instances.db().update("update instances set task_state = 'resize_prep', updated_at = now() where uuid = ?",
                 row.uuid());
         actions.start(row.uuid(), action, requestId, caller.userId(), caller.projectId());
-        SchedulingHints hints = hints(row.uuid(), targetHost);
+        SchedulingHints hints = requests.hints(row.uuid(), targetHost);
         RequestSpec spec = new RequestSpec(row.projectId(), row.userId(), newFlavor, image, null, hints, List.of());
         try {
             casts.scheduleMove(new ScheduleMove(move, spec, allowSameHost), requestId).join();
@@ -146,31 +143,5 @@ public class ServerMover {
             // the transaction rolls back: the server is as it was
             throw ApiException.unavailable("The scheduler could not be reached; retry the " + action + ".");
         }
-    }
-
-    /**
-     * What the destination must respect: the server group's policy (its other members by id; the server itself
-     * does not count where it is now) and an admin's target host.
-     */
-    private SchedulingHints hints(String uuid, String targetHost) {
-        Optional<ServerGroupRepository.GroupRow> group = groups.ofMember(uuid);
-        if (group.isEmpty()) {
-            return targetHost == null ? SchedulingHints.NONE
-                    : new SchedulingHints(null, null, null, List.of(), List.of(), List.of(), targetHost, null);
-        }
-        ServerGroupRepository.GroupRow g = group.get();
-        String maxPerHost = g.rules().get("max_server_per_host");
-        List<String> others = g.members().stream().filter(m -> !m.equals(uuid)).toList();
-        return new SchedulingHints(g.uuid(), g.policy(), maxPerHost == null ? null : Integer.valueOf(maxPerHost),
-                others, List.of(), List.of(), targetHost, null);
-    }
-
-    /** The server's image, looked up while the row is read; a server booted from a volume has none. */
-    private CompletableFuture<Optional<ImageCatalog.Image>> imageOf(AuthContext caller, InstanceRow row) {
-        if (row.imageRef() == null || row.imageRef().isBlank()) {
-            return null;
-        }
-        // A deleted image does not stop a move: the host has its disk already.
-        return images.findAsync(caller, row.imageRef()).exceptionally(e -> Optional.empty());
     }
 }

@@ -272,6 +272,40 @@ public class FakeVirtDriver implements VirtDriver {
         transition(original.instanceId(), guest, powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN);
     }
 
+    /**
+     * The fake "copies" a guest by leaving it as it is: the destination's driver makes its own entry in the state
+     * the source had. The metadata key {@code settings.failSpawnHostKey()} naming the destination makes the
+     * migration fail there, as it makes a spawn fail.
+     */
+    @Override
+    public void liveMigration(String instanceId, String destHost) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        if (guest.state != PowerState.RUNNING && guest.state != PowerState.PAUSED) {
+            throw new VirtException("cannot live-migrate a guest that is " + guest.state);
+        }
+    }
+
+    @Override
+    public void finishLiveMigration(GuestSpec guest, PowerState state) throws VirtException {
+        String failure = injectedSpawnFailure(guest.instance());
+        if (failure != null) {
+            throw new VirtException(failure);
+        }
+        FakeGuest moved = guests.computeIfAbsent(guest.instanceId(),
+                id -> new FakeGuest(guest.instance().name(), Instant.now(), guest.configDrive().size()));
+        moved.state = state;
+    }
+
+    @Override
+    public void rollBackLiveMigrationAtDestination(String instanceId) {
+        guests.remove(instanceId);
+    }
+
+    @Override
+    public void cleanUpLiveMigrationSource(String instanceId) {
+        guests.remove(instanceId);
+    }
+
     /** A running guest takes the password (the fake has an "agent" in every guest). */
     @Override
     public void setAdminPassword(String instanceId, String password) throws VirtException {

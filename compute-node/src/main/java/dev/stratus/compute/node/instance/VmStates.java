@@ -24,6 +24,7 @@ public final class VmStates {
     public static final String TASK_SHELVING_IMAGE_PENDING_UPLOAD = "shelving_image_pending_upload";
     public static final String TASK_SHELVING_IMAGE_UPLOADING = "shelving_image_uploading";
     public static final String TASK_SHELVING_OFFLOADING = "shelving_offloading";
+    public static final String TASK_MIGRATING = "migrating";
     public static final String TASK_RESIZE_MIGRATING = "resize_migrating";
     public static final String TASK_RESIZE_MIGRATED = "resize_migrated";
     public static final String TASK_RESIZE_FINISH = "resize_finish";

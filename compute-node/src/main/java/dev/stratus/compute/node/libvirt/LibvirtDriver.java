@@ -541,6 +541,28 @@ public class LibvirtDriver implements VirtDriver {
                         capabilities(host).arch(), powerOn));
     }
 
+    // ---- live migration: not between hosts yet ------------------------------------------------------------
+
+    /**
+     * Refused: the hosts have no channel to copy a guest's memory and disks over (the scheduler keeps such
+     * migrations away, as this driver does not report {@code CUSTOM_STRATUS_MOVES_BETWEEN_HOSTS}).
+     */
+    @Override
+    public void liveMigration(String instanceId, String destHost) throws VirtException {
+        throw new VirtException("The libvirt driver cannot live-migrate a server to another host yet (destination "
+                + destHost + "): there is no host-to-host migration channel");
+    }
+
+    @Override
+    public void finishLiveMigration(GuestSpec guest, PowerState state) throws VirtException {
+        throw new VirtException("The libvirt driver cannot receive a live-migrated server yet");
+    }
+
+    /** Nothing was made here: a refused migration leaves the source's guest alone. */
+    @Override
+    public void rollBackLiveMigrationAtDestination(String instanceId) {
+    }
+
     @Override
     public PowerState powerState(String instanceId) {
         if (!InstanceFiles.isSafeId(instanceId)) {

@@ -20,6 +20,8 @@ public final class ActionEvents {
     public static final String CONFIRM_RESIZE = "compute_confirm_resize";
     public static final String REVERT_RESIZE = "compute_revert_resize";
     public static final String FINISH_REVERT_RESIZE = "compute_finish_revert_resize";
+    public static final String LIVE_MIGRATION = "compute_live_migration";
+    public static final String POST_LIVE_MIGRATION_AT_DESTINATION = "compute_post_live_migration_at_destination";
     public static final String SHELVE = "compute_shelve_instance";
     public static final String SHELVE_OFFLOAD = "compute_shelve_offload_instance";
     public static final String SET_ADMIN_PASSWORD = "compute_set_admin_password";

@@ -48,6 +48,13 @@ public class StateReporter {
         cast(report.instanceId, MoveReport.TYPE, new MoveReport(message(report), migrationId, migrationStatus, flavor));
     }
 
+    /** A move's report that names its destination before the instance is there (a live migration running). */
+    public void sendMove(StateReport report, String migrationId, String migrationStatus, String destHost,
+            String destNode) throws ReportException {
+        cast(report.instanceId, MoveReport.TYPE, new MoveReport(message(report), migrationId, migrationStatus, null,
+                destHost, destNode));
+    }
+
     private InstanceStateReport message(StateReport report) {
         String reportHost = report.clearHost ? "" : report.host != null ? report.host : host;
         String reportNode = report.clearHost ? "" : report.host != null ? report.node : node;

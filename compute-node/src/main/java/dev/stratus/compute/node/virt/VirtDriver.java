@@ -98,6 +98,37 @@ public interface VirtDriver {
     void finishRevertMigration(GuestSpec original, boolean sameHost, boolean powerOn) throws VirtException;
 
     /**
+     * A live migration, on the source host: copies the running (or paused) guest to {@code destHost}; the guest
+     * runs on here until {@link #cleanUpLiveMigrationSource}. A driver refuses, before it changes anything, a
+     * migration it cannot make. By default a driver cannot live-migrate.
+     */
+    default void liveMigration(String instanceId, String destHost) throws VirtException {
+        throw new VirtException("The " + name() + " driver cannot live-migrate a server to another host"
+                + " (destination " + destHost + ")");
+    }
+
+    /**
+     * A live migration, on the destination: the guest runs here from now on, in {@code state} (running or
+     * paused, as it was on the source).
+     */
+    default void finishLiveMigration(GuestSpec guest, PowerState state) throws VirtException {
+        throw new VirtException("The " + name() + " driver cannot receive a live-migrated server");
+    }
+
+    /** A live migration, on the destination: what a failed migration left here goes. */
+    default void rollBackLiveMigrationAtDestination(String instanceId) throws VirtException {
+        destroy(instanceId);
+    }
+
+    /**
+     * A live migration completed, on the source host: the guest's copy here goes, without a lifecycle event
+     * (the guest lives on at the destination).
+     */
+    default void cleanUpLiveMigrationSource(String instanceId) throws VirtException {
+        destroy(instanceId);
+    }
+
+    /**
      * Sets the guest's administrator password (Nova's {@code set_admin_password}), through a guest agent.
      *
      * @throws PasswordNotSettable when this guest or driver has no way to set it; the message says why

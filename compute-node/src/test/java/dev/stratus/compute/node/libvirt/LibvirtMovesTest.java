@@ -208,6 +208,17 @@ class LibvirtMovesTest {
     }
 
     @Test
+    void aLiveMigrationIsRefusedWithoutTouchingTheGuest() throws Exception {
+        String id = spawned(SMALL);
+        VirtException refused = assertThrows(VirtException.class, () -> driver.liveMigration(id, "compute-2"));
+        assertTrue(refused.getMessage().contains("cannot live-migrate a server to another host"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("compute-2"), refused.getMessage());
+        assertEquals(List.of(), calls(id));
+        assertEquals(GuestState.RUNNING, domain(id).state);
+    }
+
+    @Test
     void aMoveToAnotherHostIsRefusedBeforeTheGuestIsTouched() throws Exception {
         String id = spawned(SMALL);
         VirtException refused = assertThrows(VirtException.class,

@@ -61,6 +61,24 @@ public class MigrationRecords {
                 + " order by created_at desc, id desc limit ?", MigrationRow::read, params.toArray());
     }
 
+    /** Nova's in-progress statuses of a live migration (the server-migrations API shows these only). */
+    public static final java.util.List<String> LIVE_IN_PROGRESS = List.of("queued", "preparing", "running",
+            "post-migrating");
+
+    /** The instance's live migrations in progress, oldest first. */
+    public List<MigrationRow> liveInProgress(String instanceUuid) {
+        return sql.list("select " + MigrationRow.COLUMNS + " from migrations where instance_uuid = ?"
+                + " and migration_type = 'live-migration' and status = any(?) and deleted_at is null"
+                + " order by created_at, id", MigrationRow::read, instanceUuid,
+                (Object) LIVE_IN_PROGRESS.toArray(String[]::new));
+    }
+
+    /** The instance's migration with this id, of any type and status. */
+    public java.util.Optional<MigrationRow> ofInstance(String instanceUuid, int id) {
+        return sql.one("select " + MigrationRow.COLUMNS + " from migrations where instance_uuid = ? and id = ?"
+                + " and deleted_at is null", MigrationRow::read, instanceUuid, id);
+    }
+
     private static void equal(StringBuilder where, List<Object> params, String column, String value) {
         if (value != null) {
             where.append(" and ").append(column).append(" = ?");

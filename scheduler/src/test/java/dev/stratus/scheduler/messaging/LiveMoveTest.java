@@ -1,0 +1,153 @@
+package dev.stratus.scheduler.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stratus.common.compute.BuildInstance;
+import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.HostResources;
+import dev.stratus.common.compute.InstanceMove;
+import dev.stratus.common.compute.LiveMigrateInstance;
+import dev.stratus.common.compute.MoveInstance;
+import dev.stratus.common.compute.MoveReport;
+import dev.stratus.common.compute.ScheduleInstances;
+import dev.stratus.common.compute.ScheduleMove;
+import dev.stratus.scheduler.SchedulerTestResource;
+import dev.stratus.scheduler.TestFleet;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Live migrations as compute-api asks for them: placed like a cold migration (another host whose driver moves
+ * guests, the claim the migration's until the move completes), started on the source with
+ * {@link LiveMigrateInstance}; without a destination the migration ends in error with the conductor's live
+ * migration event.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = SchedulerTestResource.class, restrictToAnnotatedClass = false)
+class LiveMoveTest {
+
+    private static final FlavorSpec SMALL = TestFleet.flavor(1, 1024, 10);
+    private static final Map<String, Long> SMALL_USE = Map.of("DISK_GB", 10L, "MEMORY_MB", 1024L, "VCPU", 1L);
+    private static final Map<String, Long> NONE = Map.of("DISK_GB", 0L, "MEMORY_MB", 0L, "VCPU", 0L);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    TestFleet fleet;
+
+    @Inject
+    SchedulerClient scheduler;
+
+    MessageRecorder recorder;
+    String a;
+    String b;
+
+    @BeforeEach
+    void setUp() {
+        fleet.reset();
+        scheduler.ready();
+        String run = Long.toString(System.nanoTime() % 100000, 36);
+        a = "lm-a-" + run;
+        b = "lm-b-" + run;
+        recorder = new MessageRecorder().listen(ComputeTopics.computeHost(a), ComputeTopics.computeHost(b),
+                ComputeTopics.CONDUCTOR);
+    }
+
+    @AfterEach
+    void tearDown() {
+        recorder.close();
+    }
+
+    private void movableHost(String host) {
+        HostResources r = TestFleet.resources(host, 8, 8192, 80);
+        List<String> traits = new ArrayList<>(r.traits());
+        traits.add(HostResources.TRAIT_MOVES_BETWEEN_HOSTS);
+        fleet.heartbeat(host, new HostResources(r.hypervisorHostname(), r.hypervisorType(), r.hypervisorVersion(),
+                r.hostIp(), r.vcpus(), r.memoryMb(), r.localGb(), r.reservedVcpus(), r.reservedMemoryMb(),
+                r.reservedDiskGb(), r.cpuAllocationRatio(), r.ramAllocationRatio(), r.diskAllocationRatio(), 0, 0, 0,
+                0, r.cpuInfo(), traits));
+    }
+
+    private BuildInstance built(String host) {
+        scheduler.schedule(TestFleet.request(SMALL, 1));
+        String topic = ComputeTopics.computeHost(host);
+        recorder.await("the build on " + host, WAIT, r -> !r.messages(topic, BuildInstance.TYPE).isEmpty());
+        return recorder.messages(topic, BuildInstance.TYPE).get(0);
+    }
+
+    private static ScheduleMove liveMove(BuildInstance build) {
+        InstanceMove move = new InstanceMove(UUID.randomUUID().toString(), InstanceMove.LIVE_MIGRATION,
+                build.instance(), SMALL, build.host(), build.node(), null, null, false, "req-live");
+        return new ScheduleMove(move, TestFleet.spec(SMALL, null), false);
+    }
+
+    @Test
+    void aLiveMigrationStartsOnTheSourceAndItsCompletionMovesTheClaim() {
+        movableHost(a);
+        BuildInstance build = built(a);
+        movableHost(b);
+        String id = build.instance().instanceId();
+        ScheduleMove request = liveMove(build);
+        scheduler.scheduleMove(request);
+
+        String source = ComputeTopics.computeHost(a);
+        recorder.await("the live migration on " + a, WAIT,
+                r -> !r.messages(source, LiveMigrateInstance.TYPE).isEmpty());
+        LiveMigrateInstance step = recorder.messages(source, LiveMigrateInstance.TYPE).get(0);
+        assertEquals(LiveMigrateInstance.Step.MIGRATE, step.step());
+        assertEquals(b, step.move().destHost());
+        assertTrue(step.move().live());
+        assertTrue(recorder.messages(source, MoveInstance.TYPE).isEmpty(), "no cold-move step");
+        String migration = request.move().migrationId();
+        assertEquals(SMALL_USE, scheduler.usages(a));
+        assertEquals(Map.of(scheduler.host(b).providerUuid().toString(), SMALL_USE), scheduler.allocations(migration));
+
+        // completed: compute-api commits the move's claims as for a confirmed cold move
+        scheduler.commitMove(id, migration);
+        eventually(() -> NONE.equals(scheduler.usages(a)));
+        assertEquals(Map.of(scheduler.host(b).providerUuid().toString(), SMALL_USE), scheduler.allocations(id));
+    }
+
+    @Test
+    void aSourceThatCannotMoveGuestsEndsTheLiveMigrationInError() {
+        fleet.host(a, 8, 8192, 80);
+        BuildInstance build = built(a);
+        movableHost(b);
+        ScheduleMove request = liveMove(build);
+        scheduler.scheduleMove(request);
+        recorder.await("the error", WAIT, r -> !r.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).isEmpty());
+        MoveReport error = recorder.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).get(0);
+        assertEquals(MoveReport.ERROR, error.migrationStatus());
+        assertNull(error.state().vmState(), "the server stays as it is");
+        assertTrue(error.state().clearTaskState());
+        assertEquals("conductor_live_migrate_instance", error.state().event().event());
+        assertEquals(NONE, scheduler.usages(b));
+        assertTrue(recorder.messages(ComputeTopics.computeHost(a), LiveMigrateInstance.TYPE).isEmpty());
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
