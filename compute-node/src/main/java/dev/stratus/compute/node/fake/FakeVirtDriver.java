@@ -292,7 +292,7 @@ public class FakeVirtDriver implements VirtDriver {
             throw new VirtException(failure);
         }
         FakeGuest moved = guests.computeIfAbsent(guest.instanceId(),
-                id -> new FakeGuest(guest.instance().name(), Instant.now(), guest.configDrive().size()));
+                id -> new FakeGuest(guest, Instant.now()));
         moved.state = state;
     }
 
