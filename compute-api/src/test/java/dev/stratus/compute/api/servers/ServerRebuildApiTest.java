@@ -176,7 +176,7 @@ class ServerRebuildApiTest {
         rebuild(dan, "2.54", id, "\"imageRef\": \"" + TestImages.ALT + "\", \"key_name\": \"nobody-has-it\"").then()
                 .statusCode(400).body("badRequest.message", containsString("Keypair nobody-has-it not found"));
         rebuild(dan, "2.1", id, "\"imageRef\": \"" + TestImages.ALT + "\", \"personality\": [{\"path\": \"/x\","
-                + " \"contents\": \"eA==\"}]").then().statusCode(400);
+                + " \"contents\": \"not base64!\"}]").then().statusCode(400);
 
         as(keys.admin(), "2.73").body("{\"lock\": {\"locked_reason\": \"audit\"}}")
                 .post("/v2.1/servers/" + id + "/action").then().statusCode(202);
