@@ -86,6 +86,9 @@ class ImagesApiTest {
         as(alice()).contentType(ContentType.JSON).body("{\"name\": ").post("/v2/images").then().statusCode(400);
         as(alice()).contentType(ContentType.JSON).body("{\"visibility\": \"public\"}").post("/v2/images")
                 .then().statusCode(403);
+        as(alice()).contentType(ContentType.JSON).body("{\"name\": \"x\", \"os_glance_foo\": \"bar\"}")
+                .post("/v2/images").then().statusCode(403)
+                .body("error.message", equalTo("Attribute 'os_glance_foo' is reserved."));
         given().get("/v2/images").then().statusCode(401);
     }
 
@@ -186,6 +189,10 @@ class ImagesApiTest {
                 .body("tags", equalTo(List.of("a", "b")));
         as(alice()).contentType(PATCH).body(bytes("[{\"op\": \"remove\", \"path\": \"/nothing\"}]"))
                 .patch("/v2/images/" + id).then().statusCode(409);
+        for (String op : List.of("add", "remove")) {
+            as(alice()).contentType(PATCH).body(bytes("[{\"op\": \"" + op + "\", \"path\": \"/os_glance_foo\","
+                    + " \"value\": \"bar\"}]")).patch("/v2/images/" + id).then().statusCode(403);
+        }
         as(alice()).contentType(PATCH).body(bytes("[{\"op\": \"replace\", \"path\": \"/status\", \"value\": \"active\"}]"))
                 .patch("/v2/images/" + id).then().statusCode(403);
         as(alice()).put("/v2/images/" + id + "/tags/c").then().statusCode(204);

@@ -17,6 +17,9 @@ final class ImageAttributes {
             "os_hash_value", "stores", "created_at", "updated_at", "self", "file", "schema", "locations",
             "direct_url", "deleted", "deleted_at");
 
+    /** The property namespace Glance reserves for its own bookkeeping (import tasks, stores). */
+    static final String RESERVED_NAMESPACE = "os_glance";
+
     private ImageAttributes() {
     }
 
@@ -63,7 +66,15 @@ final class ImageAttributes {
         }
     }
 
+    /** Glance keeps the {@code os_glance} namespace for itself: no user may set or remove such a property. */
+    static void requireUnreserved(String name) {
+        if (name.startsWith(RESERVED_NAMESPACE)) {
+            throw ApiException.forbidden("Attribute '" + name + "' is reserved.");
+        }
+    }
+
     static String propertyValue(String name, JsonNode value) {
+        requireUnreserved(name);
         if (name.length() > 255) {
             throw ApiException.badRequest("Property name is longer than 255 characters.");
         }

@@ -155,6 +155,7 @@ public class ImageEditor {
                 }
             }
             case "remove" -> {
+                ImageAttributes.requireUnreserved(name);
                 if (ImageAttributes.isCore(name)) {
                     throw ApiException.forbidden("Attribute '" + name + "' is reserved and cannot be removed.");
                 }
