@@ -19,14 +19,28 @@ public record AuthContext(
         Instant issuedAt,
         Instant expiresAt,
         /** Set when the token was issued for an application credential (Keystone's delegation by secret). */
-        String applicationCredentialId) {
+        String applicationCredentialId,
+        /** Set when the token is scoped to a trust (Keystone's OS-TRUST delegation between users). */
+        String trustId) {
 
     /** A token issued to the user itself (password or token method). */
     public AuthContext(String token, String userId, String userName, String userDomainId, String projectId,
             String projectDomainId, String domainId, Set<String> roles, List<String> methods, List<String> auditIds,
             Instant issuedAt, Instant expiresAt) {
         this(token, userId, userName, userDomainId, projectId, projectDomainId, domainId, roles, methods, auditIds,
-                issuedAt, expiresAt, null);
+                issuedAt, expiresAt, null, null);
+    }
+
+    /** A token issued to the user itself or for an application credential, not through a trust. */
+    public AuthContext(String token, String userId, String userName, String userDomainId, String projectId,
+            String projectDomainId, String domainId, Set<String> roles, List<String> methods, List<String> auditIds,
+            Instant issuedAt, Instant expiresAt, String applicationCredentialId) {
+        this(token, userId, userName, userDomainId, projectId, projectDomainId, domainId, roles, methods, auditIds,
+                issuedAt, expiresAt, applicationCredentialId, null);
+    }
+
+    public boolean isTrustScoped() {
+        return trustId != null;
     }
 
     public boolean hasRole(String role) {

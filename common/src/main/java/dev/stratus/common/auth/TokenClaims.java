@@ -18,6 +18,8 @@ public final class TokenClaims {
     public static final String PARENT_AUDIT_ID = "parent_audit_id";
     /** Id of the application credential the token was issued for, when it was. */
     public static final String APPLICATION_CREDENTIAL_ID = "app_cred_id";
+    /** Id of the trust a trust-scoped token was issued through (Keystone's {@code OS-TRUST:trust}). */
+    public static final String TRUST_ID = "trust_id";
 
     private TokenClaims() {
     }

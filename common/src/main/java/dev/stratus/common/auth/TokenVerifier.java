@@ -177,7 +177,8 @@ public class TokenVerifier {
                 List.copyOf(auditIds),
                 Instant.ofEpochSecond(jwt.getIssuedAtTime()),
                 Instant.ofEpochSecond(jwt.getExpirationTime()),
-                stringClaim(jwt, TokenClaims.APPLICATION_CREDENTIAL_ID));
+                stringClaim(jwt, TokenClaims.APPLICATION_CREDENTIAL_ID),
+                stringClaim(jwt, TokenClaims.TRUST_ID));
     }
 
     private static String stringClaim(JsonWebToken jwt, String name) {

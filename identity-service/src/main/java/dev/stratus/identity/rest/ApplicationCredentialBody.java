@@ -70,7 +70,7 @@ record ApplicationCredentialBody(String name, String description, String secret,
         return at;
     }
 
-    private static List<RoleRef> roles(JsonNode node) {
+    static List<RoleRef> roles(JsonNode node) {
         if (node == null || node.isNull()) {
             return List.of();
         }

@@ -40,6 +40,14 @@ final class TokenView {
             token.put("project", project);
             token.put("is_domain", false);
         }
+        if (t.trust() != null) {
+            Map<String, Object> trust = new LinkedHashMap<>();
+            trust.put("id", t.trust().id());
+            trust.put("trustor_user", Map.of("id", t.trust().trustorUserId()));
+            trust.put("trustee_user", Map.of("id", t.trust().trusteeUserId()));
+            trust.put("impersonation", t.trust().impersonation());
+            token.put("OS-TRUST:trust", trust);
+        }
         if (t.domainScope() != null) {
             token.put("domain", ref(t.domainScope()));
         }

@@ -15,6 +15,7 @@ import dev.stratus.identity.service.ApplicationCredentials;
 import dev.stratus.identity.service.Directory;
 import dev.stratus.identity.service.PasswordHasher;
 import dev.stratus.identity.service.Revocations;
+import dev.stratus.identity.service.Trusts;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -50,9 +51,12 @@ public class UserResource {
     private final PasswordHasher hasher;
     private final Revocations revocations;
     private final ApplicationCredentials credentials;
+    private final Trusts trusts;
 
     public UserResource(Policy policy, ApiSettings api, Directory directory, PasswordHasher hasher,
-            Revocations revocations, ApplicationCredentials credentials) {
+            Revocations revocations, ApplicationCredentials credentials,
+            Trusts trusts) {
+        this.trusts = trusts;
         this.credentials = credentials;
         this.policy = policy;
         this.api = api;
@@ -232,6 +236,7 @@ public class UserResource {
         return directory.user(id)
                 .call(user -> RoleAssignmentEntity.delete("actorId", id))
                 .call(user -> InheritedRoleAssignmentEntity.delete("actorId", id))
+                .call(user -> trusts.deleteOfUser(id))
                 .call(user -> Directory.requireDeleted(UserEntity.delete("id", id), "user", id))
                 .call(user -> revocations.revoke(RevocationEvent.ofUser(id)))
                 .map(x -> Response.noContent().build());

@@ -17,7 +17,8 @@ public record AuthRequest(
         NamedRef scopeProject,
         NamedRef scopeDomain,
         boolean explicitlyUnscoped,
-        AppCredRef applicationCredential) {
+        AppCredRef applicationCredential,
+        String trustId) {
 
     /** An application credential by id, or by name with its user; and its secret. */
     public record AppCredRef(String id, String name, NamedRef user, String secret) {
@@ -75,6 +76,7 @@ public record AuthRequest(
         NamedRef project = null;
         NamedRef domain = null;
         boolean unscoped = false;
+        String trust = null;
         JsonNode scope = auth.get("scope");
         if (scope != null && scope.isTextual() && "unscoped".equals(scope.asText())) {
             unscoped = true;
@@ -87,12 +89,18 @@ public record AuthRequest(
                 if (domain.id() == null && domain.name() == null) {
                     throw malformed("id or name", "domain");
                 }
+            } else if (scope.has("OS-TRUST:trust")) {
+                trust = text(scope.get("OS-TRUST:trust"), "id");
+                if (trust == null) {
+                    throw malformed("trust_id", "trust");
+                }
             } else if (scope.has("system")) {
                 throw ApiException.badRequest("System-scoped tokens are not supported by this cloud; "
                         + "scope the token to a project.");
             }
         }
-        return new AuthRequest(List.copyOf(methods), user, password, token, project, domain, unscoped, appCred);
+        return new AuthRequest(List.copyOf(methods), user, password, token, project, domain, unscoped, appCred,
+                trust);
     }
 
     private static AppCredRef appCred(JsonNode node) {

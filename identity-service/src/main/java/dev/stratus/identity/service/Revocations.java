@@ -5,6 +5,7 @@ import dev.stratus.common.auth.RevocationList;
 import dev.stratus.identity.persistence.RevocationEventEntity;
 import dev.stratus.identity.persistence.InheritedRoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
+import dev.stratus.identity.persistence.TrustEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -25,8 +26,25 @@ public class Revocations {
         this.broadcaster = broadcaster;
     }
 
-    /** Must run inside a transaction; the broadcast goes out once the caller's work is persisted. */
+    /**
+     * Must run inside a transaction; the broadcast goes out once the caller's work is persisted. An event about a
+     * user also revokes the tokens of the trusts the user gave or received (on the event's project, when it has
+     * one), as Keystone matches a user's events against a token's trustor and trustee.
+     */
     public Uni<Void> revoke(RevocationEvent event) {
+        return record(event).chain(() -> event.userId() == null
+                ? Uni.createFrom().voidItem()
+                : TrustEntity.involving(event.userId(), event.projectId()).chain(trusts -> {
+                    Uni<Void> work = Uni.createFrom().voidItem();
+                    for (TrustEntity trust : trusts) {
+                        work = work.chain(() -> record(RevocationEvent.ofAuditChain(
+                                Trusts.auditChainId(trust.id))));
+                    }
+                    return work;
+                }));
+    }
+
+    private Uni<Void> record(RevocationEvent event) {
         return RevocationEventEntity.from(event).persist()
                 .invoke(() -> {
                     local.add(event);

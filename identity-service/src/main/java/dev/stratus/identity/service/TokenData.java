@@ -16,7 +16,20 @@ public record TokenData(
         List<String> auditIds,
         Instant issuedAt,
         Instant expiresAt,
-        AppCred applicationCredential) {
+        AppCred applicationCredential,
+        Trust trust) {
+
+    /** A token without a trust. */
+    public TokenData(String token, List<String> methods, Ref user, Ref userDomain, Ref project, Ref projectDomain,
+            Ref domainScope, List<Ref> roles, List<String> auditIds, Instant issuedAt, Instant expiresAt,
+            AppCred applicationCredential) {
+        this(token, methods, user, userDomain, project, projectDomain, domainScope, roles, auditIds, issuedAt,
+                expiresAt, applicationCredential, null);
+    }
+
+    /** The trust a trust-scoped token was issued through (Keystone's {@code OS-TRUST:trust} section). */
+    public record Trust(String id, boolean impersonation, String trustorUserId, String trusteeUserId) {
+    }
 
     /** The application credential a token was issued for. */
     public record AppCred(String id, String name, boolean restricted) {

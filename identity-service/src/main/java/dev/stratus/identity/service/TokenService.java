@@ -10,7 +10,9 @@ import dev.stratus.identity.persistence.DomainEntity;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.identity.persistence.TrustEntity;
 import dev.stratus.identity.persistence.UserEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -35,10 +37,14 @@ public class TokenService {
     private final Revocations revocations;
     private final IdentitySettings settings;
     private final ApplicationCredentials applicationCredentials;
+    private final TrustScopes trustScopes;
+    private final Trusts trusts;
 
     public TokenService(Directory directory, PasswordHasher hasher, EffectiveRoles effectiveRoles,
             TokenSigner signer, TokenVerifier verifier, Revocations revocations, IdentitySettings settings,
-            ApplicationCredentials applicationCredentials) {
+            ApplicationCredentials applicationCredentials, TrustScopes trustScopes, Trusts trusts) {
+        this.trustScopes = trustScopes;
+        this.trusts = trusts;
         this.directory = directory;
         this.hasher = hasher;
         this.effectiveRoles = effectiveRoles;
@@ -80,6 +86,11 @@ public class TokenService {
                             throw ApiException.forbidden("A token issued for an application credential cannot be"
                                     + " exchanged for another token.");
                         }
+                        if (parent.isTrustScoped()) {
+                            throw ApiException.forbidden("You are not authorized to perform the requested action:"
+                                    + " Using trust-scoped token to create another token. Create a new trust-scoped"
+                                    + " token instead.");
+                        }
                     })
                     .chain(parent -> directory.findUser(new AuthRequest.NamedRef(parent.userId(), null, null, null))
                             .map(user -> new Principal(requireActive(user), merge(parent.methods(), "token"), parent)));
@@ -103,6 +114,9 @@ public class TokenService {
                     .chain(project -> project == null
                             ? Uni.createFrom().failure(ApiException.unauthorized(ApplicationCredentials.INVALID))
                             : projectScoped(principal, project, true));
+        }
+        if (request.trustId() != null) {
+            return trustScoped(principal, request.trustId());
         }
         if (request.scopeProject() != null) {
             return directory.findProject(request.scopeProject()).chain(project -> {
@@ -156,6 +170,21 @@ public class TokenService {
                 }));
     }
 
+    /**
+     * A token through a trust: the trust's project and roles, for the trustor when the trust impersonates; one use
+     * of a limited trust is taken once the token is issued, as in Keystone.
+     */
+    private Uni<TokenData> trustScoped(Principal principal, String trustId) {
+        return trustScopes.resolve(principal.user(), trustId).chain(d -> {
+            TokenData.Trust trust = new TokenData.Trust(d.trust().id, d.trust().impersonation,
+                    d.trust().trustorUserId, d.trust().trusteeUserId);
+            Principal holder = new Principal(d.tokenUser(), principal.methods(), principal.parent());
+            return complete(holder, new TokenData.Ref(d.project().id, d.project().name),
+                    new TokenData.Ref(d.domain().id, d.domain().name), null, d.roles(), trust, d.trust().expiresAt)
+                    .call(() -> Panache.withTransaction(() -> trusts.consumeUse(d.trust())));
+        });
+    }
+
     /** An application credential's token holds the delegated roles the user still has on the project. */
     private static List<RoleEntity> delegated(Principal principal, List<RoleEntity> held) {
         if (principal.credential() == null) {
@@ -182,6 +211,11 @@ public class TokenService {
 
     private Uni<TokenData> complete(Principal principal, TokenData.Ref project, TokenData.Ref projectDomain,
             TokenData.Ref domainScope, List<RoleEntity> roles) {
+        return complete(principal, project, projectDomain, domainScope, roles, null, null);
+    }
+
+    private Uni<TokenData> complete(Principal principal, TokenData.Ref project, TokenData.Ref projectDomain,
+            TokenData.Ref domainScope, List<RoleEntity> roles, TokenData.Trust trust, Instant trustExpiresAt) {
         UserEntity user = principal.user();
         return DomainEntity.<DomainEntity>findById(user.domainId).map(userDomain -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -192,19 +226,25 @@ public class TokenService {
             if (credential != null && credential.expiresAt != null && credential.expiresAt.isBefore(expires)) {
                 expires = credential.expiresAt;
             }
+            if (trustExpiresAt != null && trustExpiresAt.isBefore(expires)) {
+                expires = trustExpiresAt;
+            }
             List<String> auditIds = new ArrayList<>();
             auditIds.add(newAuditId());
             if (principal.parent() != null) {
                 auditIds.add(principal.parent().auditIds().get(principal.parent().auditIds().size() - 1));
             } else if (credential != null) {
                 auditIds.add(ApplicationCredentials.auditChainId(credential.id));
+            } else if (trust != null) {
+                auditIds.add(Trusts.auditChainId(trust.id()));
             }
             TokenData unsigned = new TokenData(null, principal.methods(),
                     new TokenData.Ref(user.id, user.name), new TokenData.Ref(userDomain.id, userDomain.name),
                     project, projectDomain, domainScope,
                     roles.stream().map(r -> new TokenData.Ref(r.id, r.name)).toList(),
                     List.copyOf(auditIds), now, expires, credential == null ? null
-                            : new TokenData.AppCred(credential.id, credential.name, !credential.unrestricted));
+                            : new TokenData.AppCred(credential.id, credential.name, !credential.unrestricted),
+                    trust);
             return withToken(unsigned, signer.sign(unsigned));
         });
     }
@@ -226,7 +266,8 @@ public class TokenService {
                 return Uni.createFrom().failure(notFound());
             }
             return DomainEntity.<DomainEntity>findById(user.domainId).chain(userDomain -> scopeRefs(token)
-                    .chain(scope -> credentialOf(token).chain(credential -> RoleEntity.<RoleEntity>list(
+                    .chain(scope -> credentialOf(token).chain(credential -> trustOf(token).chain(trust -> RoleEntity
+                            .<RoleEntity>list(
                                     "name in ?1 and domainId is null", token.roles())
                             .map(roles -> new TokenData(token.token(), token.methods(),
                                     new TokenData.Ref(user.id, user.name),
@@ -234,7 +275,7 @@ public class TokenService {
                                     scope.project, scope.projectDomain, scope.domain,
                                     roles.stream().sorted(java.util.Comparator.comparing(r -> r.name))
                                             .map(r -> new TokenData.Ref(r.id, r.name)).toList(),
-                                    token.auditIds(), token.issuedAt(), token.expiresAt(), credential)))));
+                                    token.auditIds(), token.issuedAt(), token.expiresAt(), credential, trust))))));
         });
     }
 
@@ -246,6 +287,17 @@ public class TokenService {
         return ApplicationCredentialEntity.<ApplicationCredentialEntity>findById(token.applicationCredentialId())
                 .onItem().ifNull().failWith(TokenService::notFound)
                 .map(c -> new TokenData.AppCred(c.id, c.name, !c.unrestricted));
+    }
+
+    /** The trust a token was issued through: a token whose trust is gone or expired is not valid any more. */
+    private Uni<TokenData.Trust> trustOf(AuthContext token) {
+        if (token.trustId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return TrustEntity.<TrustEntity>findById(token.trustId())
+                .map(t -> t == null || t.expired(Instant.now()) ? null
+                        : new TokenData.Trust(t.id, t.impersonation, t.trustorUserId, t.trusteeUserId))
+                .onItem().ifNull().failWith(TokenService::notFound);
     }
 
     private record ScopeRefs(TokenData.Ref project, TokenData.Ref projectDomain, TokenData.Ref domain) {
@@ -304,7 +356,8 @@ public class TokenService {
 
     private static TokenData withToken(TokenData d, String token) {
         return new TokenData(token, d.methods(), d.user(), d.userDomain(), d.project(), d.projectDomain(),
-                d.domainScope(), d.roles(), d.auditIds(), d.issuedAt(), d.expiresAt(), d.applicationCredential());
+                d.domainScope(), d.roles(), d.auditIds(), d.issuedAt(), d.expiresAt(), d.applicationCredential(),
+                d.trust());
     }
 
     private static List<String> merge(List<String> methods, String extra) {

@@ -40,6 +40,9 @@ public class TokenSigner {
         if (data.applicationCredential() != null) {
             claims.claim(TokenClaims.APPLICATION_CREDENTIAL_ID, data.applicationCredential().id());
         }
+        if (data.trust() != null) {
+            claims.claim(TokenClaims.TRUST_ID, data.trust().id());
+        }
         if (data.domainScope() != null) {
             claims.claim(TokenClaims.DOMAIN_ID, data.domainScope().id());
         }
