@@ -44,8 +44,8 @@ class PortsApiTest {
                 .body("port.keySet()", containsInAnyOrder("id", "name", "network_id", "tenant_id", "project_id",
                         "mac_address", "admin_state_up", "status", "device_id", "device_owner", "fixed_ips",
                         "allowed_address_pairs", "security_groups", "port_security_enabled", "binding:vnic_type",
-                        "dns_name", "dns_assignment", "description", "tags", "created_at", "updated_at",
-                        "revision_number"))
+                        "dns_name", "dns_assignment", "extra_dhcp_opts", "description", "tags", "created_at",
+                        "updated_at", "revision_number"))
                 .body("port.status", equalTo("DOWN"))
                 .body("port.mac_address", matchesPattern("fa:16:3e(:[0-9a-f]{2}){3}"))
                 .body("port.fixed_ips", contains(Map.of("subnet_id", subnet, "ip_address", "10.60.0.3")))

@@ -78,8 +78,8 @@ class VersionsAndExtensionsApiTest {
                 .body("extensions.alias", hasItems("security-group", "router", "ext-gw-mode", "external-net",
                         "provider", "binding", "port-security", "allowed-address-pairs", "standard-attr-tag",
                         "standard-attr-timestamp", "standard-attr-revisions", "standard-attr-description", "quotas",
-                        "project-id", "pagination", "sorting", "net-mtu", "extraroute", "dns-integration"))
-                .body("extensions.alias", not(hasItem("extra_dhcp_opt")))
+                        "project-id", "pagination", "sorting", "net-mtu", "extraroute", "dns-integration",
+                        "extra_dhcp_opt"))
                 .body("extensions.alias", not(hasItem("subnet_allocation")))
                 .body("extensions.alias", not(hasItem("dvr")))
                 .body("extensions[0].keySet()", containsInAnyOrder("name", "alias", "description", "updated", "links"));

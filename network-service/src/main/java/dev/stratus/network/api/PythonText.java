@@ -28,7 +28,8 @@ public final class PythonText {
             return "None";
         }
         if (value.isTextual()) {
-            return "'" + value.asText().replace("\\", "\\\\").replace("'", "\\'") + "'";
+            return "'" + value.asText().replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
+                    .replace("\r", "\\r").replace("\t", "\\t") + "'";
         }
         if (value.isBoolean()) {
             return value.asBoolean() ? "True" : "False";

@@ -40,6 +40,9 @@ public final class Extensions {
                             + "gateway", "2013-03-28T10:00:00-00:00"),
             new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router",
                     "2013-02-01T10:00:00-00:00"),
+            new Extension("extra_dhcp_opt", "Neutron Extra DHCP options", "Extra options configuration for DHCP. "
+                    + "For example PXE boot options to DHCP clients can be specified (e.g. tftp-server, "
+                    + "server-ip-address, bootfile-name)", "2013-03-17T12:00:00-00:00"),
             new Extension("filter-validation", "Filter parameters validation",
                     "Provides validation on filter parameters.", "2018-07-04T10:00:00-00:00"),
             new Extension("fip-port-details", "Floating IP Port Details Extension",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stratus.common.web.ApiSettings;
 import dev.stratus.network.api.Attribute;
+import dev.stratus.network.api.ExtraDhcpOptsReader;
 import dev.stratus.network.api.ResourceSchema;
 import dev.stratus.network.api.StructuredValues;
 import dev.stratus.network.api.ValueReader;
@@ -74,7 +75,8 @@ public class PortsResource {
                 Attribute.writable("binding:host_id", "", Values.string(255)),
                 Attribute.writable("binding:vnic_type", "normal", Values.oneOf(VNIC_TYPES)),
                 Attribute.writable("binding:profile", JsonNodeFactory.instance.objectNode(), Values.dictOrEmpty()),
-                Attribute.writable("dns_name", "", Values.dnsName(255)));
+                Attribute.writable("dns_name", "", Values.dnsName(255)),
+                Attribute.writable("extra_dhcp_opts", null, ExtraDhcpOptsReader.reader()));
     }
 
     private static ValueReader noneAsEmpty(ValueReader reader) {

@@ -2,6 +2,7 @@ package dev.stratus.network.service;
 
 import dev.stratus.common.network.NetworkChange;
 import dev.stratus.network.api.CoreFaults;
+import dev.stratus.network.api.ExtraDhcpOpt;
 import dev.stratus.network.api.Faults;
 import dev.stratus.network.api.RequestBody;
 import dev.stratus.network.api.SecurityGroupFaults;
@@ -51,12 +52,13 @@ public class PortService {
     private final VisibleResources visible;
     private final Access access;
     private final NetworkChanges changes;
+    private final ExtraDhcpOpts dhcpOpts;
 
     public PortService(PortRepository ports, NetworkRepository networks, SubnetRepository subnets,
             SecurityGroupRepository groups, IpAllocationRepository allocations, FloatingIpRepository floatingIps,
             RouterRepository routers, TagRepository tags, PortWriter writer, IpAllocator ipam,
             DefaultSecurityGroups defaultGroups, Quotas quotas, VisibleResources visible, Access access,
-            NetworkChanges changes) {
+            NetworkChanges changes, ExtraDhcpOpts dhcpOpts) {
         this.ports = ports;
         this.networks = networks;
         this.subnets = subnets;
@@ -72,6 +74,7 @@ public class PortService {
         this.visible = visible;
         this.access = access;
         this.changes = changes;
+        this.dhcpOpts = dhcpOpts;
     }
 
     public List<PortDetails> list(Caller caller, ListQuery query) {
@@ -129,6 +132,7 @@ public class PortService {
                 b.string("mac_address"), b.string("binding:host_id"), b.string("binding:vnic_type"),
                 b.json("binding:profile").toString(), b.string("dns_name"), requestedIps, securityGroups, pairs),
                 networkSubnets);
+        dhcpOpts.create(port.id(), b.list("extra_dhcp_opts"));
         changes.changed(NetworkChange.Kind.PORT, List.of(port.id()), List.of(port.bindingHostId()),
                 List.of(port.deviceId()));
         return port;
@@ -197,6 +201,9 @@ public class PortService {
         if (b.given("binding:profile")) {
             columns.put("binding_profile", b.json("binding:profile").toString());
         }
+        if (b.given("extra_dhcp_opts")) {
+            dhcpOpts.update(id, b.list("extra_dhcp_opts"));
+        }
         ports.update(id, columns);
         changes.changed(NetworkChange.Kind.PORT, List.of(id), List.of(port.bindingHostId(), host),
                 List.of(port.deviceId(), b.given("device_id") ? b.string("device_id") : port.deviceId()));
@@ -246,10 +253,13 @@ public class PortService {
     }
 
     public List<PortDetails> details(List<PortRow> rows) {
-        Map<String, List<String>> tagsById = tags.tags("ports", rows.stream().map(PortRow::id).toList());
+        List<String> ids = rows.stream().map(PortRow::id).toList();
+        Map<String, List<String>> tagsById = tags.tags("ports", ids);
+        Map<String, List<ExtraDhcpOpt>> optsById = dhcpOpts.of(ids);
         List<PortDetails> out = new ArrayList<>(rows.size());
         for (PortRow p : rows) {
-            out.add(new PortDetails(p, tagsById.getOrDefault(p.id(), List.of())));
+            out.add(new PortDetails(p, tagsById.getOrDefault(p.id(), List.of()),
+                    optsById.getOrDefault(p.id(), List.of())));
         }
         return out;
     }

@@ -54,6 +54,8 @@ public final class PortView {
         }
         body.put("dns_name", p.dnsName());
         body.put("dns_assignment", dnsAssignment(p));
+        body.put("extra_dhcp_opts", d.extraDhcpOpts().stream().map(o -> Map.of("opt_name", o.optName(),
+                "opt_value", o.optValue(), "ip_version", o.ipVersion())).toList());
         StandardFields.add(body, p.standard(), d.tags());
         return body;
     }
