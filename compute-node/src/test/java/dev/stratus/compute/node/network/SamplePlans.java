@@ -1,6 +1,7 @@
 package dev.stratus.compute.node.network;
 
 import dev.stratus.compute.node.network.plan.AllowedAddressPair;
+import dev.stratus.compute.node.network.plan.DhcpOption;
 import dev.stratus.compute.node.network.plan.DhcpServer;
 import dev.stratus.compute.node.network.plan.ExternalGateway;
 import dev.stratus.compute.node.network.plan.FixedIp;
@@ -70,6 +71,18 @@ public final class SamplePlans {
                 new SecurityRule(Direction.EGRESS, Ethertype.IPV4, "any", null, null, null));
     }
 
+    /** Tempest's PXE options, a number, an iPXE condition, a blank router, an IPv6 option. */
+    public static List<DhcpOption> webDhcpOptions() {
+        return List.of(
+                new DhcpOption("bootfile-name", "pxelinux.0", 4),
+                new DhcpOption("tftp-server", "123.123.123.123", 4),
+                new DhcpOption("server-ip-address", "123.123.123.45", 4),
+                new DhcpOption("150", "192.0.2.69", 4),
+                new DhcpOption("tag:ipxe,bootfile-name", "http://192.0.2.80/boot.ipxe", 4),
+                new DhcpOption("router", "", 4),
+                new DhcpOption("bootfile-url", "tftp://[2001:db8::69]/pxelinux.0", 6));
+    }
+
     public static HostNetworkPlan plan() {
         PortPlumbing web = new PortPlumbing(WEB_PORT, TENANT_NET, "FA:16:3E:11:11:11",
                 List.of(new FixedIp(TENANT_SUBNET, "10.0.0.5"), new FixedIp(TENANT_V6_SUBNET, "2001:db8:0:1::5")),
@@ -77,12 +90,16 @@ public final class SamplePlans {
                 List.of(new AllowedAddressPair("10.0.0.100", null),
                         new AllowedAddressPair("10.0.9.0/24", "fa:16:3e:aa:aa:aa"),
                         new AllowedAddressPair("10.0.9.7", "fa:16:3e:aa:aa:aa")),
-                webRules());
+                webRules(), webDhcpOptions());
         PortPlumbing db = new PortPlumbing(DB_PORT, TENANT_NET, "fa:16:3e:22:22:22",
                 List.of(new FixedIp(TENANT_SUBNET, "10.0.0.6")), null, true, List.of(),
-                List.of(new SecurityRule(Direction.INGRESS, Ethertype.IPV4, "tcp", 5432, null, List.of("10.0.0.5"))));
+                List.of(new SecurityRule(Direction.INGRESS, Ethertype.IPV4, "tcp", 5432, null, List.of("10.0.0.5"))),
+                // a client id alone: the host entry's id, no tag
+                List.of(new DhcpOption("client-id", "01:fa:16:3e:22:22:22", 4)));
         PortPlumbing open = new PortPlumbing(OPEN_PORT, TENANT_NET, "fa:16:3e:33:33:33",
-                List.of(new FixedIp(TENANT_SUBNET, "10.0.0.7")), "open", false, List.of(), List.of());
+                List.of(new FixedIp(TENANT_SUBNET, "10.0.0.7")), "open", false, List.of(), List.of(),
+                // IPv6 only, and the port has no IPv6 address: left out
+                List.of(new DhcpOption("dns-server", "[2001:db8::53]", 6)));
         PortPlumbing provider = new PortPlumbing(PROVIDER_PORT, PROVIDER_NET, "fa:16:3e:44:44:44",
                 List.of(new FixedIp(PROVIDER_SUBNET, "203.0.113.50")), "edge", true, List.of(),
                 List.of(new SecurityRule(Direction.INGRESS, Ethertype.IPV4, "icmp", null, null, null)));

@@ -16,10 +16,12 @@ import java.util.Optional;
 /**
  * What one network's dnsmasq runs with: its command line and the two files it re-reads on SIGHUP. Only
  * static leases: one host entry per port (its MAC, its first IPv4 address in a DHCP subnet, its host name),
- * nothing for unknown MACs, and no DNS service ({@code --port=0}).
+ * nothing for unknown MACs, and no DNS service ({@code --port=0}). A port's extra DHCP options are tagged to
+ * its host entry ({@link DnsmasqPortOptions}).
  *
- * @param hosts the {@code --dhcp-hostsfile}: {@code mac,address,hostname} per port
- * @param options the {@code --dhcp-optsfile}: router, name servers, classless static routes and MTU per subnet
+ * @param hosts the {@code --dhcp-hostsfile}: {@code mac,[id:client,][set:port-<id>,]address,hostname} per port
+ * @param options the {@code --dhcp-optsfile}: router, name servers, classless static routes and MTU per subnet,
+ *        then each port's extra options
  * @param arguments dnsmasq's arguments (without the program name)
  */
 public record DnsmasqConfig(String hosts, String options, List<String> arguments) {
@@ -40,15 +42,15 @@ public record DnsmasqConfig(String hosts, String options, List<String> arguments
     public static DnsmasqConfig of(NetworkPlumbing network, List<PortPlumbing> ports, String interfaceName,
             Path directory) {
         List<SubnetPlumbing> subnets = network.dhcpSubnets();
-        return new DnsmasqConfig(hosts(network, ports), options(network, subnets),
+        return new DnsmasqConfig(hosts(network, ports), options(network, subnets, ports),
                 arguments(subnets, interfaceName, directory));
     }
 
     static String hosts(NetworkPlumbing network, List<PortPlumbing> ports) {
         StringBuilder text = new StringBuilder();
         ports.stream().sorted(Comparator.comparing(PortPlumbing::portId)).forEach(port -> leaseAddress(network, port)
-                .ifPresent(address -> text.append(port.mac()).append(',').append(address).append(',')
-                        .append(hostname(port.hostname(), address)).append('\n')));
+                .ifPresent(address -> text.append(port.mac()).append(',').append(DnsmasqPortOptions.hostFields(port))
+                        .append(address).append(',').append(hostname(port.hostname(), address)).append('\n')));
         return text.toString();
     }
 
@@ -74,7 +76,15 @@ public record DnsmasqConfig(String hosts, String options, List<String> arguments
         return name.isEmpty() ? "host-" + address.replace('.', '-') : name;
     }
 
-    static String options(NetworkPlumbing network, List<SubnetPlumbing> subnets) {
+    static String options(NetworkPlumbing network, List<SubnetPlumbing> subnets, List<PortPlumbing> ports) {
+        StringBuilder text = new StringBuilder(subnetOptions(network, subnets));
+        ports.stream().filter(port -> leaseAddress(network, port).isPresent())
+                .sorted(Comparator.comparing(PortPlumbing::portId))
+                .forEach(port -> DnsmasqPortOptions.lines(port).forEach(line -> text.append(line).append('\n')));
+        return text.toString();
+    }
+
+    private static String subnetOptions(NetworkPlumbing network, List<SubnetPlumbing> subnets) {
         StringBuilder text = new StringBuilder();
         for (SubnetPlumbing subnet : subnets) {
             String tag = "tag:" + tag(subnet);
@@ -134,7 +144,9 @@ public record DnsmasqConfig(String hosts, String options, List<String> arguments
                 "--dhcp-optsfile=" + directory.resolve(OPTIONS_FILE),
                 "--leasefile-ro",
                 "--log-facility=" + directory.resolve(LOG_FILE),
-                "--quiet-dhcp"));
+                "--quiet-dhcp",
+                // Neutron's: sets the tag ipxe for iPXE clients, which extra options can name (tag:ipxe,...)
+                "--dhcp-match=set:ipxe,175"));
         long leases = 0;
         for (SubnetPlumbing subnet : subnets) {
             IpPrefix prefix = subnet.prefix();

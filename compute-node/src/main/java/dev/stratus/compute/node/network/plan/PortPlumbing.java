@@ -10,9 +10,11 @@ import java.util.List;
  *        {@code host-<address with dashes>}; characters a host name cannot have become dashes
  * @param portSecurityEnabled false: no filtering and no anti-spoofing for this port at all
  * @param rules the rules of all its security groups (ignored without port security)
+ * @param dhcpOptions its extra DHCP options, answered to it alone
  */
 public record PortPlumbing(String portId, String networkId, String mac, List<FixedIp> fixedIps, String hostname,
-        boolean portSecurityEnabled, List<AllowedAddressPair> allowedAddressPairs, List<SecurityRule> rules) {
+        boolean portSecurityEnabled, List<AllowedAddressPair> allowedAddressPairs, List<SecurityRule> rules,
+        List<DhcpOption> dhcpOptions) {
 
     public PortPlumbing {
         PlanChecks.id(portId, "port");
@@ -21,5 +23,12 @@ public record PortPlumbing(String portId, String networkId, String mac, List<Fix
         fixedIps = PlanChecks.list(fixedIps);
         allowedAddressPairs = PlanChecks.list(allowedAddressPairs);
         rules = PlanChecks.list(rules);
+        dhcpOptions = PlanChecks.list(dhcpOptions);
+    }
+
+    /** A port without extra DHCP options. */
+    public PortPlumbing(String portId, String networkId, String mac, List<FixedIp> fixedIps, String hostname,
+            boolean portSecurityEnabled, List<AllowedAddressPair> allowedAddressPairs, List<SecurityRule> rules) {
+        this(portId, networkId, mac, fixedIps, hostname, portSecurityEnabled, allowedAddressPairs, rules, List.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.stratus.compute.node.network.ports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.compute.node.network.plan.AllowedAddressPair;
+import dev.stratus.compute.node.network.plan.DhcpOption;
 import dev.stratus.compute.node.network.plan.DhcpServer;
 import dev.stratus.compute.node.network.plan.ExternalGateway;
 import dev.stratus.compute.node.network.plan.FixedIp;
@@ -149,7 +150,25 @@ public class HostNetworkPlanner {
             hostname = hostnameOfDevice.apply(port.path("device_id").asText());
         }
         return new PortPlumbing(port.path("id").asText(), port.path("network_id").asText(),
-                port.path("mac_address").asText(), fixedIps(port), hostname, security, pairs, rules);
+                port.path("mac_address").asText(), fixedIps(port), hostname, security, pairs, rules,
+                dhcpOptions(port));
+    }
+
+    /** The port's extra_dhcp_opts; one that cannot be an option (no name, no value) is left out. */
+    static List<DhcpOption> dhcpOptions(JsonNode port) {
+        List<DhcpOption> out = new ArrayList<>();
+        for (JsonNode o : port.path("extra_dhcp_opts")) {
+            try {
+                if (!o.path("opt_value").isTextual()) {
+                    throw new IllegalArgumentException("no value");
+                }
+                out.add(new DhcpOption(o.path("opt_name").asText(""), o.path("opt_value").asText(),
+                        o.path("ip_version").asInt(4)));
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("Port %s: extra DHCP option %s left out (%s)", port.path("id").asText(), o, e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** The rules of every group of these ports, remote groups resolved to their members' addresses. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratus.compute.node.network.plan.DhcpOption;
 import dev.stratus.compute.node.network.plan.HostNetworkPlan;
 import dev.stratus.compute.node.network.plan.NetworkPlumbing;
 import dev.stratus.compute.node.network.plan.PortPlumbing;
@@ -89,6 +90,21 @@ class HostNetworkPlannerTest {
         assertEquals("10.0.0.1/24", router.interfaces().get(0).address());
         assertEquals(1, router.floatingIps().size(), "only the floating IPs of this host's ports");
         assertEquals("172.24.4.30", router.floatingIps().get(0).floatingIp());
+    }
+
+    @Test
+    void extraDhcpOptionsComeWithThePortAndOddOnesAreLeftOut() {
+        JsonNode port = json("{\"id\":\"p-pxe\",\"extra_dhcp_opts\":["
+                + "{\"opt_name\":\"bootfile-name\",\"opt_value\":\"pxelinux.0\",\"ip_version\":4},"
+                + "{\"opt_name\":\"bootfile-url\",\"opt_value\":\"tftp://[2001:db8::1]/a\",\"ip_version\":6},"
+                + "{\"opt_name\":\"router\",\"opt_value\":\"\"},"
+                + "{\"opt_name\":\"\",\"opt_value\":\"x\",\"ip_version\":4},"
+                + "{\"opt_name\":\"ntp-server\",\"opt_value\":null,\"ip_version\":4},"
+                + "{\"opt_name\":\"mtu\",\"opt_value\":\"1400\",\"ip_version\":5}]}");
+        assertEquals(List.of(new DhcpOption("bootfile-name", "pxelinux.0", 4),
+                new DhcpOption("bootfile-url", "tftp://[2001:db8::1]/a", 6), new DhcpOption("router", "", 4)),
+                HostNetworkPlanner.dhcpOptions(port));
+        assertEquals(List.of(), HostNetworkPlanner.dhcpOptions(json("{\"id\":\"p-plain\"}")));
     }
 
     @Test
