@@ -37,6 +37,13 @@ public record InstanceBuild(String instanceId, String name, String hostname, Str
                 createdAt, files);
     }
 
+    /** The same instance with these NICs (an interface attached or detached). */
+    public InstanceBuild withNetworks(List<NetworkRequest> newNetworks) {
+        return new InstanceBuild(instanceId, name, hostname, projectId, userId, flavor, image, keyName, keyData,
+                userData, metadata, newNetworks, configDrive, availabilityZone, launchIndex, reservationId, adminPass,
+                createdAt, files);
+    }
+
     /** The same instance with these personality files (a rebuild's). */
     public InstanceBuild withFiles(List<InjectedFile> newFiles) {
         return new InstanceBuild(instanceId, name, hostname, projectId, userId, flavor, image, keyName, keyData,

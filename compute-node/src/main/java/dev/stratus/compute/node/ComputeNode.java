@@ -1,5 +1,8 @@
 package dev.stratus.compute.node;
 
+import dev.stratus.common.compute.AttachInterface;
+import dev.stratus.common.compute.DetachInterface;
+import dev.stratus.common.compute.InterfaceResult;
 import dev.stratus.common.compute.BuildInstance;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.ConsoleOutput;
@@ -19,7 +22,9 @@ import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ServiceHeartbeat;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.node.build.GuestPreparation;
+import dev.stratus.compute.node.handler.AttachInterfaceHandler;
 import dev.stratus.compute.node.handler.BuildInstanceHandler;
+import dev.stratus.compute.node.handler.DetachInterfaceHandler;
 import dev.stratus.compute.node.handler.ConsoleOutputHandler;
 import dev.stratus.compute.node.handler.DeleteInstanceHandler;
 import dev.stratus.compute.node.handler.DiagnosticsHandler;
@@ -106,6 +111,10 @@ public class ComputeNode {
         messaging.serve(topic, ConsoleOutputRequest.TYPE, ConsoleOutput.TYPE, new ConsoleOutputHandler(parts.driver()));
         messaging.serve(topic, SetAdminPassword.TYPE, AdminPasswordResult.TYPE, new SetAdminPasswordHandler(
                 parts.driver(), parts.registry(), parts.reporter()));
+        messaging.serve(topic, AttachInterface.TYPE, InterfaceResult.TYPE, new AttachInterfaceHandler(parts.driver(),
+                parts.registry(), parts.preparation(), parts.reporter()));
+        messaging.serve(topic, DetachInterface.TYPE, InterfaceResult.TYPE, new DetachInterfaceHandler(parts.driver(),
+                parts.registry(), parts.preparation(), parts.reporter()));
         messaging.serve(topic, DiagnosticsRequest.TYPE, DiagnosticsResult.TYPE,
                 new DiagnosticsHandler(parts.driver(), clock));
         startedAt = clock.instant();

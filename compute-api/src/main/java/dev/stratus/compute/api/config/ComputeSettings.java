@@ -68,6 +68,10 @@ public interface ComputeSettings {
     @WithDefault("10s")
     Duration consoleTimeout();
 
+    /** How long an interface attach or detach waits for the host (Nova's rpc_response_timeout). */
+    @WithDefault("60s")
+    Duration interfaceTimeout();
+
     /** Default limits of every project (os-quota-class-sets 'default' rows override them). */
     Quota quota();
 

@@ -1,6 +1,9 @@
 package dev.stratus.compute.api.messaging;
 
 import dev.stratus.common.compute.AdminPasswordResult;
+import dev.stratus.common.compute.AttachInterface;
+import dev.stratus.common.compute.DetachInterface;
+import dev.stratus.common.compute.InterfaceResult;
 import dev.stratus.common.compute.CommitMoveAllocations;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.ConsoleOutput;
@@ -100,6 +103,16 @@ public class ComputeCasts {
     public CompletableFuture<AdminPasswordResult> setAdminPassword(String host, SetAdminPassword request,
             Duration timeout) {
         return messaging.call(ComputeTopics.computeHost(host), SetAdminPassword.TYPE, request, AdminPasswordResult.TYPE,
+                timeout, request.actionRequestId());
+    }
+
+    public CompletableFuture<InterfaceResult> attachInterface(String host, AttachInterface request, Duration timeout) {
+        return messaging.call(ComputeTopics.computeHost(host), AttachInterface.TYPE, request, InterfaceResult.TYPE,
+                timeout, request.actionRequestId());
+    }
+
+    public CompletableFuture<InterfaceResult> detachInterface(String host, DetachInterface request, Duration timeout) {
+        return messaging.call(ComputeTopics.computeHost(host), DetachInterface.TYPE, request, InterfaceResult.TYPE,
                 timeout, request.actionRequestId());
     }
 

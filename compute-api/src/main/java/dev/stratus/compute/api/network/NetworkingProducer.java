@@ -9,6 +9,7 @@ import dev.stratus.compute.api.service.NetworkCatalog;
 import dev.stratus.compute.api.service.NoFloatingIps;
 import dev.stratus.compute.api.service.NoNetworkCatalog;
 import dev.stratus.compute.api.service.ServerPorts;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Networking as configured: through network-service when {@code stratus.compute.network-url} is set, else a
- * cloud without networks (servers get no NIC; only the {@code default} security group exists).
+ * cloud without networks (servers get no NIC; only the {@code default} security group exists). The catalog and
+ * the ports are application-scoped (client proxies), so that tests can stand in for network-service.
  */
 public class NetworkingProducer {
 
@@ -33,7 +35,7 @@ public class NetworkingProducer {
     }
 
     @Produces
-    @Singleton
+    @ApplicationScoped
     NetworkCatalog catalog(Optional<NetworkServiceClient> client) {
         return client.<NetworkCatalog>map(NeutronNetworkCatalog::new).orElseGet(NoNetworkCatalog::new);
     }
@@ -46,7 +48,7 @@ public class NetworkingProducer {
     }
 
     @Produces
-    @Singleton
+    @ApplicationScoped
     ServerPorts ports(Optional<NetworkServiceClient> client, ServiceToken serviceToken, InstanceRepository instances) {
         return client.<ServerPorts>map(c -> new NeutronServerPorts(c, serviceToken, instances)).orElse(ServerPorts.NONE);
     }

@@ -76,7 +76,7 @@ public class NeutronNetworkCatalog implements NetworkCatalog {
                     .path("network");
         } catch (NetworkServiceException e) {
             if (e.isNotFound()) {
-                throw ApiException.badRequest("Network " + r.networkId() + " could not be found.");
+                throw new NotFound("Network " + r.networkId() + " could not be found.");
             }
             throw unavailable(e);
         }
@@ -97,7 +97,7 @@ public class NeutronNetworkCatalog implements NetworkCatalog {
             port = neutron.get(caller.token(), "ports/" + NetworkServiceClient.encode(r.portId())).path("port");
         } catch (NetworkServiceException e) {
             if (e.isNotFound()) {
-                throw ApiException.badRequest("Port id " + r.portId() + " could not be found.");
+                throw new NotFound("Port id " + r.portId() + " could not be found.");
             }
             throw unavailable(e);
         }

@@ -154,6 +154,25 @@ public class NeutronServerPorts implements ServerPorts {
     }
 
     @Override
+    public void giveBack(NicRow nic) {
+        if (nic.portId() == null) {
+            return;
+        }
+        try {
+            give(token(), nic, true);
+        } catch (NetworkServiceException e) {
+            if (!e.isNotFound()) {
+                throw new PortAllocationException("Could not give back port " + nic.portId() + ": " + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new PortAllocationException("Could not give back port " + nic.portId() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PortAllocationException("Interrupted while giving back port " + nic.portId(), e);
+        }
+    }
+
+    @Override
     public void changeSecurityGroup(AuthContext caller, String instanceUuid, String groupId, boolean add) {
         try {
             for (JsonNode port : neutron.list(caller.token(), "ports", Map.of("device_id", List.of(instanceUuid)))) {

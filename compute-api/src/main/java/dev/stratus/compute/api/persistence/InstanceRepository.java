@@ -141,6 +141,21 @@ public class InstanceRepository {
                 rows);
     }
 
+    /** Adds a NIC after the instance's others (an interface attach); returns it with its position. */
+    public NicRow appendNic(String uuid, NicRow nic) {
+        int position = db.one("select coalesce(max(position) + 1, 0) from instance_nics where instance_uuid = ?",
+                rs -> rs.getInt(1), uuid).orElse(0);
+        NicRow placed = new NicRow(position, nic.networkId(), nic.networkName(), nic.portId(), nic.requestedIp(),
+                nic.macAddress(), nic.tag(), nic.fixedIps(), nic.floatingIps(), nic.portOwned());
+        insertNics(uuid, List.of(placed));
+        return placed;
+    }
+
+    /** Removes the NIC of a port (an interface detach); whether there was one. */
+    public boolean removeNic(String uuid, String portId) {
+        return db.update("delete from instance_nics where instance_uuid = ? and port_id = ?", uuid, portId) > 0;
+    }
+
     /** The NICs of one instance, in attach order. */
     public List<NicRow> nics(String uuid) {
         return db.list(NIC_COLUMNS + " where instance_uuid = ? order by position", InstanceRepository::nic, uuid);

@@ -1,7 +1,6 @@
 package dev.stratus.compute.api.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.Policy;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.RequestedMicroversion;
@@ -9,8 +8,10 @@ import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.persistence.NicRow;
 import dev.stratus.compute.api.service.ComputeRules;
-import dev.stratus.compute.api.service.NetworkCatalog;
 import dev.stratus.compute.api.service.ServerLookup;
+import dev.stratus.compute.api.service.iface.AttachRequest;
+import dev.stratus.compute.api.service.iface.InterfaceAttacher;
+import dev.stratus.compute.api.service.iface.InterfaceDetacher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,15 +21,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /v2.1/servers/{id}/os-interface}: the ports of a server. Attaching checks the network or port
- * through the {@link NetworkCatalog} (so a bad one is a 400 as in Nova); hot-plugging a NIC into a running
- * guest is not built yet and answers 501, as does detaching.
+ * {@code /v2.1/servers/{id}/os-interface}: the ports of a server, listed and shown from its NICs; attaching
+ * ({@link InterfaceAttacher}, 200 with the new attachment) and detaching ({@link InterfaceDetacher}, 202) as
+ * Nova's.
  */
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,15 +39,17 @@ public class ServerInterfacesResource {
 
     private final ServerLookup lookup;
     private final InstanceRepository instances;
-    private final NetworkCatalog networks;
+    private final InterfaceAttacher attacher;
+    private final InterfaceDetacher detacher;
     private final Policy policy;
     private final RequestedMicroversion version;
 
-    public ServerInterfacesResource(ServerLookup lookup, InstanceRepository instances, NetworkCatalog networks,
-            Policy policy, RequestedMicroversion version) {
+    public ServerInterfacesResource(ServerLookup lookup, InstanceRepository instances, InterfaceAttacher attacher,
+            InterfaceDetacher detacher, Policy policy, RequestedMicroversion version) {
         this.lookup = lookup;
         this.instances = instances;
-        this.networks = networks;
+        this.attacher = attacher;
+        this.detacher = detacher;
         this.policy = policy;
         this.version = version;
     }
@@ -75,29 +79,16 @@ public class ServerInterfacesResource {
 
     @POST
     public Map<String, Object> attach(@PathParam("id") String id, JsonNode body) {
-        AuthContext caller = policy.caller();
-        InstanceRow row = lookup.visible(caller, id);
-        policy.enforce("os_compute_api:os-attach-interfaces:create", ComputeRules.memberOf(row.projectId()));
-        JsonNode a = body == null ? null : body.get("interfaceAttachment");
-        String net = a == null ? null : a.path("net_id").asText(null);
-        String port = a == null ? null : a.path("port_id").asText(null);
-        if (net != null && port != null) {
-            throw ApiException.badRequest("Must not input both network_id and port_id");
-        }
-        List<NetworkCatalog.Requested> requested = net == null && port == null ? List.of()
-                : List.of(new NetworkCatalog.Requested(net, port, null, null));
-        if (networks.resolve(caller, requested.isEmpty() ? "auto" : null, requested).isEmpty()) {
-            throw ApiException.badRequest("No network is available to attach to the instance.");
-        }
-        throw ApiException.notImplemented("Attaching interfaces to a server is not implemented by this cloud yet.");
+        AttachRequest request = InterfaceAttachmentBody.read(body, version.get());
+        NicRow nic = attacher.attach(policy.caller(), id, request, ServersResource.requestId());
+        return Map.of("interfaceAttachment", view(nic));
     }
 
     @DELETE
     @Path("{port}")
-    public Map<String, Object> detach(@PathParam("id") String id, @PathParam("port") String port) {
-        ports(id, "os_compute_api:os-attach-interfaces:delete").stream().filter(n -> port.equals(n.portId()))
-                .findFirst().orElseThrow(() -> ApiException.notFound("Port " + port + " is not attached"));
-        throw ApiException.notImplemented("Detaching interfaces from a server is not implemented by this cloud yet.");
+    public Response detach(@PathParam("id") String id, @PathParam("port") String port) {
+        detacher.detach(policy.caller(), id, port, ServersResource.requestId());
+        return Response.accepted().build();
     }
 
     private Map<String, Object> view(NicRow n) {

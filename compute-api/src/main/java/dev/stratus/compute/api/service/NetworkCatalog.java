@@ -2,6 +2,7 @@ package dev.stratus.compute.api.service;
 
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.compute.NetworkRequest;
+import dev.stratus.common.fault.ApiException;
 import java.util.List;
 
 /** Resolves the {@code networks} of a create request into NICs, as network-service knows them. */
@@ -9,6 +10,16 @@ public interface NetworkCatalog {
 
     /** One entry of {@code networks}: a network, a port, or a network with a fixed IP. */
     record Requested(String networkId, String portId, String fixedIp, String tag) {
+    }
+
+    /**
+     * A network or port named in a request does not exist for the caller: a 400 when a server is created, a 404
+     * when an interface is attached (Nova answers them so).
+     */
+    class NotFound extends ApiException {
+        public NotFound(String message) {
+            super(400, message);
+        }
     }
 
     /** A security group as network-service names it: servers show the name, ports carry the id. */

@@ -21,9 +21,9 @@ public class NoNetworkCatalog implements NetworkCatalog {
         }
         for (Requested r : requested) {
             if (r.portId() != null) {
-                throw ApiException.badRequest("Port id " + r.portId() + " could not be found.");
+                throw new NotFound("Port id " + r.portId() + " could not be found.");
             }
-            throw ApiException.badRequest("Network " + r.networkId() + " could not be found.");
+            throw new NotFound("Network " + r.networkId() + " could not be found.");
         }
         return List.of();
     }

@@ -22,6 +22,14 @@ public interface ServerPorts {
     /** After the instances were deleted: their own ports are deleted, the ports passed in detached. */
     void release(Collection<String> instanceUuids);
 
+    /**
+     * Gives one port of an instance back now (an interface detach, or an attach that failed): deletes it when
+     * compute-api made it (Nova's {@code preserve_on_delete} false), else clears its device and host binding.
+     *
+     * @throws PortAllocationException when network-service refuses or cannot be reached
+     */
+    void giveBack(NicRow nic);
+
     /** Adds ({@code add}) or removes a security group on every port of the instance. */
     void changeSecurityGroup(AuthContext caller, String instanceUuid, String groupId, boolean add);
 
@@ -45,6 +53,10 @@ public interface ServerPorts {
 
         @Override
         public void release(Collection<String> instanceUuids) {
+        }
+
+        @Override
+        public void giveBack(NicRow nic) {
         }
 
         @Override

@@ -1,6 +1,9 @@
 package dev.stratus.compute.api.servers;
 
 import dev.stratus.common.compute.AdminPasswordResult;
+import dev.stratus.common.compute.AttachInterface;
+import dev.stratus.common.compute.DetachInterface;
+import dev.stratus.common.compute.InterfaceResult;
 import dev.stratus.common.compute.CommitMoveAllocations;
 import dev.stratus.common.compute.SetAdminPassword;
 import dev.stratus.common.compute.ComputeTopics;
@@ -57,6 +60,12 @@ public final class SchedulerStub {
     /** Diagnostics the host was asked for; answered from {@link #diagnosticsAnswers}, else with {@link #FIGURES}. */
     public final List<DiagnosticsRequest> diagnostics = new CopyOnWriteArrayList<>();
     public final Map<String, DiagnosticsResult> diagnosticsAnswers = new ConcurrentHashMap<>();
+    /** NICs the host was asked to plug; one on {@link #UNPLUGGABLE_NET} fails as a hypervisor refusing it. */
+    public final List<AttachInterface> attaches = new CopyOnWriteArrayList<>();
+    /** NICs the host was asked to unplug; a port of {@link #stuckPorts} fails. */
+    public final List<DetachInterface> detaches = new CopyOnWriteArrayList<>();
+    public final java.util.Set<String> stuckPorts = ConcurrentHashMap.newKeySet();
+    public static final String UNPLUGGABLE_NET = "0badc0de-0000-4000-8000-000000000001";
 
     /**
      * A running libvirt guest's figures: 1 vCPU, 512 MiB, a root disk, a NIC on its port's tap and one without a
@@ -112,6 +121,19 @@ public final class SchedulerStub {
                                         "QEMU guest agent is not enabled")
                                 : new AdminPasswordResult(AdminPasswordResult.Outcome.SET, null));
                     });
+            messaging.serve(ComputeTopics.computeHost(HOST), AttachInterface.TYPE, InterfaceResult.TYPE, (m, ctx) -> {
+                stub.attaches.add(m);
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                        UNPLUGGABLE_NET.equals(m.network().networkId())
+                                ? new InterfaceResult(InterfaceResult.Outcome.FAILED, "device refused")
+                                : InterfaceResult.done());
+            });
+            messaging.serve(ComputeTopics.computeHost(HOST), DetachInterface.TYPE, InterfaceResult.TYPE, (m, ctx) -> {
+                stub.detaches.add(m);
+                return java.util.concurrent.CompletableFuture.completedFuture(stub.stuckPorts.contains(m.portId())
+                        ? new InterfaceResult(InterfaceResult.Outcome.FAILED, "device busy")
+                        : InterfaceResult.done());
+            });
             messaging.serve(ComputeTopics.computeHost(HOST), DiagnosticsRequest.TYPE, DiagnosticsResult.TYPE,
                     (m, ctx) -> {
                         stub.diagnostics.add(m);

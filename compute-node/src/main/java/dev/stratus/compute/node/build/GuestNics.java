@@ -33,14 +33,19 @@ public final class GuestNics {
         List<GuestNic> nics = new ArrayList<>();
         List<NetworkRequest> networks = instance.networks();
         for (int i = 0; i < networks.size(); i++) {
-            NetworkRequest network = networks.get(i);
-            String mac = network.macAddress() != null && !network.macAddress().isBlank()
-                    ? network.macAddress().toLowerCase()
-                    : derivedMac(instance.instanceId(), i);
-            String portId = network.portId() == null || network.portId().isBlank() ? null : network.portId();
-            nics.add(new GuestNic(mac, portId == null ? bridge : portBridges.getOrDefault(portId, bridge), portId));
+            nics.add(nic(instance.instanceId(), networks.get(i), i, portBridges, bridge));
         }
         return nics;
+    }
+
+    /** The NIC of the server's {@code index}th network (an attached one comes after the others). */
+    public static GuestNic nic(String instanceId, NetworkRequest network, int index, Map<String, String> portBridges,
+            String bridge) {
+        String mac = network.macAddress() != null && !network.macAddress().isBlank()
+                ? network.macAddress().toLowerCase()
+                : derivedMac(instanceId, index);
+        String portId = network.portId() == null || network.portId().isBlank() ? null : network.portId();
+        return new GuestNic(mac, portId == null ? bridge : portBridges.getOrDefault(portId, bridge), portId);
     }
 
     static String derivedMac(String instanceId, int index) {

@@ -2,6 +2,7 @@ package dev.stratus.compute.node.build;
 
 import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.common.compute.InstanceBuild;
+import dev.stratus.common.compute.NetworkRequest;
 import dev.stratus.compute.node.configdrive.ConfigDriveContent;
 import dev.stratus.compute.node.image.ImageCache;
 import dev.stratus.compute.node.image.ImageCacheException;
@@ -105,6 +106,37 @@ public class GuestPreparation {
     /** The guest runs: its ports are reported up to network-service. */
     public void started(GuestSpec guest) {
         ports.started(guest.nics().stream().map(GuestNic::portId).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /**
+     * One more NIC for a guest on this host (an interface attach): its port bound here and plumbed on its
+     * network's bridge, as a build does, placed after the guest's other NICs.
+     */
+    public GuestNic plugNic(InstanceBuild instance, NetworkRequest network) throws PreparationException {
+        try {
+            List<String> port = network.portId() == null || network.portId().isBlank() ? List.of()
+                    : List.of(network.portId());
+            GuestNic nic = GuestNics.nic(instance.instanceId(), network, instance.networks().size(), ports.bind(port),
+                    settings.bridge());
+            if (settings.bridge().equals(nic.bridge())) {
+                networking.ensureBridge(settings.bridge());
+            }
+            return nic;
+        } catch (HostNetworkingException | IllegalArgumentException e) {
+            throw new PreparationException("cannot plug the NIC: " + e.getMessage(), e);
+        }
+    }
+
+    /** A NIC was hot-plugged into a running guest: its port is reported up. */
+    public void nicStarted(GuestNic nic) {
+        if (nic.portId() != null) {
+            ports.started(List.of(nic.portId()));
+        }
+    }
+
+    /** A guest's NICs changed while it does not run, or one was unplugged: the host looks at its plumbing again. */
+    public void nicsChanged() {
+        ports.changed();
     }
 
     private Path fetchRelated(String imageId) throws ImageCacheException, InterruptedException {

@@ -314,6 +314,25 @@ public class FakeVirtDriver implements VirtDriver {
         guest.adminPassword = password;
     }
 
+    /** The simulated guest takes the NIC in any state: its definition is all there is. */
+    @Override
+    public void attachInterface(String instanceId, GuestSpec.GuestNic nic) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        guest.hardware = guest.hardware.withNic(nic);
+    }
+
+    @Override
+    public void detachInterface(String instanceId, String macAddress) throws VirtException {
+        FakeGuest guest = require(instanceId);
+        guest.hardware = guest.hardware.withoutNic(macAddress);
+    }
+
+    /** The NICs of the simulated guest, in order (for tests); empty when there is no such guest. */
+    public List<GuestSpec.GuestNic> nics(String instanceId) {
+        FakeGuest guest = guests.get(instanceId);
+        return guest == null ? List.of() : guest.hardware.nics();
+    }
+
     /** The password last set in the guest (for tests). */
     public String adminPassword(String instanceId) {
         FakeGuest guest = guests.get(instanceId);

@@ -27,6 +27,8 @@ public final class ActionEvents {
     public static final String SET_ADMIN_PASSWORD = "compute_set_admin_password";
     public static final String SNAPSHOT = "compute_snapshot_instance";
     public static final String BACKUP = "compute_backup_instance";
+    public static final String ATTACH_INTERFACE = "compute_attach_interface";
+    public static final String DETACH_INTERFACE = "compute_detach_interface";
 
     public static final String SUCCESS = "Success";
     public static final String ERROR = "Error";

@@ -135,6 +135,27 @@ public interface VirtDriver {
      */
     void setAdminPassword(String instanceId, String password) throws VirtException;
 
+    /**
+     * Plugs one more NIC into the guest (Nova's {@code attach_interface}): into the running guest and its
+     * definition, or only into the definition of a stopped one. Plugging a NIC the guest has (same MAC) does
+     * nothing. By default a driver cannot.
+     *
+     * @throws InterfaceNotSupported when this driver or the guest's state does not allow it
+     */
+    default void attachInterface(String instanceId, GuestSpec.GuestNic nic) throws VirtException {
+        throw new InterfaceNotSupported("The " + name() + " driver cannot attach interfaces");
+    }
+
+    /**
+     * Unplugs the guest's NIC with this MAC, as {@link #attachInterface} plugged it; a NIC the guest does not
+     * have is left alone. By default a driver cannot.
+     *
+     * @throws InterfaceNotSupported when this driver or the guest's state does not allow it
+     */
+    default void detachInterface(String instanceId, String macAddress) throws VirtException {
+        throw new InterfaceNotSupported("The " + name() + " driver cannot detach interfaces");
+    }
+
     /** The guest's state as the hypervisor sees it; {@link PowerState#NOSTATE} when unknown. */
     PowerState powerState(String instanceId);
 
