@@ -74,10 +74,7 @@ final class DomainBuilder {
         }
         List<NetInterface> nics = new ArrayList<>();
         for (GuestSpec.GuestNic nic : guest.nics()) {
-            nics.add(nic.bridge() == null || nic.bridge().isBlank()
-                    ? NetInterface.onTap(nic.macAddress(), tapName(nic.portId()), settings.nicModel())
-                    : NetInterface.onBridge(nic.macAddress(), nic.bridge(), tapName(nic.portId()),
-                            settings.nicModel()));
+            nics.add(nic(nic));
         }
         SerialPort serial = settings.serialConsole() == LibvirtSettings.SerialMode.FILE
                 ? SerialPort.toFile(files.consoleLog().toString())
@@ -90,6 +87,13 @@ final class DomainBuilder {
                         new Clock.Timer("rtc", "catchup", null), new Clock.Timer("hpet", null, false))),
                 DomainDefinition.LifecycleActions.DEFAULT,
                 new DomainDefinition.Devices(disks, nics, List.of(serial), true));
+    }
+
+    /** The {@code <interface>} of a NIC: on its bridge (libvirt makes the tap), else on a tap made beforehand. */
+    NetInterface nic(GuestSpec.GuestNic nic) {
+        return nic.bridge() == null || nic.bridge().isBlank()
+                ? NetInterface.onTap(nic.macAddress(), tapName(nic.portId()), settings.nicModel())
+                : NetInterface.onBridge(nic.macAddress(), nic.bridge(), tapName(nic.portId()), settings.nicModel());
     }
 
     private String commandLine(GuestSpec guest) {

@@ -62,6 +62,7 @@ public class LibvirtDriver implements VirtDriver {
     private final InstancePreparer preparer;
 
     private final DomainBuilder domains;
+    private final LibvirtInterfaces interfaces;
 
     private final DiskImages disks;
 
@@ -92,6 +93,7 @@ public class LibvirtDriver implements VirtDriver {
         this.virtTypes = virtTypes;
         this.preparer = new InstancePreparer(disks, configDrives);
         this.domains = new DomainBuilder(settings);
+        this.interfaces = new LibvirtInterfaces(domains);
         this.disks = disks;
         this.rescues = new LibvirtRescue(preparer, domains);
         this.power = new GuestPower(settings);
@@ -473,6 +475,17 @@ public class LibvirtDriver implements VirtDriver {
     public void setAdminPassword(String instanceId, String password) throws VirtException {
         requireId(instanceId);
         throw new PasswordNotSettable("QEMU guest agent is not enabled", true);
+    }
+
+    /** A virtio NIC hot-plugged as Nova's driver does it ({@link LibvirtInterfaces}). */
+    @Override
+    public void attachInterface(String instanceId, GuestSpec.GuestNic nic) throws VirtException {
+        withGuest(instanceId, "The interface could not be attached", domain -> interfaces.attach(domain, nic));
+    }
+
+    @Override
+    public void detachInterface(String instanceId, String macAddress) throws VirtException {
+        withGuest(instanceId, "The interface could not be detached", domain -> interfaces.detach(domain, macAddress));
     }
 
     @Override

@@ -280,6 +280,27 @@ final class FakeLibvirtHost implements LibvirtHost {
             managedSave = false;
         }
 
+        /** Devices plugged and unplugged, with whether the running domain changed too ("live") or only its config. */
+        final List<String> deviceChanges = new java.util.ArrayList<>();
+
+        @Override
+        public synchronized void attachDevice(String deviceXml, boolean live) throws LibvirtFailure {
+            call("attachDevice");
+            deviceChanges.add("attach " + (live ? "live" : "config"));
+            xml = xml.replace("</devices>", deviceXml + "</devices>");
+        }
+
+        @Override
+        public synchronized void detachDevice(String deviceXml, boolean live) throws LibvirtFailure {
+            call("detachDevice");
+            deviceChanges.add("detach " + (live ? "live" : "config"));
+            java.util.regex.Matcher mac = java.util.regex.Pattern.compile("address=\"([^\"]+)\"").matcher(deviceXml);
+            if (mac.find()) {
+                xml = xml.replaceAll("(?s)<interface[^>]*>(?:(?!</interface>).)*" + java.util.regex.Pattern.quote(
+                        mac.group(1)) + "(?:(?!</interface>).)*</interface>", "");
+            }
+        }
+
         @Override
         public synchronized GuestState state() throws LibvirtFailure {
             if (!domains.containsKey(name)) {

@@ -49,6 +49,15 @@ public final class DomainXmlWriter {
         return serialize(doc);
     }
 
+    /** One {@code <interface>} element on its own, as a domain's devices carry it (to hot-plug or unplug it). */
+    public static String interfaceXml(NetInterface nic) {
+        Document doc = newDocument();
+        Element element = doc.createElement("interface");
+        doc.appendChild(element);
+        nic(element, nic);
+        return serialize(doc);
+    }
+
     private static void metadata(Element parent, InstanceMetadata meta) {
         Document doc = parent.getOwnerDocument();
         String ns = InstanceMetadata.NAMESPACE;

@@ -40,6 +40,15 @@ public interface GuestDomain {
 
     GuestState state() throws LibvirtFailure;
 
+    /**
+     * Adds a device ({@code virDomainAttachDeviceFlags}) to the persistent definition and, when {@code live}, to
+     * the running domain too.
+     */
+    void attachDevice(String deviceXml, boolean live) throws LibvirtFailure;
+
+    /** Removes a device ({@code virDomainDetachDeviceFlags}), as {@link #attachDevice} added it. */
+    void detachDevice(String deviceXml, boolean live) throws LibvirtFailure;
+
     /** Removes the definition together with its managed save image and NVRAM. */
     void undefine() throws LibvirtFailure;
 

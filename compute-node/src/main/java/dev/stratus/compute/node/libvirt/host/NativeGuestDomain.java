@@ -115,6 +115,26 @@ final class NativeGuestDomain implements GuestDomain {
     }
 
     @Override
+    public void attachDevice(String deviceXml, boolean live) throws LibvirtFailure {
+        call("attaching a device to", () -> {
+            domain.attachDeviceFlags(deviceXml, flags(live));
+            return null;
+        });
+    }
+
+    @Override
+    public void detachDevice(String deviceXml, boolean live) throws LibvirtFailure {
+        call("detaching a device from", () -> {
+            domain.detachDeviceFlags(deviceXml, flags(live));
+            return null;
+        });
+    }
+
+    private static int flags(boolean live) {
+        return Domain.DeviceModifyFlags.CONFIG | (live ? Domain.DeviceModifyFlags.LIVE : 0);
+    }
+
+    @Override
     public void managedSave() throws LibvirtFailure {
         call("saving", domain::managedSave);
     }
