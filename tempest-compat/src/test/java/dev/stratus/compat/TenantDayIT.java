@@ -435,6 +435,38 @@ class TenantDayIT {
 
     @Test
     @Order(13)
+    void attachesASecondNetworkAndDetachesIt() throws Exception {
+        assumeTrue(network, "network-service is not in the catalog");
+        tenant.json("network", "create", "day-net-2");
+        tenant.json("subnet", "create", "--network", "day-net-2", "--subnet-range", "10.43.0.0/24", "day-subnet-2");
+        long begin = System.nanoTime();
+        tenant.run("server", "add", "network", SERVER, "day-net-2").expectSuccess("server add network");
+        System.out.printf("tenant day: server add network (driver %s): %.2f s%n", cloud.driver(),
+                (System.nanoTime() - begin) / 1e9);
+        JsonNode attached = tenant.json("server", "show", SERVER);
+        assertTrue(attached.path("addresses").path("day-net-2").toString().contains("10.43.0."), attached.toString());
+        assertTrue(attached.path("addresses").path("day-net").toString().contains("10.42.0."), attached.toString());
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals(2, domainInterfaces(serverId), "the NIC is hot-plugged into the running guest");
+            assertEquals("running", domainState(serverId));
+        }
+        tenant.run("server", "remove", "network", SERVER, "day-net-2").expectSuccess("server remove network");
+        JsonNode detached = tenant.json("server", "show", SERVER);
+        assertTrue(detached.path("addresses").path("day-net-2").isMissingNode(), detached.toString());
+        if (cloud.driver().equals("libvirt")) {
+            assertEquals(1, domainInterfaces(serverId), "the NIC is unplugged");
+        }
+        JsonNode ports = tenant.json("port", "list", "--long", "--network", "day-net-2");
+        assertTrue(ports.findValuesAsText("Device Owner").stream().allMatch(o -> o.startsWith("network:")),
+                "the port the attach created is deleted with the detach: " + ports);
+        List<String> names = tenant.json("server", "event", "list", SERVER).findValuesAsText("Action");
+        assertTrue(names.containsAll(List.of("attach_interface", "detach_interface")), names.toString());
+        tenant.run("subnet", "delete", "day-subnet-2").expectSuccess("subnet delete");
+        tenant.run("network", "delete", "day-net-2").expectSuccess("network delete");
+    }
+
+    @Test
+    @Order(14)
     void quotaAndLimitsFollowIt() throws Exception {
         cloud.openstack("admin", "quota", "set", "--instances", "4", "--server-groups", "3", PROJECT)
                 .expectSuccess("quota set");
@@ -451,7 +483,7 @@ class TenantDayIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void deletesItAndWaits() throws Exception {
         tenant.run("server", "delete", "--wait", SERVER).expectSuccess("server delete --wait");
         Shell.Result gone = tenant.run("server", "show", serverId);
@@ -485,6 +517,12 @@ class TenantDayIT {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    /** How many NICs the guest's live domain has. */
+    private static long domainInterfaces(String id) throws Exception {
+        return Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "domiflist", id)
+                .expectSuccess("virsh domiflist").stdout().lines().filter(l -> l.contains("virtio")).count();
     }
 
     private static String domainState(String id) throws Exception {
