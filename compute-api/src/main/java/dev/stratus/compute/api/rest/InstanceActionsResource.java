@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /v2.1/servers/{id}/os-instance-actions[/{request_id}]}; deleted servers' actions stay readable. */
+@Path("/v2.1/servers/{id}/os-instance-actions")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class InstanceActionsResource {

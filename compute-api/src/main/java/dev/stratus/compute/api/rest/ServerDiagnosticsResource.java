@@ -6,12 +6,14 @@ import dev.stratus.compute.api.service.DiagnosticsReader;
 import dev.stratus.compute.api.view.ServerDiagnosticsView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /** {@code GET /v2.1/servers/{id}/diagnostics}: what the server's host measures of it ({@link DiagnosticsReader}). */
+@Path("/v2.1/servers/{id}/diagnostics")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerDiagnosticsResource {

@@ -32,6 +32,7 @@ import java.util.Map;
  * ({@link InterfaceAttacher}, 200 with the new attachment) and detaching ({@link InterfaceDetacher}, 202) as
  * Nova's.
  */
+@Path("/v2.1/servers/{id}/os-interface")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /v2.1/servers/{id}/ips[/{network}]}: the server's addresses by network name. */
+@Path("/v2.1/servers/{id}/ips")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerIpsResource {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** {@code /v2.1/servers/{id}/metadata[/{key}]}, a sub-resource of {@link ServersResource}. */
+@Path("/v2.1/servers/{id}/metadata")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -32,6 +32,7 @@ import java.util.Map;
  * {@code /v2.1/servers/{id}/migrations}: the server's live migrations in progress (2.23), one of them (2.23),
  * {@code force_complete} (2.22) and abort (2.24), as Nova answers them; admin-only by default.
  */
+@Path("/v2.1/servers/{id}/migrations")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

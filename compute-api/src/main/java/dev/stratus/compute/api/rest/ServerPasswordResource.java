@@ -7,6 +7,7 @@ import dev.stratus.compute.api.service.ServerLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +19,7 @@ import java.util.Map;
  * service; this cloud has none, so no password is ever stored: the answer is the empty password, as Nova
  * gives for a guest that posted none, and clearing it is always done.
  */
+@Path("/v2.1/servers/{id}/os-server-password")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerPasswordResource {

@@ -8,6 +8,7 @@ import dev.stratus.compute.api.service.ComputeRules;
 import dev.stratus.compute.api.service.ServerLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +20,7 @@ import java.util.Map;
  * included), as Nova reads them from network-service (or, for a server without ports, the groups recorded on
  * it). Not limited to the proxy microversions, as in Nova.
  */
+@Path("/v2.1/servers/{id}/os-security-groups")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerSecurityGroupsResource {

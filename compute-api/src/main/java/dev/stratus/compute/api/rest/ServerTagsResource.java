@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /v2.1/servers/{id}/tags[/{tag}]} from microversion 2.26. */
+@Path("/v2.1/servers/{id}/tags")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -43,7 +43,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /v2.1/servers}: create, list, show, update, delete; the per-server collections are sub-resources. */
+/**
+ * {@code /v2.1/servers}: create, list, show, update, delete and the actions. Each per-server collection
+ * ({@code /v2.1/servers/{id}/metadata}, {@code tags}, {@code ips}, ...) is a resource of its own.
+ */
 @Path("/v2.1/servers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,28 +59,14 @@ public class ServersResource {
     private final ServerUpdater updater;
     private final InstanceRepository instances;
     private final ServerViewContexts contexts;
-    private final ServerPasswordResource password;
     private final Policy policy;
     private final ApiSettings api;
     private final RequestedMicroversion version;
     private final ServerActionsResource actions;
-    private final ServerMetadataResource metadata;
-    private final ServerTagsResource tags;
-    private final ServerIpsResource ips;
-    private final InstanceActionsResource instanceActions;
-    private final ServerInterfacesResource interfaces;
-    private final ServerSecurityGroupsResource securityGroups;
-    private final ServerDiagnosticsResource diagnostics;
-    private final ServerMigrationsResource migrations;
 
     public ServersResource(ServerCreator creator, ServerQuery query, ServerLookup lookup, ServerDeleter deleter,
             ServerUpdater updater, InstanceRepository instances, ServerViewContexts contexts, Policy policy,
-            ApiSettings api, RequestedMicroversion version, ServerActionsResource actions,
-            ServerMetadataResource metadata, ServerTagsResource tags, ServerIpsResource ips,
-            InstanceActionsResource instanceActions, ServerInterfacesResource interfaces,
-            ServerPasswordResource password, ServerSecurityGroupsResource securityGroups,
-            ServerDiagnosticsResource diagnostics, ServerMigrationsResource migrations) {
-        this.migrations = migrations;
+            ApiSettings api, RequestedMicroversion version, ServerActionsResource actions) {
         this.creator = creator;
         this.query = query;
         this.lookup = lookup;
@@ -89,14 +78,6 @@ public class ServersResource {
         this.api = api;
         this.version = version;
         this.actions = actions;
-        this.metadata = metadata;
-        this.tags = tags;
-        this.ips = ips;
-        this.instanceActions = instanceActions;
-        this.interfaces = interfaces;
-        this.password = password;
-        this.securityGroups = securityGroups;
-        this.diagnostics = diagnostics;
     }
 
     @POST
@@ -196,51 +177,6 @@ public class ServersResource {
     @Path("{id}/action")
     public Response action(@PathParam("id") String id, JsonNode body, @Context UriInfo uri) {
         return actions.dispatch(id, body, uri);
-    }
-
-    @Path("{id}/metadata")
-    public ServerMetadataResource metadata() {
-        return metadata;
-    }
-
-    @Path("{id}/tags")
-    public ServerTagsResource tags() {
-        return tags;
-    }
-
-    @Path("{id}/ips")
-    public ServerIpsResource ips() {
-        return ips;
-    }
-
-    @Path("{id}/os-instance-actions")
-    public InstanceActionsResource instanceActions() {
-        return instanceActions;
-    }
-
-    @Path("{id}/os-interface")
-    public ServerInterfacesResource interfaces() {
-        return interfaces;
-    }
-
-    @Path("{id}/os-security-groups")
-    public ServerSecurityGroupsResource securityGroups() {
-        return securityGroups;
-    }
-
-    @Path("{id}/migrations")
-    public ServerMigrationsResource migrations() {
-        return migrations;
-    }
-
-    @Path("{id}/os-server-password")
-    public ServerPasswordResource password() {
-        return password;
-    }
-
-    @Path("{id}/diagnostics")
-    public ServerDiagnosticsResource diagnostics() {
-        return diagnostics;
     }
 
     static String requestId() {
