@@ -133,7 +133,7 @@ final class FloatingIpRules {
         if (e.status() == 403) {
             return ApiException.forbidden(e.getMessage());
         }
-        return NeutronNetworkCatalog.unavailable(e);
+        return NetworkServiceCalls.unavailable(e);
     }
 
     private static String associationError(String address, String fixedAddress, String serverId, String error) {

@@ -27,7 +27,7 @@ public class NetworksProxy {
         if (client.isEmpty()) {
             return List.of();
         }
-        return SecurityGroupProxy.call(() -> client.get().list(caller.token(), "networks", Map.of()), 409);
+        return NetworkServiceCalls.proxy(() -> client.get().list(caller.token(), "networks", Map.of()), 409);
     }
 
     /** The network, or Nova's 404 "Network not found". */
@@ -39,7 +39,7 @@ public class NetworksProxy {
             if (e.isNotFound()) {
                 throw ApiException.notFound("Network not found");
             }
-            throw SecurityGroupProxy.failure(e, 409);
+            throw NetworkServiceCalls.proxied(e, 409);
         }
     }
 }

@@ -175,6 +175,6 @@ public class NeutronFloatingIps implements FloatingIps {
     }
 
     private static <T> T call(Supplier<T> request) {
-        return NeutronNetworkCatalog.call(request, FloatingIpRules::failed);
+        return NetworkServiceCalls.call(request, FloatingIpRules::failed);
     }
 }

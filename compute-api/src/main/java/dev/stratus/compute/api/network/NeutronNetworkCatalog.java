@@ -78,7 +78,7 @@ public class NeutronNetworkCatalog implements NetworkCatalog {
             if (e.isNotFound()) {
                 throw new NotFound("Network " + r.networkId() + " could not be found.");
             }
-            throw unavailable(e);
+            throw NetworkServiceCalls.unavailable(e);
         }
         if (network.path("subnets").isEmpty()) {
             throw ApiException.badRequest("Network " + r.networkId() + " requires a subnet in order to boot"
@@ -99,7 +99,7 @@ public class NeutronNetworkCatalog implements NetworkCatalog {
             if (e.isNotFound()) {
                 throw new NotFound("Port id " + r.portId() + " could not be found.");
             }
-            throw unavailable(e);
+            throw NetworkServiceCalls.unavailable(e);
         }
         if (!port.path("device_id").asText("").isEmpty()) {
             throw ApiException.conflict("Port " + r.portId() + " is still in use.");
@@ -144,23 +144,6 @@ public class NeutronNetworkCatalog implements NetworkCatalog {
     }
 
     private static <T> T call(java.util.function.Supplier<T> request) {
-        return call(request, NeutronNetworkCatalog::unavailable);
-    }
-
-    /** A request to network-service whose refusal becomes the API's answer that {@code refusal} gives. */
-    static <T> T call(java.util.function.Supplier<T> request,
-            java.util.function.Function<NetworkServiceException, ApiException> refusal) {
-        try {
-            return request.get();
-        } catch (NetworkServiceException e) {
-            throw refusal.apply(e);
-        }
-    }
-
-    static ApiException unavailable(NetworkServiceException e) {
-        if (e.isUnreachable()) {
-            return ApiException.unavailable("The network service is unavailable: " + e.getMessage());
-        }
-        return ApiException.badRequest(e.getMessage());
+        return NetworkServiceCalls.call(request, NetworkServiceCalls::unavailable);
     }
 }

@@ -187,7 +187,7 @@ public class NeutronServerPorts implements ServerPorts {
                 neutron.put(caller.token(), "ports/" + NetworkServiceClient.encode(port.path("id").asText()), body);
             }
         } catch (NetworkServiceException e) {
-            throw NeutronNetworkCatalog.unavailable(e);
+            throw NetworkServiceCalls.unavailable(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.stratus.compute.api.network;
 
+import static dev.stratus.compute.api.network.NetworkServiceCalls.proxy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +39,7 @@ public class SecurityGroupProxy {
      */
     public List<Map<String, Object>> list(AuthContext caller, boolean allTenants, int offset, int limit) {
         Map<String, List<String>> query = allTenants ? Map.of() : Map.of("tenant_id", List.of(caller.projectId()));
-        List<JsonNode> groups = call(() -> neutron().list(caller.token(), "security-groups", query), 409);
+        List<JsonNode> groups = proxy(() -> neutron().list(caller.token(), "security-groups", query), 409);
         List<JsonNode> page = groups.subList(Math.min(offset, groups.size()),
                 (int) Math.min(groups.size(), (long) offset + limit));
         Function<String, Optional<Map<String, Object>>> sources = sources(caller, groups);
@@ -54,14 +56,14 @@ public class SecurityGroupProxy {
 
     /** A 403 when network-service refuses it as a conflict (over quota, or a second {@code default}). */
     public Map<String, Object> create(AuthContext caller, String name, String description) {
-        JsonNode group = call(() -> neutron().post(caller.token(), "security-groups", body(name, description)), 403)
+        JsonNode group = proxy(() -> neutron().post(caller.token(), "security-groups", body(name, description)), 403)
                 .path("security_group");
         return NovaSecurityGroupView.of(group, sources(caller, List.of(group)));
     }
 
     public Map<String, Object> update(AuthContext caller, String id, String name, String description) {
         JsonNode current = find(caller, id);
-        JsonNode group = call(() -> neutron().put(caller.token(),
+        JsonNode group = proxy(() -> neutron().put(caller.token(),
                 "security-groups/" + NetworkServiceClient.encode(current.path("id").asText()),
                 body(name, description)), 400).path("security_group");
         return NovaSecurityGroupView.of(group, sources(caller, List.of(group)));
@@ -70,7 +72,7 @@ public class SecurityGroupProxy {
     /** A 400 for a group in use by a port, or the project's {@code default} (both a 409 in network-service). */
     public void delete(AuthContext caller, String id) {
         JsonNode group = find(caller, id);
-        call(() -> {
+        proxy(() -> {
             neutron().delete(caller.token(), "security-groups/" + NetworkServiceClient.encode(group.path("id").asText()));
             return null;
         }, 400);
@@ -82,13 +84,13 @@ public class SecurityGroupProxy {
      */
     public List<Map<String, Object>> ofServer(AuthContext caller, String serverId, String projectId,
             List<String> recorded) {
-        List<JsonNode> ports = call(() -> neutron().list(caller.token(), "ports",
+        List<JsonNode> ports = proxy(() -> neutron().list(caller.token(), "ports",
                 Map.of("device_id", List.of(serverId))), 409);
         List<String> ids = new ArrayList<>();
         ports.forEach(p -> p.path("security_groups").forEach(g -> ids.add(g.asText())));
         List<JsonNode> groups;
         if (ports.isEmpty()) {
-            List<JsonNode> owned = recorded.isEmpty() ? List.of() : call(() -> neutron().list(caller.token(),
+            List<JsonNode> owned = recorded.isEmpty() ? List.of() : proxy(() -> neutron().list(caller.token(),
                     "security-groups", Map.of("tenant_id", List.of(projectId))), 409);
             groups = owned;
             for (String name : recorded) {
@@ -96,14 +98,18 @@ public class SecurityGroupProxy {
                         .findFirst().ifPresent(g -> ids.add(g.path("id").asText()));
             }
         } else {
-            groups = ids.isEmpty() ? List.of() : call(() -> neutron().list(caller.token(), "security-groups",
+            groups = ids.isEmpty() ? List.of() : proxy(() -> neutron().list(caller.token(), "security-groups",
                     Map.of("id", List.copyOf(new LinkedHashSet<>(ids)))), 409);
         }
         Function<String, Optional<Map<String, Object>>> sources = sources(caller, groups);
+        Map<String, JsonNode> byId = new HashMap<>();
+        groups.forEach(g -> byId.put(g.path("id").asText(), g));
         List<Map<String, Object>> shown = new ArrayList<>();
         for (String id : ids) {
-            groups.stream().filter(g -> g.path("id").asText().equals(id)).findFirst()
-                    .ifPresent(g -> shown.add(NovaSecurityGroupView.of(g, sources)));
+            JsonNode group = byId.get(id);
+            if (group != null) {
+                shown.add(NovaSecurityGroupView.of(group, sources));
+            }
         }
         shown.sort(NovaSecurityGroupView.LISTING_ORDER);
         return shown;
@@ -111,7 +117,7 @@ public class SecurityGroupProxy {
 
     /** The network-service group, 404 with network-service's words when the caller cannot see it. */
     JsonNode find(AuthContext caller, String id) {
-        return call(() -> neutron().get(caller.token(), "security-groups/" + NetworkServiceClient.encode(id)), 409)
+        return proxy(() -> neutron().get(caller.token(), "security-groups/" + NetworkServiceClient.encode(id)), 409)
                 .path("security_group");
     }
 
@@ -130,7 +136,7 @@ public class SecurityGroupProxy {
                 if (e.isNotFound()) {
                     return Optional.empty();
                 }
-                throw failure(e, 409);
+                throw NetworkServiceCalls.proxied(e, 409);
             }
         });
     }
@@ -147,25 +153,5 @@ public class SecurityGroupProxy {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("security_group", group);
         return body;
-    }
-
-    /**
-     * Runs a network-service request; its error becomes the same status, except a conflict (409), which becomes
-     * {@code conflictStatus} as Nova maps it per call, and an unreachable service, which is a 503.
-     */
-    static <T> T call(java.util.function.Supplier<T> request, int conflictStatus) {
-        try {
-            return request.get();
-        } catch (NetworkServiceException e) {
-            throw failure(e, conflictStatus);
-        }
-    }
-
-    static ApiException failure(NetworkServiceException e, int conflictStatus) {
-        if (e.isUnreachable()) {
-            return NeutronNetworkCatalog.unavailable(e);
-        }
-        int status = e.status() == 409 ? conflictStatus : e.status() == 401 ? 403 : e.status();
-        return new ApiException(status, e.getMessage());
     }
 }

@@ -39,7 +39,7 @@ public class SecurityGroupRuleProxy {
                 throw ApiException.badRequest("This rule already exists in group " + rule.parentGroupId());
             }
         }
-        JsonNode created = SecurityGroupProxy.call(() -> groups.neutron().post(caller.token(), "security-group-rules",
+        JsonNode created = NetworkServiceCalls.proxy(() -> groups.neutron().post(caller.token(), "security-group-rules",
                 rule.toNeutron()), 403).path("security_group_rule");
         return NovaRule.fromNeutron(created).view(source == null ? null : NovaSecurityGroupView.source(source));
     }
@@ -47,10 +47,10 @@ public class SecurityGroupRuleProxy {
     /** Deletes an ingress or egress rule of a group the caller may see; 404 when there is none. */
     public void delete(AuthContext caller, String id) {
         NetworkServiceClient neutron = groups.neutron();
-        JsonNode rule = SecurityGroupProxy.call(() -> neutron.get(caller.token(),
+        JsonNode rule = NetworkServiceCalls.proxy(() -> neutron.get(caller.token(),
                 "security-group-rules/" + NetworkServiceClient.encode(id)), 409).path("security_group_rule");
         groups.find(caller, rule.path("security_group_id").asText());
-        SecurityGroupProxy.call(() -> {
+        NetworkServiceCalls.proxy(() -> {
             neutron.delete(caller.token(), "security-group-rules/" + NetworkServiceClient.encode(id));
             return null;
         }, 409);
