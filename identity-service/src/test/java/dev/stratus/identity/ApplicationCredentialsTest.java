@@ -140,7 +140,10 @@ class ApplicationCredentialsTest {
         as(token).body("{\"application_credential\": {\"name\": \"x\", \"expires_at\": \"2001-01-01T00:00:00\"}}")
                 .post(credentials()).then().statusCode(400);
         as(token).body("{\"application_credential\": {\"name\": \"x\", \"access_rules\": [{\"path\": \"/v2.1/servers\","
-                + " \"method\": \"GET\", \"service\": \"compute\"}]}}").post(credentials()).then().statusCode(400);
+                + " \"method\": \"FETCH\", \"service\": \"compute\"}]}}").post(credentials()).then().statusCode(400)
+                .body("error.message", containsString("access_rules"));
+        as(token).body("{\"application_credential\": {\"name\": \"x\", \"access_rules\": [{\"id\": \"nope\"}]}}")
+                .post(credentials()).then().statusCode(404);
         as(Tokens.demo()).body("{\"application_credential\": {\"name\": \"theirs\"}}").post(credentials()).then()
                 .statusCode(403);
         as(Tokens.demo()).get(credentials()).then().statusCode(403);
@@ -168,5 +171,55 @@ class ApplicationCredentialsTest {
         as(admin).get(credentials()).then().statusCode(200).body("application_credentials.size()", equalTo(0));
         // reader is implied by member; the test only checks the id is known
         as(admin).get("/v3/roles/" + reader).then().statusCode(200);
+    }
+
+    /**
+     * A credential's access rules: shared with the user's identical rules, shown in its token, enforced by every
+     * service on the request's method and path, and deletable only once no credential allows them.
+     */
+    @Test
+    void accessRulesLimitTheCredentialsTokensToTheNamedRequests() {
+        String rules = "/v3/users/" + user + "/access_rules";
+        String selfPath = "/v3/users/" + user;
+        var created = as(token).body("{\"application_credential\": {\"name\": \"narrow\", \"access_rules\": ["
+                + "{\"service\": \"identity\", \"path\": \"/v3/users/*\", \"method\": \"GET\"},"
+                + "{\"service\": \"compute\", \"path\": \"/v2.1/servers/**\", \"method\": \"GET\"}]}}")
+                .post(credentials()).then().statusCode(201)
+                .body("application_credential.access_rules.path", contains("/v3/users/*", "/v2.1/servers/**"))
+                .extract();
+        String id = created.path("application_credential.id");
+        String ruleId = created.path("application_credential.access_rules[0].id");
+        // The same rule again is the same rule; by id it is the user's own.
+        as(token).body("{\"application_credential\": {\"name\": \"again\", \"access_rules\": ["
+                + "{\"service\": \"identity\", \"path\": \"/v3/users/*\", \"method\": \"GET\"}]}}")
+                .post(credentials()).then().statusCode(201)
+                .body("application_credential.access_rules[0].id", equalTo(ruleId));
+        as(token).get(rules).then().statusCode(200).body("access_rules.id", containsInAnyOrder(ruleId,
+                created.path("application_credential.access_rules[1].id")));
+        as(token).queryParam("service", "compute").get(rules).then().statusCode(200)
+                .body("access_rules.method", contains("GET"));
+        as(token).get(rules + "/" + ruleId).then().statusCode(200)
+                .body("access_rule.path", equalTo("/v3/users/*"))
+                .body("access_rule.links.self", containsString(rules + "/" + ruleId));
+
+        String credentialToken = given().contentType(ContentType.JSON)
+                .body(byId(id, created.path("application_credential.secret"))).post("/v3/auth/tokens").then()
+                .statusCode(201).body("token.application_credential.access_rules.service",
+                        contains("identity", "compute"))
+                .extract().header("X-Subject-Token");
+        as(credentialToken).get(selfPath).then().statusCode(200);
+        as(credentialToken).get("/v3/projects").then().statusCode(401)
+                .body("error.message", containsString("access rules"));
+        as(credentialToken).get(selfPath + "/projects").then().statusCode(401);
+
+        as(token).delete(rules + "/" + ruleId).then().statusCode(403);
+        as(Tokens.demo()).get(rules).then().statusCode(403);
+        as(token).delete(credentials() + "/" + id).then().statusCode(204);
+        as(token).delete(rules + "/" + ruleId).then().statusCode(403);
+        as(token).delete(credentials() + "/" + as(token).queryParam("name", "again").get(credentials()).then()
+                .extract().path("application_credentials[0].id")).then().statusCode(204);
+        as(token).delete(rules + "/" + ruleId).then().statusCode(204);
+        as(token).get(rules + "/" + ruleId).then().statusCode(404);
+        as(token).get(rules).then().statusCode(200).body("access_rules.service", contains("compute"));
     }
 }

@@ -21,7 +21,20 @@ public record AuthContext(
         /** Set when the token was issued for an application credential (Keystone's delegation by secret). */
         String applicationCredentialId,
         /** Set when the token is scoped to a trust (Keystone's OS-TRUST delegation between users). */
-        String trustId) {
+        String trustId,
+        /**
+         * The access rules of the token's application credential: when there are any, the token may make only the
+         * requests they name. Empty otherwise.
+         */
+        List<AccessRule> accessRules) {
+
+    /** A token issued to the user itself, for an application credential without access rules, or through a trust. */
+    public AuthContext(String token, String userId, String userName, String userDomainId, String projectId,
+            String projectDomainId, String domainId, Set<String> roles, List<String> methods, List<String> auditIds,
+            Instant issuedAt, Instant expiresAt, String applicationCredentialId, String trustId) {
+        this(token, userId, userName, userDomainId, projectId, projectDomainId, domainId, roles, methods, auditIds,
+                issuedAt, expiresAt, applicationCredentialId, trustId, List.of());
+    }
 
     /** A token issued to the user itself (password or token method). */
     public AuthContext(String token, String userId, String userName, String userDomainId, String projectId,

@@ -16,10 +16,12 @@ public class AuthFilter {
 
     private final TokenVerifier verifier;
     private final CurrentAuth current;
+    private final java.util.Optional<String> serviceType;
 
-    public AuthFilter(TokenVerifier verifier, CurrentAuth current) {
+    public AuthFilter(TokenVerifier verifier, CurrentAuth current, AuthSettings settings) {
         this.verifier = verifier;
         this.current = current;
+        this.serviceType = settings.serviceType();
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -28,8 +30,26 @@ public class AuthFilter {
             return Uni.createFrom().voidItem();
         }
         return verifier.verify(request.getHeaderString(TOKEN_HEADER))
+                .invoke(context -> requireAllowedByAccessRules(context, request))
                 .invoke(current::set)
                 .replaceWithVoid();
+    }
+
+    /**
+     * A token of an application credential with access rules may make only the requests they name, on the path
+     * the client sent (before any rewriting), as keystonemiddleware enforces them.
+     */
+    private void requireAllowedByAccessRules(AuthContext context, ContainerRequestContext request) {
+        if (context.accessRules().isEmpty()) {
+            return;
+        }
+        String path = request.getUriInfo().getRequestUri().getPath();
+        boolean allowed = serviceType.isPresent() && context.accessRules().stream()
+                .anyMatch(rule -> rule.allows(serviceType.get(), request.getMethod(), path));
+        if (!allowed) {
+            throw dev.stratus.common.fault.ApiException.unauthorized("The request you have made is not allowed by"
+                    + " the access rules of the application credential: " + request.getMethod() + " " + path + ".");
+        }
     }
 
     private static boolean isPublic(SimpleResourceInfo resource) {

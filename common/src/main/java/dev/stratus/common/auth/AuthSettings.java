@@ -25,6 +25,13 @@ public interface AuthSettings {
     @WithDefault("PT5S")
     Duration unknownKeyRefreshMinInterval();
 
+    /**
+     * This service's type in the catalog (compute, image, network, identity, placement): what an application
+     * credential's access rules name. A service without one refuses every token that has access rules, as
+     * keystonemiddleware does without its {@code service_type}.
+     */
+    Optional<String> serviceType();
+
     /** Credentials of this service's own user, for service-to-service calls and revocation events. */
     Optional<ServiceCredentials> service();
 

@@ -20,6 +20,8 @@ public final class TokenClaims {
     public static final String APPLICATION_CREDENTIAL_ID = "app_cred_id";
     /** Id of the trust a trust-scoped token was issued through (Keystone's {@code OS-TRUST:trust}). */
     public static final String TRUST_ID = "trust_id";
+    /** The access rules of the application credential, a list of {service, path, method}; absent when none. */
+    public static final String ACCESS_RULES = "access_rules";
 
     private TokenClaims() {
     }

@@ -178,7 +178,21 @@ public class TokenVerifier {
                 Instant.ofEpochSecond(jwt.getIssuedAtTime()),
                 Instant.ofEpochSecond(jwt.getExpirationTime()),
                 stringClaim(jwt, TokenClaims.APPLICATION_CREDENTIAL_ID),
-                stringClaim(jwt, TokenClaims.TRUST_ID));
+                stringClaim(jwt, TokenClaims.TRUST_ID),
+                accessRules(jwt));
+    }
+
+    private static List<AccessRule> accessRules(JsonWebToken jwt) {
+        if (!(jwt.getClaim(TokenClaims.ACCESS_RULES) instanceof jakarta.json.JsonArray array)) {
+            return List.of();
+        }
+        List<AccessRule> rules = new ArrayList<>();
+        for (jakarta.json.JsonValue value : array) {
+            jakarta.json.JsonObject rule = value.asJsonObject();
+            rules.add(new AccessRule(rule.getString("service", ""), rule.getString("path", ""),
+                    rule.getString("method", "")));
+        }
+        return List.copyOf(rules);
     }
 
     private static String stringClaim(JsonWebToken jwt, String name) {

@@ -2,6 +2,7 @@ package dev.stratus.identity.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.fault.ApiException;
+import dev.stratus.identity.service.AccessRules;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -14,10 +15,14 @@ import java.util.Set;
 
 /**
  * A parsed {@code POST /v3/users/{id}/application_credentials} body. Roles are named by id or by name; access
- * rules are refused, since no service here would enforce them.
+ * rules by the id of one of the user's rules, or by service, path and method.
  */
 record ApplicationCredentialBody(String name, String description, String secret, Instant expiresAt,
-        List<RoleRef> roles, boolean unrestricted) {
+        List<RoleRef> roles, boolean unrestricted, List<AccessRules.Requested> accessRules) {
+
+    /** The methods a rule may name, as Keystone's schema lists them. */
+    private static final Set<String> METHODS = Set.of("HEAD", "GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> RULE_FIELDS = Set.of("id", "service", "path", "method");
 
     /** A role by id, or by name (Keystone looks global roles up by name). */
     record RoleRef(String id, String name) {
@@ -35,18 +40,14 @@ record ApplicationCredentialBody(String name, String description, String secret,
                         + " not allowed.");
             }
         }
-        JsonNode rules = c.get("access_rules");
-        if (rules != null && !rules.isNull() && !(rules.isArray() && rules.isEmpty())) {
-            throw ApiException.badRequest("Invalid input for field 'access_rules': access rules are not supported"
-                    + " by this cloud; restrict the credential with roles instead.");
-        }
         String secret = Bodies.text(c, "secret");
         if (secret != null && secret.isEmpty()) {
             secret = null;
         }
         Boolean unrestricted = Bodies.bool(c, "unrestricted");
         return new ApplicationCredentialBody(Bodies.requiredName(c, 255), Bodies.text(c, "description"), secret,
-                expiresAt(Bodies.text(c, "expires_at")), roles(c.get("roles")), Boolean.TRUE.equals(unrestricted));
+                expiresAt(Bodies.text(c, "expires_at")), roles(c.get("roles")), Boolean.TRUE.equals(unrestricted),
+                accessRules(c.get("access_rules")));
     }
 
     /** ISO 8601; a time without an offset is UTC, as in Keystone. */
@@ -68,6 +69,50 @@ record ApplicationCredentialBody(String name, String description, String secret,
             throw ApiException.badRequest("The expiration date " + value + " must be in the future.");
         }
         return at;
+    }
+
+    static List<AccessRules.Requested> accessRules(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw Bodies.invalid("access_rules", "must be a list of rules");
+        }
+        List<AccessRules.Requested> rules = new ArrayList<>();
+        for (JsonNode rule : node) {
+            if (!rule.isObject()) {
+                throw Bodies.invalid("access_rules", "must be a list of objects");
+            }
+            for (Iterator<String> names = rule.fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                if (!RULE_FIELDS.contains(field)) {
+                    throw Bodies.invalid("access_rules", "additional property '" + field + "' is not allowed");
+                }
+            }
+            String id = Bodies.text(rule, "id");
+            String service = Bodies.text(rule, "service");
+            String path = Bodies.text(rule, "path");
+            String method = Bodies.text(rule, "method");
+            if (service == null && path == null && method == null) {
+                if (id == null) {
+                    throw Bodies.invalid("access_rules", "each rule names an id, or a service, path and method");
+                }
+                rules.add(new AccessRules.Requested(id, null, null, null));
+                continue;
+            }
+            if (service == null || service.isEmpty() || path == null || method == null) {
+                throw Bodies.invalid("access_rules", "a rule needs service, path and method");
+            }
+            if (!METHODS.contains(method)) {
+                throw Bodies.invalid("access_rules", "'" + method + "' is not one of " + METHODS.stream().sorted()
+                        .toList());
+            }
+            if (!path.startsWith("/") || path.length() > 225) {
+                throw Bodies.invalid("access_rules", "a path starts with '/' and has at most 225 characters");
+            }
+            rules.add(new AccessRules.Requested(id, service, path, method));
+        }
+        return rules;
     }
 
     static List<RoleRef> roles(JsonNode node) {

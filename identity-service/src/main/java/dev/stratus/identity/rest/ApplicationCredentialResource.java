@@ -10,6 +10,7 @@ import dev.stratus.identity.persistence.ApplicationCredentialEntity;
 import dev.stratus.identity.persistence.Ids;
 import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.RoleEntity;
+import dev.stratus.identity.service.AccessRules;
 import dev.stratus.identity.service.ApplicationCredentials;
 import dev.stratus.identity.service.Directory;
 import dev.stratus.identity.service.EffectiveRoles;
@@ -46,14 +47,16 @@ public class ApplicationCredentialResource {
     private final Directory directory;
     private final EffectiveRoles effectiveRoles;
     private final ApplicationCredentials credentials;
+    private final AccessRules accessRules;
 
     public ApplicationCredentialResource(Policy policy, ApiSettings api, Directory directory,
-            EffectiveRoles effectiveRoles, ApplicationCredentials credentials) {
+            EffectiveRoles effectiveRoles, ApplicationCredentials credentials, AccessRules accessRules) {
         this.policy = policy;
         this.api = api;
         this.directory = directory;
         this.effectiveRoles = effectiveRoles;
         this.credentials = credentials;
+        this.accessRules = accessRules;
     }
 
     @POST
@@ -82,12 +85,14 @@ public class ApplicationCredentialResource {
                         .chain(() -> Creation.persistUnlessTaken(ApplicationCredentialEntity.count(
                                 "userId = ?1 and name = ?2", userId, request.name()), credential,
                                 "application_credential", request.name()))
-                        .map(saved -> {
-                            Map<String, Object> view = ApplicationCredentialView.render(saved, roles,
-                                    PublicUrls.base(api, uri));
-                            view.put("secret", secret);
-                            return Creation.created("application_credential", view);
-                        }));
+                        .chain(saved -> accessRules.resolve(userId, request.accessRules())
+                                .call(rules -> accessRules.link(saved, rules))
+                                .map(rules -> {
+                                    Map<String, Object> view = ApplicationCredentialView.render(saved, roles, rules,
+                                            PublicUrls.base(api, uri));
+                                    view.put("secret", secret);
+                                    return Creation.created("application_credential", view);
+                                })));
     }
 
     @GET
@@ -99,14 +104,15 @@ public class ApplicationCredentialResource {
         Uni<List<ApplicationCredentialEntity>> rows = name == null
                 ? ApplicationCredentialEntity.ofUser(userId)
                 : ApplicationCredentialEntity.list("userId = ?1 and name = ?2", userId, name);
-        return directory.user(userId).chain(() -> rows).chain(list -> rolesOf(list).map(roles -> {
+        return directory.user(userId).chain(() -> rows).chain(list -> rolesOf(list).chain(roles -> accessRules
+                .ofCredentials(list.stream().map(c -> c.id).toList()).map(rules -> {
             List<Map<String, Object>> items = new ArrayList<>();
             for (ApplicationCredentialEntity c : list) {
-                items.add(ApplicationCredentialView.render(c, roles, base));
+                items.add(ApplicationCredentialView.render(c, roles, rules.getOrDefault(c.id, List.of()), base));
             }
             return Views.collection("application_credentials", items,
                     base + "/v3/users/" + userId + "/application_credentials");
-        }));
+        })));
     }
 
     @GET
@@ -115,8 +121,9 @@ public class ApplicationCredentialResource {
     public Uni<Map<String, Object>> show(@PathParam("userId") String userId, @PathParam("id") String id,
             @Context UriInfo uri) {
         policy.enforce("identity:get_application_credential", Policy.selfOrAdmin(userId));
-        return find(userId, id).chain(c -> rolesOf(List.of(c)).map(roles -> Map.of("application_credential",
-                ApplicationCredentialView.render(c, roles, PublicUrls.base(api, uri)))));
+        return find(userId, id).chain(c -> rolesOf(List.of(c)).chain(roles -> accessRules.ofCredentials(List.of(c.id))
+                .map(rules -> Map.of("application_credential", ApplicationCredentialView.render(c, roles,
+                        rules.getOrDefault(c.id, List.of()), PublicUrls.base(api, uri))))));
     }
 
     @DELETE

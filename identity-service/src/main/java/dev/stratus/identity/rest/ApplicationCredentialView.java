@@ -1,5 +1,6 @@
 package dev.stratus.identity.rest;
 
+import dev.stratus.identity.persistence.AccessRuleEntity;
 import dev.stratus.identity.persistence.ApplicationCredentialEntity;
 import dev.stratus.identity.persistence.RoleEntity;
 import java.time.ZoneOffset;
@@ -20,11 +21,12 @@ final class ApplicationCredentialView {
     }
 
     static Map<String, Object> render(ApplicationCredentialEntity c, Map<String, RoleEntity> rolesById,
-            String base) {
-        return render(c, c.roles().stream().map(rolesById::get).filter(Objects::nonNull).toList(), base);
+            List<AccessRuleEntity> rules, String base) {
+        return render(c, c.roles().stream().map(rolesById::get).filter(Objects::nonNull).toList(), rules, base);
     }
 
-    static Map<String, Object> render(ApplicationCredentialEntity c, List<RoleEntity> roles, String base) {
+    static Map<String, Object> render(ApplicationCredentialEntity c, List<RoleEntity> roles,
+            List<AccessRuleEntity> rules, String base) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id);
         m.put("name", c.name);
@@ -39,7 +41,7 @@ final class ApplicationCredentialView {
             return role;
         }).toList());
         m.put("unrestricted", c.unrestricted);
-        m.put("access_rules", List.of());
+        m.put("access_rules", rules.stream().map(AccessRuleView::inCredential).toList());
         m.put("links", Views.links(base + "/v3/users/" + c.userId + "/application_credentials/" + c.id));
         return m;
     }

@@ -56,6 +56,10 @@ final class TokenView {
             credential.put("id", t.applicationCredential().id());
             credential.put("name", t.applicationCredential().name());
             credential.put("restricted", t.applicationCredential().restricted());
+            if (!t.applicationCredential().accessRules().isEmpty()) {
+                credential.put("access_rules", t.applicationCredential().accessRules().stream()
+                        .map(r -> Map.of("service", r.service(), "path", r.path(), "method", r.method())).toList());
+            }
             token.put("application_credential", credential);
         }
         if (t.isScoped()) {

@@ -26,15 +26,19 @@ public class ApplicationCredentials {
     private final Directory directory;
     private final PasswordHasher hasher;
     private final Revocations revocations;
+    private final AccessRules accessRules;
 
-    public ApplicationCredentials(Directory directory, PasswordHasher hasher, Revocations revocations) {
+    public ApplicationCredentials(Directory directory, PasswordHasher hasher, Revocations revocations,
+            AccessRules accessRules) {
         this.directory = directory;
         this.hasher = hasher;
         this.revocations = revocations;
+        this.accessRules = accessRules;
     }
 
-    /** The credential and its user, once the secret matched and the credential is still valid. */
-    public record Authenticated(UserEntity user, ApplicationCredentialEntity credential) {
+    /** The credential, its user and its access rules, once the secret matched and the credential is valid. */
+    public record Authenticated(UserEntity user, ApplicationCredentialEntity credential,
+            List<dev.stratus.common.auth.AccessRule> accessRules) {
     }
 
     public Uni<Authenticated> authenticate(AuthRequest.AppCredRef ref) {
@@ -47,7 +51,8 @@ public class ApplicationCredentials {
                     return Uni.createFrom().failure(unauthorized());
                 }
                 return UserEntity.<UserEntity>findById(credential.userId)
-                        .map(user -> new Authenticated(user, credential));
+                        .chain(user -> accessRules.ofCredential(credential.id)
+                                .map(rules -> new Authenticated(user, credential, rules)));
             });
         });
     }

@@ -1,5 +1,6 @@
 package dev.stratus.identity.service;
 
+import dev.stratus.common.auth.AccessRule;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,8 +32,8 @@ public record TokenData(
     public record Trust(String id, boolean impersonation, String trustorUserId, String trusteeUserId) {
     }
 
-    /** The application credential a token was issued for. */
-    public record AppCred(String id, String name, boolean restricted) {
+    /** The application credential a token was issued for, and the only requests it allows when it has rules. */
+    public record AppCred(String id, String name, boolean restricted, List<AccessRule> accessRules) {
     }
 
     /** An id and a name. */

@@ -1,5 +1,6 @@
 package dev.stratus.identity.service;
 
+import dev.stratus.common.auth.AccessRule;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.RevocationEvent;
 import dev.stratus.common.auth.TokenVerifier;
@@ -60,10 +61,10 @@ public class TokenService {
      * stands for them.
      */
     private record Principal(UserEntity user, List<String> methods, AuthContext parent,
-            ApplicationCredentialEntity credential) {
+            ApplicationCredentialEntity credential, List<AccessRule> accessRules) {
 
         Principal(UserEntity user, List<String> methods, AuthContext parent) {
-            this(user, methods, parent, null);
+            this(user, methods, parent, null, List.of());
         }
     }
 
@@ -76,7 +77,7 @@ public class TokenService {
         if (request.applicationCredential() != null) {
             return applicationCredentials.authenticate(request.applicationCredential())
                     .map(a -> new Principal(requireActive(a.user()), List.of("application_credential"), null,
-                            a.credential()))
+                            a.credential(), a.accessRules()))
                     .call(principal -> requireDomainEnabled(principal.user().domainId));
         }
         if (request.token() != null) {
@@ -243,7 +244,8 @@ public class TokenService {
                     project, projectDomain, domainScope,
                     roles.stream().map(r -> new TokenData.Ref(r.id, r.name)).toList(),
                     List.copyOf(auditIds), now, expires, credential == null ? null
-                            : new TokenData.AppCred(credential.id, credential.name, !credential.unrestricted),
+                            : new TokenData.AppCred(credential.id, credential.name, !credential.unrestricted,
+                                    principal.accessRules()),
                     trust);
             return withToken(unsigned, signer.sign(unsigned));
         });
@@ -286,7 +288,7 @@ public class TokenService {
         }
         return ApplicationCredentialEntity.<ApplicationCredentialEntity>findById(token.applicationCredentialId())
                 .onItem().ifNull().failWith(TokenService::notFound)
-                .map(c -> new TokenData.AppCred(c.id, c.name, !c.unrestricted));
+                .map(c -> new TokenData.AppCred(c.id, c.name, !c.unrestricted, token.accessRules()));
     }
 
     /** The trust a token was issued through: a token whose trust is gone or expired is not valid any more. */

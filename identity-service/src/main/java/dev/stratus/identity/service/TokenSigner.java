@@ -39,6 +39,10 @@ public class TokenSigner {
         }
         if (data.applicationCredential() != null) {
             claims.claim(TokenClaims.APPLICATION_CREDENTIAL_ID, data.applicationCredential().id());
+            if (!data.applicationCredential().accessRules().isEmpty()) {
+                claims.claim(TokenClaims.ACCESS_RULES, data.applicationCredential().accessRules().stream()
+                        .map(dev.stratus.common.auth.AccessRule::toClaim).toList());
+            }
         }
         if (data.trust() != null) {
             claims.claim(TokenClaims.TRUST_ID, data.trust().id());
