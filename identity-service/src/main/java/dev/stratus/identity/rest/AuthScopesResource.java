@@ -69,7 +69,7 @@ public class AuthScopesResource {
                     "A scoped token is required to read the catalog.");
         }
         String base = PublicUrls.base(api, uri);
-        return catalog.entries().map(entries -> Map.of("catalog", entries,
+        return catalog.entriesFor(caller.projectId()).map(entries -> Map.of("catalog", entries,
                 "links", Map.of("self", base + "/v3/auth/catalog")));
     }
 }

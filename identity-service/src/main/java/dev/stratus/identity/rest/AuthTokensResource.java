@@ -93,6 +93,8 @@ public class AuthTokensResource {
         if (!token.isScoped() || !withCatalog) {
             return Uni.createFrom().item(new Rendered(token.token(), TokenView.render(token, null)));
         }
-        return catalog.entries().map(entries -> new Rendered(token.token(), TokenView.render(token, entries)));
+        String projectId = token.project() == null ? null : token.project().id();
+        return catalog.entriesFor(projectId)
+                .map(entries -> new Rendered(token.token(), TokenView.render(token, entries)));
     }
 }

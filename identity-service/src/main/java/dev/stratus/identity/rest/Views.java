@@ -2,12 +2,14 @@ package dev.stratus.identity.rest;
 
 import dev.stratus.identity.persistence.DomainEntity;
 import dev.stratus.identity.persistence.EndpointEntity;
+import dev.stratus.identity.persistence.EndpointGroupEntity;
 import dev.stratus.identity.persistence.GroupEntity;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.RegionEntity;
 import dev.stratus.identity.persistence.RoleEntity;
 import dev.stratus.identity.persistence.ServiceEntity;
 import dev.stratus.identity.persistence.UserEntity;
+import dev.stratus.identity.service.EndpointFilters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +136,16 @@ final class Views {
         m.put("description", r.description == null ? "" : r.description);
         m.put("parent_region_id", r.parentRegionId);
         m.put("links", links(base + "/v3/regions/" + r.id));
+        return m;
+    }
+
+    static Map<String, Object> endpointGroup(EndpointGroupEntity g, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", g.id);
+        m.put("name", g.name);
+        m.put("description", g.description);
+        m.put("filters", EndpointFilters.fromJson(g.filters).values());
+        m.put("links", links(base + "/v3/OS-EP-FILTER/endpoint_groups/" + g.id));
         return m;
     }
 }

@@ -9,37 +9,76 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * The service catalog carried in tokens. It changes rarely and is read on every token issue, so it is
- * cached and dropped whenever a service or endpoint changes.
+ * The service catalog carried in tokens. Services and endpoints change rarely and are read on every token issue, so
+ * they are cached and dropped whenever a service or endpoint changes. A project with endpoints associated to it
+ * (OS-EP-FILTER) sees only those; the associations are read per token since they are the project's own.
  */
 @ApplicationScoped
 public class Catalog {
 
-    private volatile List<Map<String, Object>> cached;
+    private final ProjectEndpoints projectEndpoints;
+    private volatile Snapshot cached;
 
+    public Catalog(ProjectEndpoints projectEndpoints) {
+        this.projectEndpoints = projectEndpoints;
+    }
+
+    /** Every service and endpoint, and the full catalog built of the enabled ones. */
+    private record Snapshot(List<ServiceEntity> services, List<EndpointEntity> endpoints,
+            List<Map<String, Object>> full) {
+    }
+
+    /** The full catalog (a domain-scoped token's). */
     public Uni<List<Map<String, Object>>> entries() {
-        List<Map<String, Object>> snapshot = cached;
-        if (snapshot != null) {
-            return Uni.createFrom().item(snapshot);
+        return snapshot().map(Snapshot::full);
+    }
+
+    /**
+     * The catalog of a project-scoped token, as Keystone's sql catalog driver filters it: when the project's
+     * associations give any endpoint, only those of them that are enabled, and services left without endpoints are
+     * left out; otherwise the full catalog ({@code return_all_endpoints_if_no_filter}).
+     */
+    public Uni<List<Map<String, Object>>> entriesFor(String projectId) {
+        if (projectId == null) {
+            return entries();
         }
-        return ServiceEntity.<ServiceEntity>list("enabled", true)
-                .chain(services -> EndpointEntity.<EndpointEntity>list("enabled", true)
-                        .map(endpoints -> build(services, endpoints)))
-                .invoke(built -> cached = built);
+        return snapshot().chain(s -> projectEndpoints.of(projectId, s.endpoints()).map(filtered -> {
+            if (filtered.isEmpty()) {
+                return s.full();
+            }
+            Set<String> ids = filtered.stream().map(e -> e.id).collect(Collectors.toSet());
+            return build(s.services(), s.endpoints(), e -> ids.contains(e.id), false);
+        }));
     }
 
     public void invalidate() {
         cached = null;
     }
 
-    private static List<Map<String, Object>> build(List<ServiceEntity> services, List<EndpointEntity> endpoints) {
+    private Uni<Snapshot> snapshot() {
+        Snapshot snapshot = cached;
+        if (snapshot != null) {
+            return Uni.createFrom().item(snapshot);
+        }
+        return ServiceEntity.<ServiceEntity>listAll()
+                .chain(services -> EndpointEntity.<EndpointEntity>listAll()
+                        .map(endpoints -> new Snapshot(List.copyOf(services), List.copyOf(endpoints),
+                                build(services, endpoints, e -> true, true))))
+                .invoke(built -> cached = built);
+    }
+
+    private static List<Map<String, Object>> build(List<ServiceEntity> services, List<EndpointEntity> endpoints,
+            Predicate<EndpointEntity> included, boolean keepEmptyServices) {
         List<Map<String, Object>> catalog = new ArrayList<>();
-        services.stream().sorted(Comparator.comparing(s -> s.type)).forEach(service -> {
+        services.stream().filter(s -> s.enabled).sorted(Comparator.comparing(s -> s.type)).forEach(service -> {
             List<Map<String, Object>> eps = new ArrayList<>();
             endpoints.stream()
-                    .filter(e -> e.serviceId.equals(service.id))
+                    .filter(e -> e.enabled && e.serviceId.equals(service.id) && included.test(e))
                     .sorted(Comparator.comparing(e -> e.iface))
                     .forEach(e -> {
                         Map<String, Object> ep = new LinkedHashMap<>();
@@ -50,6 +89,9 @@ public class Catalog {
                         ep.put("url", e.url);
                         eps.add(ep);
                     });
+            if (eps.isEmpty() && !keepEmptyServices) {
+                return;
+            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("endpoints", eps);
             entry.put("id", service.id);

@@ -2,6 +2,8 @@ package dev.stratus.identity.service;
 
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.identity.persistence.DomainEntity;
+import dev.stratus.identity.persistence.EndpointEntity;
+import dev.stratus.identity.persistence.EndpointGroupEntity;
 import dev.stratus.identity.persistence.GroupEntity;
 import dev.stratus.identity.persistence.ProjectEntity;
 import dev.stratus.identity.persistence.RoleEntity;
@@ -9,7 +11,10 @@ import dev.stratus.identity.persistence.UserEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Finds domains, projects, users and roles by id or by name, with Keystone's 404 messages. */
+/**
+ * Finds domains, projects, users, groups and roles by id or by name, and endpoints and endpoint groups by id, with
+ * Keystone's 404 messages.
+ */
 @ApplicationScoped
 public class Directory {
 
@@ -41,6 +46,16 @@ public class Directory {
     public Uni<RoleEntity> role(String id) {
         return RoleEntity.<RoleEntity>findById(id).onItem().ifNull()
                 .failWith(() -> notFound("role", id));
+    }
+
+    public Uni<EndpointEntity> endpoint(String id) {
+        return EndpointEntity.<EndpointEntity>findById(id).onItem().ifNull()
+                .failWith(() -> notFound("endpoint", id));
+    }
+
+    public Uni<EndpointGroupEntity> endpointGroup(String id) {
+        return EndpointGroupEntity.<EndpointGroupEntity>findById(id).onItem().ifNull()
+                .failWith(() -> notFound("Endpoint Group", id));
     }
 
     /**
