@@ -26,6 +26,17 @@ public class UserEntity extends PanacheEntityBase {
     public String description;
     @Column(name = "password_changed_at")
     public Instant passwordChangedAt;
+    /** When the current password stops authenticating; null: never. */
+    @Column(name = "password_expires_at")
+    public Instant passwordExpiresAt;
+    /** Whether the user set the current password itself (the minimum password age applies only then). */
+    @Column(name = "password_self_service")
+    public boolean passwordSelfService;
+    /** Failed password authentications since the last successful one (account lockout). */
+    @Column(name = "failed_auth_count")
+    public int failedAuthCount;
+    @Column(name = "failed_auth_at")
+    public Instant failedAuthAt;
     /** Attributes Keystone does not model, as a JSON object (e.g. {@code project_id}), returned as given. */
     public String extra;
     @Column(name = "created_at", insertable = false, updatable = false)

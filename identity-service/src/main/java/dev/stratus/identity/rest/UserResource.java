@@ -13,9 +13,11 @@ import dev.stratus.identity.persistence.RoleAssignmentEntity;
 import dev.stratus.identity.persistence.UserEntity;
 import dev.stratus.identity.service.ApplicationCredentials;
 import dev.stratus.identity.service.Directory;
-import dev.stratus.identity.service.PasswordHasher;
+import dev.stratus.identity.service.PasswordAuthentication;
+import dev.stratus.identity.service.PasswordRules;
 import dev.stratus.identity.service.Revocations;
 import dev.stratus.identity.service.Trusts;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +34,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 
@@ -48,20 +49,22 @@ public class UserResource {
     private final Policy policy;
     private final ApiSettings api;
     private final Directory directory;
-    private final PasswordHasher hasher;
+    private final PasswordRules passwordRules;
+    private final PasswordAuthentication passwords;
     private final Revocations revocations;
     private final ApplicationCredentials credentials;
     private final Trusts trusts;
 
-    public UserResource(Policy policy, ApiSettings api, Directory directory, PasswordHasher hasher,
-            Revocations revocations, ApplicationCredentials credentials,
+    public UserResource(Policy policy, ApiSettings api, Directory directory, PasswordRules passwordRules,
+            PasswordAuthentication passwords, Revocations revocations, ApplicationCredentials credentials,
             Trusts trusts) {
         this.trusts = trusts;
         this.credentials = credentials;
         this.policy = policy;
         this.api = api;
         this.directory = directory;
-        this.hasher = hasher;
+        this.passwordRules = passwordRules;
+        this.passwords = passwords;
         this.revocations = revocations;
     }
 
@@ -103,6 +106,9 @@ public class UserResource {
         user.extra = JsonColumns.mergeExtra(null, u, MODELLED);
         String domainId = Bodies.text(u, "domain_id");
         String password = Bodies.text(u, "password");
+        if (password != null) {
+            passwordRules.requireAcceptable(password);
+        }
         String domain = domainId != null ? domainId
                 : policy.caller().projectDomainId() != null ? policy.caller().projectDomainId() : "default";
         return directory.domain(domain)
@@ -117,12 +123,9 @@ public class UserResource {
                     }
                 })
                 .chain(n -> checkDefaultProject(user.defaultProjectId))
-                .chain(() -> password == null ? Uni.createFrom().nullItem() : hasher.hash(password))
-                .chain(hash -> {
-                    user.passwordHash = hash;
-                    user.passwordChangedAt = hash == null ? null : Instant.now();
-                    return user.<UserEntity>persist();
-                })
+                .chain(() -> password == null ? Uni.createFrom().voidItem()
+                        : passwordRules.set(user, password, false))
+                .chain(() -> user.<UserEntity>persist())
                 .map(saved -> Response.status(201)
                         .entity(Map.of("user", Views.user(saved, PublicUrls.base(api, uri)))).build());
     }
@@ -144,6 +147,10 @@ public class UserResource {
     public Uni<Map<String, Object>> update(@PathParam("id") String id, JsonNode body, @Context UriInfo uri) {
         policy.enforce("identity:update_user", Policy.admin());
         JsonNode u = Bodies.member(body, "user");
+        String password = Bodies.text(u, "password");
+        if (password != null) {
+            passwordRules.requireAcceptable(password);
+        }
         return directory.user(id).chain(user -> {
             if (Bodies.has(u, "domain_id") && !user.domainId.equals(Bodies.text(u, "domain_id"))) {
                 throw ApiException.badRequest("Update of `domain_id` is not allowed.");
@@ -181,14 +188,15 @@ public class UserResource {
         if (enabled != null) {
             user.enabled = enabled;
         }
+        if (Boolean.TRUE.equals(enabled)) {
+            PasswordAuthentication.unlock(user);
+        }
         String password = Bodies.text(u, "password");
         Uni<Void> passwordChange = Uni.createFrom().voidItem();
         if (password != null) {
+            // An administrator's reset: neither the history nor the minimum age applies, as in Keystone.
             revoke = true;
-            passwordChange = hasher.hash(password).invoke(hash -> {
-                user.passwordHash = hash;
-                user.passwordChangedAt = Instant.now();
-            }).replaceWithVoid();
+            passwordChange = passwordRules.set(user, password, false);
         }
         boolean revokeTokens = revoke;
         return passwordChange
@@ -200,12 +208,14 @@ public class UserResource {
     /**
      * A user changes their own password, proving the original one; their existing tokens are revoked.
      * As in Keystone, no token is needed (a user whose password expired must still be able to change it):
-     * the original password is the proof.
+     * the original password is the proof, checked as a password authentication (lockout included), and the new
+     * one must pass the strength, minimum age and history rules. The proof runs outside the change's transaction
+     * so that a failed attempt is counted.
      */
     @POST
     @Path("{id}/password")
     @dev.stratus.common.auth.PublicEndpoint
-    @WithTransaction
+    @WithSession
     public Uni<Response> changePassword(@PathParam("id") String id, JsonNode body) {
         JsonNode u = Bodies.member(body, "user");
         String original = Bodies.text(u, "original_password");
@@ -214,17 +224,11 @@ public class UserResource {
             throw Bodies.invalid(original == null ? "original_password" : "password", "is required");
         }
         return directory.user(id)
-                .chain(user -> hasher.matches(original, user.passwordHash).chain(ok -> {
-                    if (!ok) {
-                        return Uni.createFrom().failure(ApiException.unauthorized(
-                                "The request you have made requires authentication."));
-                    }
-                    return hasher.hash(password).invoke(hash -> {
-                        user.passwordHash = hash;
-                        user.passwordChangedAt = Instant.now();
-                    });
-                }))
-                .chain(() -> revocations.revoke(RevocationEvent.ofUser(id)))
+                .chain(user -> passwords.authenticate(user, original, true))
+                .invoke(user -> passwordRules.requireAcceptable(password))
+                .call(user -> passwordRules.requireChangeableBySelf(user, password))
+                .chain(user -> Panache.withTransaction(() -> passwordRules.set(user, password, true)
+                        .chain(() -> revocations.revoke(RevocationEvent.ofUser(id)))))
                 .map(x -> Response.noContent().build());
     }
 

@@ -17,6 +17,10 @@ import java.util.Map;
 /** Keystone's JSON shape of each identity resource, in one place. */
 final class Views {
 
+    /** Keystone's format of {@code password_expires_at}: microseconds, UTC, no zone suffix. */
+    private static final java.time.format.DateTimeFormatter PASSWORD_EXPIRY = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(java.time.ZoneOffset.UTC);
+
     private Views() {
     }
 
@@ -77,7 +81,7 @@ final class Views {
         if (u.description != null) {
             m.put("description", u.description);
         }
-        m.put("password_expires_at", null);
+        m.put("password_expires_at", u.passwordExpiresAt == null ? null : PASSWORD_EXPIRY.format(u.passwordExpiresAt));
         m.put("options", Map.of());
         m.put("links", links(base + "/v3/users/" + u.id));
         return m;

@@ -204,6 +204,10 @@ public class Bootstrapper {
             return hasher.hash(password).invoke(hash -> {
                 user.passwordHash = hash;
                 user.passwordChangedAt = Instant.now();
+                // Outside [security_compliance], as keystone-manage bootstrap: it neither expires nor stays locked.
+                user.passwordExpiresAt = null;
+                user.passwordSelfService = false;
+                PasswordAuthentication.unlock(user);
                 LOG.infof("Bootstrap: reset the password of user %s to the bootstrap file's", user.name);
             }).replaceWithVoid();
         });

@@ -31,7 +31,7 @@ public class TokenService {
     static final String AUTH_FAILED = "The request you have made requires authentication.";
 
     private final Directory directory;
-    private final PasswordHasher hasher;
+    private final PasswordAuthentication passwords;
     private final EffectiveRoles effectiveRoles;
     private final TokenSigner signer;
     private final TokenVerifier verifier;
@@ -41,13 +41,13 @@ public class TokenService {
     private final TrustScopes trustScopes;
     private final Trusts trusts;
 
-    public TokenService(Directory directory, PasswordHasher hasher, EffectiveRoles effectiveRoles,
+    public TokenService(Directory directory, PasswordAuthentication passwords, EffectiveRoles effectiveRoles,
             TokenSigner signer, TokenVerifier verifier, Revocations revocations, IdentitySettings settings,
             ApplicationCredentials applicationCredentials, TrustScopes trustScopes, Trusts trusts) {
         this.trustScopes = trustScopes;
         this.trusts = trusts;
         this.directory = directory;
-        this.hasher = hasher;
+        this.passwords = passwords;
         this.effectiveRoles = effectiveRoles;
         this.signer = signer;
         this.verifier = verifier;
@@ -100,12 +100,8 @@ public class TokenService {
             if (user == null) {
                 return Uni.createFrom().failure(ApiException.unauthorized(AUTH_FAILED));
             }
-            return hasher.matches(request.password(), user.passwordHash).map(ok -> {
-                if (!ok) {
-                    throw ApiException.unauthorized(AUTH_FAILED);
-                }
-                return new Principal(requireActive(user), List.of("password"), null);
-            });
+            return passwords.authenticate(user, request.password(), false)
+                    .map(authenticated -> new Principal(requireActive(authenticated), List.of("password"), null));
         }).call(principal -> requireDomainEnabled(principal.user().domainId));
     }
 
