@@ -64,9 +64,11 @@ class PasswordExpiryTest {
         String expired = "The password is expired and needs to be changed for user: " + user + ".";
         authenticate(name, "first-" + suffix).statusCode(401).body("error.message", equalTo(expired));
         change(user, "first-" + suffix, "second-" + suffix).statusCode(204);
-        authenticate(name, "second-" + suffix).statusCode(201);
-        assertThat(expiresAt(as(admin).get("/v3/users/" + user).then().statusCode(200)),
-                greaterThan(Instant.now().plus(Duration.ofDays(89))));
+        Instant expiry = expiresAt(as(admin).get("/v3/users/" + user).then().statusCode(200));
+        assertThat(expiry, greaterThan(Instant.now().plus(Duration.ofDays(89))));
+        authenticate(name, "second-" + suffix).statusCode(201)
+                .body("token.user.password_expires_at", equalTo(as(admin).get("/v3/users/" + user).then()
+                        .extract().path("user.password_expires_at")));
 
         change(user, "second-" + suffix, "third-" + suffix).statusCode(400).body("error.message", equalTo(
                 "You cannot change your password at this time due to the minimum password age. Once you change your"

@@ -29,7 +29,7 @@ final class TokenView {
         user.put("id", t.user().id());
         user.put("name", t.user().name());
         user.put("domain", ref(t.userDomain()));
-        user.put("password_expires_at", null);
+        user.put("password_expires_at", Views.passwordExpiry(t.passwordExpiresAt()));
         token.put("user", user);
         token.put("audit_ids", t.auditIds());
         token.put("expires_at", time(t.expiresAt()));

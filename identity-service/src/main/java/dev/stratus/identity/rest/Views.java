@@ -24,6 +24,11 @@ final class Views {
     private Views() {
     }
 
+    /** Keystone's {@code password_expires_at} of users and of tokens' users. */
+    static String passwordExpiry(java.time.Instant expiresAt) {
+        return expiresAt == null ? null : PASSWORD_EXPIRY.format(expiresAt);
+    }
+
     static Map<String, Object> links(String self) {
         return Map.of("self", self);
     }
@@ -81,7 +86,7 @@ final class Views {
         if (u.description != null) {
             m.put("description", u.description);
         }
-        m.put("password_expires_at", u.passwordExpiresAt == null ? null : PASSWORD_EXPIRY.format(u.passwordExpiresAt));
+        m.put("password_expires_at", passwordExpiry(u.passwordExpiresAt));
         m.put("options", Map.of());
         m.put("links", links(base + "/v3/users/" + u.id));
         return m;

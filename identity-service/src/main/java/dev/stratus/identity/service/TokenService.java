@@ -242,7 +242,7 @@ public class TokenService {
                     List.copyOf(auditIds), now, expires, credential == null ? null
                             : new TokenData.AppCred(credential.id, credential.name, !credential.unrestricted,
                                     principal.accessRules()),
-                    trust);
+                    trust, user.passwordExpiresAt);
             return withToken(unsigned, signer.sign(unsigned));
         });
     }
@@ -273,7 +273,8 @@ public class TokenService {
                                     scope.project, scope.projectDomain, scope.domain,
                                     roles.stream().sorted(java.util.Comparator.comparing(r -> r.name))
                                             .map(r -> new TokenData.Ref(r.id, r.name)).toList(),
-                                    token.auditIds(), token.issuedAt(), token.expiresAt(), credential, trust))))));
+                                    token.auditIds(), token.issuedAt(), token.expiresAt(), credential, trust,
+                                    user.passwordExpiresAt))))));
         });
     }
 
@@ -355,7 +356,7 @@ public class TokenService {
     private static TokenData withToken(TokenData d, String token) {
         return new TokenData(token, d.methods(), d.user(), d.userDomain(), d.project(), d.projectDomain(),
                 d.domainScope(), d.roles(), d.auditIds(), d.issuedAt(), d.expiresAt(), d.applicationCredential(),
-                d.trust());
+                d.trust(), d.passwordExpiresAt());
     }
 
     private static List<String> merge(List<String> methods, String extra) {
