@@ -81,7 +81,10 @@ public class TokenService {
                     .call(principal -> requireDomainEnabled(principal.user().domainId));
         }
         if (request.token() != null) {
+            // Keystone answers a token it cannot validate here with its TokenNotFound: a 404, not a 401.
             return verifier.verify(request.token())
+                    .onFailure(ApiException.class).transform(e -> ((ApiException) e).status() == 401
+                            ? ApiException.notFound("Failed to validate token") : e)
                     .invoke(parent -> {
                         if (parent.applicationCredentialId() != null) {
                             throw ApiException.forbidden("A token issued for an application credential cannot be"
