@@ -31,7 +31,7 @@ class FlavorsApiTest {
         given().get("/").then().statusCode(200).body("versions[0].id", equalTo("v2.0"))
                 .body("versions[0].status", equalTo("SUPPORTED")).body("versions[0].version", equalTo(""))
                 .body("versions[1].id", equalTo("v2.1"))
-                .body("versions[1].version", equalTo("2.90")).body("versions[1].min_version", equalTo("2.1"));
+                .body("versions[1].version", equalTo("2.93")).body("versions[1].min_version", equalTo("2.1"));
         given().get("/v2/").then().statusCode(200).body("version.id", equalTo("v2.0"))
                 .body("version.links[0].href", org.hamcrest.Matchers.endsWith("/v2/"))
                 .body("version.media-types[0].type", equalTo("application/vnd.openstack.compute+json;version=2"));

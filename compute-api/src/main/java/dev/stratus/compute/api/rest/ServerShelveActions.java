@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * {@code shelve}, {@code shelveOffload} and {@code unshelve} as Nova takes them: the bodies of shelve and
- * shelveOffload are not read (clients send {@code null} or {@code {}}), nor is unshelve's before microversion 2.77;
- * from 2.77 unshelve takes {@code null} or an object with {@code availability_zone}. All answer 202.
+ * shelveOffload are not read (clients send {@code null} or {@code {}}); unshelve's is as {@link UnshelveBody} reads
+ * it. All answer 202.
  */
 @ApplicationScoped
 class ServerShelveActions implements ServerActionHandler {
@@ -33,19 +33,8 @@ class ServerShelveActions implements ServerActionHandler {
         switch (key) {
             case "shelve" -> shelver.shelve(caller, serverId, requestId);
             case "shelveOffload" -> shelver.offload(caller, serverId, requestId);
-            default -> shelver.unshelve(caller, serverId, zone(args, version), requestId);
+            default -> shelver.unshelve(caller, serverId, UnshelveBody.parse(args, version), requestId);
         }
         return Outcome.accepted();
-    }
-
-    private static String zone(JsonNode args, ApiVersion version) {
-        if (args == null || args.isNull() || !version.atLeast("2.77")) {
-            return null;
-        }
-        if (!args.isObject()) {
-            throw Bodies.invalid("unshelve", args, "is not of type 'object', 'null'");
-        }
-        Bodies.onlyKnown(args, Set.of("availability_zone"));
-        return Bodies.optionalString(args, "availability_zone", 1, 255);
     }
 }

@@ -6,7 +6,6 @@ import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.RequestSpec;
 import dev.stratus.common.compute.ScheduleInstances;
-import dev.stratus.common.compute.SchedulingHints;
 import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.compute.api.config.ComputeSettings;
@@ -50,10 +49,19 @@ public class ServerShelver {
     private final ComputeCasts casts;
     private final Policy policy;
     private final ComputeSettings settings;
+    private final UnshelveTargets targets;
+
+    /**
+     * What an unshelve asks for: an availability zone (2.77; {@code zoneGiven} with a null zone unpins the server,
+     * 2.91) and an admin's host (2.91).
+     */
+    public record Unshelve(boolean zoneGiven, String zone, String host) {
+        public static final Unshelve ANYWHERE = new Unshelve(false, null, null);
+    }
 
     public ServerShelver(ServerLookup lookup, InstanceRepository instances, InstanceActionRepository actions,
             ServerSnapshotter snapshots, ShelvedImages shelvedImages, ImageCatalog images, InstanceBuilds builds,
-            ComputeCasts casts, Policy policy, ComputeSettings settings) {
+            ComputeCasts casts, Policy policy, ComputeSettings settings, UnshelveTargets targets) {
         this.lookup = lookup;
         this.instances = instances;
         this.actions = actions;
@@ -64,6 +72,7 @@ public class ServerShelver {
         this.casts = casts;
         this.policy = policy;
         this.settings = settings;
+        this.targets = targets;
     }
 
     public void shelve(AuthContext caller, String uuid, String requestId) {
@@ -102,11 +111,11 @@ public class ServerShelver {
     }
 
     /**
-     * {@code unshelve}: boots the server from its shelved image on a host the scheduler chooses, in
-     * {@code availabilityZone} when given (microversion 2.77).
+     * {@code unshelve}: boots the server from its shelved image on a host the scheduler chooses within what
+     * {@link UnshelveTargets} allows (a zone from 2.77, an admin's host from 2.91; the server group's policy).
      */
     @Transactional
-    public void unshelve(AuthContext caller, String uuid, String availabilityZone, String requestId) {
+    public void unshelve(AuthContext caller, String uuid, Unshelve request, String requestId) {
         InstanceRow visible = lookup.visible(caller, uuid);
         String imageId = shelvedImages.of(uuid).orElse(null);
         CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = imageId == null ? null
@@ -114,6 +123,7 @@ public class ServerShelver {
         InstanceRow row = lookup.lockVisible(caller, uuid);
         policy.enforce("os_compute_api:os-shelve:unshelve", ComputeRules.memberOf(visible.projectId()));
         Locks.check(caller, row);
+        UnshelveTargets.Target target = targets.resolve(caller, row, request);
         if ("shelved".equals(row.vmState()) && row.taskState() == null) {
             throw ApiException.conflict("Instance " + uuid + " is being offloaded from its host; unshelve it once"
                     + " it is SHELVED_OFFLOADED.");
@@ -124,16 +134,16 @@ public class ServerShelver {
             throw ApiException.conflict("The shelved image " + imageId + " of instance " + uuid
                     + " is not available; the server cannot be unshelved.");
         }
-        String zone = availabilityZone != null ? availabilityZone : row.availabilityZone();
+        String zone = target.shownZone() != null ? target.shownZone() : row.availabilityZone();
         instances.db().update("update instances set task_state = 'unshelving', availability_zone = ?,"
                 + " updated_at = now() where uuid = ?", zone, uuid);
         actions.start(uuid, "unshelve", requestId, caller.userId(), caller.projectId());
         ImageSpec spec = image.spec();
         InstanceBuild build = builds.of(row, spec, null);
-        RequestSpec request = new RequestSpec(row.projectId(), row.userId(), build.flavor(), spec,
-                availabilityZone, SchedulingHints.NONE, List.of());
+        RequestSpec placement = new RequestSpec(row.projectId(), row.userId(), build.flavor(), spec,
+                target.zone(), target.hints(), List.of());
         try {
-            casts.schedule(new ScheduleInstances(request, List.of(build), settings.maxBuildAttempts()), requestId)
+            casts.schedule(new ScheduleInstances(placement, List.of(build), settings.maxBuildAttempts()), requestId)
                     .join();
         } catch (RuntimeException e) {
             LOG.errorf("Could not hand the unshelve of %s to the scheduler: %s", uuid, e.getMessage());

@@ -8,8 +8,7 @@ import dev.stratus.common.web.VersionRange;
  * The microversions that changed key pairs, server groups, limits, quotas, server diagnostics and the operator APIs
  * (os-services, os-hypervisors, os-aggregates, os-simple-tenant-usage, os-migrations), in one place (Nova's
  * version history for these resources). Request schemas, views and routes name these ranges instead of
- * comparing numbers. Ranges beyond the configured maximum (2.90), such as 2.92's, are declared so that raising the
- * maximum keeps Nova's behaviour.
+ * comparing numbers. The configured maximum is 2.93, Nova's in Zed.
  */
 public final class ComputeVersions {
 
@@ -44,6 +43,12 @@ public final class ComputeVersions {
     public static final VersionRange IMAGE_METADATA_QUOTA = VersionRange.between("2.1", "2.38");
     /** The {@code /images} proxy to Glance (removed from 2.36 on, as the other proxies). */
     public static final VersionRange IMAGE_PROXY = VersionRange.between("2.1", "2.35");
+
+    // unshelve
+    /** unshelve takes {@code {"availability_zone"}} (a name). */
+    public static final VersionRange UNSHELVE_ZONE = VersionRange.between("2.77", "2.90");
+    /** ...and from here also an admin's {@code host}, and {@code "availability_zone": null} to unpin the server. */
+    public static final VersionRange UNSHELVE_TO_HOST = VersionRange.since("2.91");
 
     // os-hosts
     /** The deprecated os-hosts API (removed in 2.43: os-services and os-hypervisors replace it). */

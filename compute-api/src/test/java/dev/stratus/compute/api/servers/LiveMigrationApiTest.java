@@ -13,13 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.stratus.common.compute.ComputeTopics;
-import dev.stratus.common.compute.HostResources;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.InstanceStateReport;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.compute.ScheduleMove;
-import dev.stratus.common.compute.ServiceHeartbeat;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
@@ -27,9 +25,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -179,7 +175,7 @@ class LiveMigrationApiTest {
         String cat = keys.member("cat", "p-live-3");
         String id = fixture.activeServer(cat, "stays");
         String named = "live-dest-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        heartbeat(named);
+        fixture.computeHost(named, keys.admin());
         Response started = migrateLive("2.30", id, "{\"host\": \"" + named + "\", \"block_migration\": true,"
                 + " \"force\": true}");
         started.then().statusCode(202);
@@ -226,19 +222,5 @@ class LiveMigrationApiTest {
                         "Cannot 'os-migrateLive' instance " + id + " while it is in vm_state suspended"));
         assertFalse(stub.moveRequests.stream().anyMatch(r -> r.move().instanceId().equals(id)), "nothing was sent");
         as(dan, "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-STS:task_state", nullValue());
-    }
-
-    /** The host reports as a compute service, so that it can be named. */
-    private void heartbeat(String host) {
-        HostResources resources = new HostResources(host, "QEMU", 8002000, "192.0.2.11", 4, 8192, 100, 0, 512, 0,
-                16.0, 1.5, 1.0, 0, 0, 0, 0, "{}", List.of());
-        messaging.broadcast(ComputeTopics.SERVICES_FANOUT, ServiceHeartbeat.TYPE, new ServiceHeartbeat(host,
-                "nova-compute", "0.1.0", Instant.now().minus(Duration.ofHours(1)), Instant.now(), 10, resources,
-                null)).join();
-        SchedulerStub.await(() -> {
-            List<?> found = as(keys.admin(), "2.1").get("/v2.1/os-services?host=" + host).then().extract()
-                    .path("services");
-            return found != null && !found.isEmpty() ? Boolean.TRUE : null;
-        }, "the service of " + host);
     }
 }

@@ -6,12 +6,16 @@ import dev.stratus.common.compute.ActionEvent;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.HostResources;
 import dev.stratus.common.compute.InstanceStateReport;
 import dev.stratus.common.compute.MoveReport;
+import dev.stratus.common.compute.ServiceHeartbeat;
 import dev.stratus.common.messaging.Messaging;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -91,5 +95,19 @@ final class ServerFixture {
     void awaitStatus(String token, String id, String status) {
         SchedulerStub.await(() -> status.equals(as(token, "2.1").get("/v2.1/servers/" + id).then().extract()
                 .path("server.status")) ? Boolean.TRUE : null, "server " + id + " " + status);
+    }
+
+    /** {@code host} reports as a compute service (so that it can be named), and the API has recorded it. */
+    void computeHost(String host, String adminToken) {
+        HostResources resources = new HostResources(host, "QEMU", 8002000, "192.0.2.11", 4, 8192, 100, 0, 512, 0,
+                16.0, 1.5, 1.0, 0, 0, 0, 0, "{}", List.of());
+        messaging.broadcast(ComputeTopics.SERVICES_FANOUT, ServiceHeartbeat.TYPE, new ServiceHeartbeat(host,
+                "nova-compute", "0.1.0", Instant.now().minus(Duration.ofHours(1)), Instant.now(), 10, resources,
+                null)).join();
+        SchedulerStub.await(() -> {
+            List<?> found = as(adminToken, "2.1").get("/v2.1/os-services?host=" + host).then().extract()
+                    .path("services");
+            return found != null && !found.isEmpty() ? Boolean.TRUE : null;
+        }, "the service of " + host);
     }
 }

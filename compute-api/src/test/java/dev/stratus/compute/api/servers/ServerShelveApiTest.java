@@ -122,4 +122,61 @@ class ServerShelveApiTest {
         assertFalse(stub.shelves.stream().anyMatch(s -> s.instanceId().equals(id)), "nothing was sent");
         as(kim, "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-STS:task_state", nullValue());
     }
+
+    /**
+     * Microversion 2.91: an admin unshelves to a named compute host, which the scheduler must pick (the server
+     * group's policy still applies), in the zone asked for; a zone or host needs the server SHELVED_OFFLOADED.
+     */
+    @Test
+    void anAdminUnshelvesToANamedHost() {
+        String max = keys.member("max", "p-shelve-4");
+        String id = fixture.activeServer(max, "wanderer");
+        String image = shelved(max, id, "wanderer");
+        TestImageService.IMAGES.get(image).put("status", "active");
+        String host = "unshelve-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        fixture.computeHost(host, keys.admin());
+
+        as(max, "2.91").body("{\"unshelve\": {\"host\": \"" + host + "\"}}").post("/v2.1/servers/" + id + "/action")
+                .then().statusCode(403);
+        as(keys.admin(), "2.91").body("{\"unshelve\": {\"host\": \"nowhere-at-all\"}}")
+                .post("/v2.1/servers/" + id + "/action").then().statusCode(400)
+                .body("badRequest.message", equalTo("Compute host nowhere-at-all could not be found."));
+        as(keys.admin(), "2.91").body("{\"unshelve\": {\"availability_zone\": \"atlantis\"}}")
+                .post("/v2.1/servers/" + id + "/action").then().statusCode(400)
+                .body("badRequest.message", containsString("not available"));
+        as(keys.admin(), "2.90").body("{\"unshelve\": {\"host\": \"" + host + "\"}}")
+                .post("/v2.1/servers/" + id + "/action").then().statusCode(400);
+        as(keys.admin(), "2.91").body("{\"unshelve\": {}}").post("/v2.1/servers/" + id + "/action").then()
+                .statusCode(202);
+        ScheduleInstances anywhere = SchedulerStub.await(() -> stub.schedules.stream()
+                .filter(s -> s.instances().get(0).instanceId().equals(id)).findFirst().orElse(null), "unshelve");
+        assertEquals(null, anywhere.spec().hints().forcedHost(), "no host named, the scheduler chooses");
+        fixture.report(id, "shelved_offloaded", null, true, 0, "", null, null);
+        stub.schedules.clear();
+
+        Response toHost = as(keys.admin(), "2.91").body("{\"unshelve\": {\"availability_zone\": null, \"host\": \""
+                + host + "\"}}").post("/v2.1/servers/" + id + "/action");
+        toHost.then().statusCode(202);
+        ScheduleInstances request = SchedulerStub.await(() -> stub.schedules.stream()
+                .filter(s -> s.instances().get(0).instanceId().equals(id)).findFirst().orElse(null),
+                "the unshelve to " + host);
+        assertEquals(host, request.spec().hints().forcedHost());
+        assertEquals(null, request.spec().availabilityZone(), "unpinned");
+        as(keys.admin(), "2.91").get("/v2.1/servers/" + id).then()
+                .body("server.OS-EXT-AZ:availability_zone", equalTo("nova"));
+    }
+
+    @Test
+    void aZoneOrHostNeedsAnOffloadedServer() {
+        String ned = keys.member("ned", "p-shelve-5");
+        String id = fixture.activeServer(ned, "half-asleep");
+        Response shelve = action(ned, id, "{\"shelve\": {}}");
+        shelve.then().statusCode(202);
+        stub.awaitShelve(shelve.header("x-openstack-request-id"));
+        fixture.report(id, "shelved", null, true, 4, SchedulerStub.HOST, null, null);
+        fixture.awaitStatus(ned, id, "SHELVED");
+        as(keys.admin(), "2.91").body("{\"unshelve\": {\"availability_zone\": \"nova\"}}")
+                .post("/v2.1/servers/" + id + "/action").then().statusCode(409)
+                .body("conflictingRequest.message", containsString("must be SHELVED_OFFLOADED"));
+    }
 }
