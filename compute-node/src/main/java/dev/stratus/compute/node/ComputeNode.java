@@ -20,6 +20,8 @@ import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ServiceHeartbeat;
+import dev.stratus.common.compute.VncConsoleEndpoint;
+import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.handler.AttachInterfaceHandler;
@@ -36,6 +38,7 @@ import dev.stratus.compute.node.handler.SetAdminPasswordHandler;
 import dev.stratus.compute.node.handler.ShelveInstanceHandler;
 import dev.stratus.compute.node.handler.RescueInstanceHandler;
 import dev.stratus.compute.node.handler.SnapshotInstanceHandler;
+import dev.stratus.compute.node.handler.VncConsoleHandler;
 import dev.stratus.compute.node.image.ImageSink;
 import dev.stratus.compute.node.image.ImageCache;
 import dev.stratus.compute.node.instance.InstanceRegistry;
@@ -45,6 +48,7 @@ import dev.stratus.compute.node.report.StateReporter;
 import dev.stratus.compute.node.resources.HostResourcesReport;
 import dev.stratus.compute.node.sync.PowerStateSync;
 import dev.stratus.compute.node.virt.VirtDriver;
+import dev.stratus.compute.node.virt.VncSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +70,7 @@ public class ComputeNode {
     public record Parts(String host, VirtDriver driver, HostNetworking networking, InstanceRegistry registry,
             StateReporter reporter, ImageCache imageCache, GuestPreparation preparation, PowerStateSync powerSync,
             HostResourcesReport.Offer offer, String hostIp, int shutdownTimeoutSeconds, ImageSink imageSink,
-            Path snapshotDirectory) {
+            Path snapshotDirectory, VncSettings vnc) {
     }
 
     private final Parts parts;
@@ -117,6 +121,8 @@ public class ComputeNode {
                 parts.registry(), parts.preparation(), parts.reporter()));
         messaging.serve(topic, DiagnosticsRequest.TYPE, DiagnosticsResult.TYPE,
                 new DiagnosticsHandler(parts.driver(), clock));
+        messaging.serve(topic, VncConsoleRequest.TYPE, VncConsoleEndpoint.TYPE,
+                new VncConsoleHandler(parts.driver(), parts.vnc()));
         startedAt = clock.instant();
         return restored;
     }

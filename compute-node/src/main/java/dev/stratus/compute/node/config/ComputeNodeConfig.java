@@ -88,6 +88,24 @@ public interface ComputeNodeConfig {
 
     FakeDriverConfig fake();
 
+    VncConfig vnc();
+
+    /** {@code stratus.compute.vnc.*}: the guests' VNC consoles, as Nova's {@code [vnc]} options on a compute host. */
+    interface VncConfig {
+
+        /** Guests get a VNC display and the node answers where it is ({@code [vnc] enabled}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The address the guests' VNC servers listen on ({@code [vnc] server_listen}). */
+        @WithDefault("127.0.0.1")
+        String serverListen();
+
+        /** The address the console proxy reaches them at ({@code [vnc] server_proxyclient_address}). */
+        @WithDefault("127.0.0.1")
+        String serverProxyclientAddress();
+    }
+
     interface ImageCacheConfig {
 
         /** Where cached images live; {@code <instances-directory>/_base} when absent. */

@@ -5,7 +5,12 @@ import dev.stratus.compute.node.driver.HypervisorBackend;
 import dev.stratus.compute.node.network.FakeHostNetworking;
 import dev.stratus.compute.node.network.HostNetworking;
 import dev.stratus.compute.node.virt.VirtDriver;
+import dev.stratus.common.console.FakeRfbServer;
+import dev.stratus.compute.node.virt.VncSettings;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +22,32 @@ import java.util.List;
 public class FakeBackend implements HypervisorBackend {
 
     private final ComputeNodeConfig.FakeDriverConfig config;
+    private final VncSettings vnc;
+    private FakeRfbServer console;
 
     public FakeBackend(ComputeNodeConfig config) {
         this.config = config.fake();
+        this.vnc = VncSettings.of(config.vnc());
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    /** The VNC server every fake guest shows, started with the first fake host; null with VNC turned off. */
+    private synchronized FakeRfbServer console() {
+        if (console == null && vnc.enabled()) {
+            try {
+                console = FakeRfbServer.start(vnc.serverListen());
+            } catch (IOException e) {
+                throw new UncheckedIOException("The fake guests' VNC server could not listen on "
+                        + vnc.serverListen(), e);
+            }
+        }
+        return console;
     }
 
     @Override
@@ -45,7 +73,7 @@ public class FakeBackend implements HypervisorBackend {
 
     @Override
     public VirtDriver driver(String host) {
-        return new FakeVirtDriver(host, FakeDriverSettings.of(config, host));
+        return new FakeVirtDriver(host, FakeDriverSettings.of(config, host), console(), vnc.proxyClientAddress());
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.stratus.compute.node.fake;
 import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.GuestDiagnostics;
 import dev.stratus.common.compute.InstanceBuild;
+import dev.stratus.common.console.FakeRfbServer;
+import dev.stratus.compute.node.virt.ConsoleEndpoint;
+import dev.stratus.compute.node.virt.ConsoleUnavailable;
 import dev.stratus.compute.node.virt.DriverCapabilities;
 import dev.stratus.compute.node.virt.GuestSpec;
 import dev.stratus.compute.node.virt.HostInventory;
@@ -39,9 +42,19 @@ public class FakeVirtDriver implements VirtDriver {
     private final List<Consumer<LifecycleEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Instant createdAt = Instant.now();
 
+    /** The guests' shared VNC server and the address the console proxy reaches it at; null: no consoles. */
+    private final FakeRfbServer console;
+    private final String consoleAddress;
+
     public FakeVirtDriver(String host, FakeDriverSettings settings) {
+        this(host, settings, null, null);
+    }
+
+    public FakeVirtDriver(String host, FakeDriverSettings settings, FakeRfbServer console, String consoleAddress) {
         this.host = host;
         this.settings = settings;
+        this.console = console;
+        this.consoleAddress = consoleAddress;
     }
 
     /** One guest: what the fake remembers of it. */
@@ -351,6 +364,23 @@ public class FakeVirtDriver implements VirtDriver {
         FakeGuest guest = require(instanceId);
         return FakeDiagnostics.of(guest.hardware, guest.state,
                 Duration.between(guest.processStartedAt, Instant.now()));
+    }
+
+    /** Every running or paused guest shows the shared fake screen, as QEMU keeps serving VNC while paused. */
+    @Override
+    public ConsoleEndpoint vncConsole(String instanceId) throws VirtException {
+        if (console == null) {
+            return VirtDriver.super.vncConsole(instanceId);
+        }
+        FakeGuest guest = guests.get(instanceId);
+        if (guest == null) {
+            throw new ConsoleUnavailable(ConsoleUnavailable.Reason.NOT_FOUND, "The server does not exist on this host");
+        }
+        if (guest.state != PowerState.RUNNING && guest.state != PowerState.PAUSED) {
+            throw new ConsoleUnavailable(ConsoleUnavailable.Reason.NOT_READY,
+                    "The server is " + guest.state.novaName() + ": its console does not listen");
+        }
+        return new ConsoleEndpoint(consoleAddress, console.port());
     }
 
     @Override

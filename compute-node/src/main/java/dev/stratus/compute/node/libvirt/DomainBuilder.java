@@ -9,7 +9,9 @@ import dev.stratus.compute.node.libvirt.domain.DomainDefinition;
 import dev.stratus.compute.node.libvirt.domain.InstanceMetadata;
 import dev.stratus.compute.node.libvirt.domain.NetInterface;
 import dev.stratus.compute.node.libvirt.domain.OsBoot;
+import dev.stratus.compute.node.libvirt.domain.Graphics;
 import dev.stratus.compute.node.libvirt.domain.SerialPort;
+import dev.stratus.compute.node.virt.VncSettings;
 import dev.stratus.compute.node.network.PlumbingNames;
 import dev.stratus.compute.node.virt.GuestSpec;
 import java.nio.file.Path;
@@ -24,9 +26,11 @@ final class DomainBuilder {
     static final String NAME_PREFIX = "instance-";
 
     private final LibvirtSettings settings;
+    private final VncSettings vnc;
 
-    DomainBuilder(LibvirtSettings settings) {
+    DomainBuilder(LibvirtSettings settings, VncSettings vnc) {
         this.settings = settings;
+        this.vnc = vnc;
     }
 
     static String domainName(String instanceId) {
@@ -86,7 +90,12 @@ final class DomainBuilder {
                 new Clock("utc", List.of(new Clock.Timer("pit", "delay", null),
                         new Clock.Timer("rtc", "catchup", null), new Clock.Timer("hpet", null, false))),
                 DomainDefinition.LifecycleActions.DEFAULT,
-                new DomainDefinition.Devices(disks, nics, List.of(serial), true));
+                new DomainDefinition.Devices(disks, nics, List.of(serial), graphics(), true));
+    }
+
+    /** A VNC display on the host's VNC listen address, as Nova's libvirt driver adds with {@code [vnc] enabled}. */
+    private List<Graphics> graphics() {
+        return vnc.enabled() ? List.of(Graphics.vnc(vnc.serverListen())) : List.of();
     }
 
     /** The {@code <interface>} of a NIC: on its bridge (libvirt makes the tap), else on a tap made beforehand. */

@@ -2,7 +2,9 @@ package dev.stratus.compute.node.libvirt;
 
 import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.GuestDiagnostics;
+import dev.stratus.compute.node.config.ComputeNodeConfig;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
+import dev.stratus.compute.node.libvirt.domain.Graphics;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlWriter;
 import dev.stratus.compute.node.libvirt.domain.InstanceMetadata;
 import dev.stratus.compute.node.libvirt.domain.XmlDocuments;
@@ -13,6 +15,8 @@ import dev.stratus.compute.node.libvirt.host.HostConnector;
 import dev.stratus.compute.node.libvirt.host.HostNodeInfo;
 import dev.stratus.compute.node.libvirt.host.LibvirtFailure;
 import dev.stratus.compute.node.libvirt.host.LibvirtHost;
+import dev.stratus.compute.node.virt.ConsoleEndpoint;
+import dev.stratus.compute.node.virt.ConsoleUnavailable;
 import dev.stratus.compute.node.virt.DriverCapabilities;
 import dev.stratus.compute.node.virt.GuestSpec;
 import dev.stratus.compute.node.virt.HostInventory;
@@ -21,6 +25,7 @@ import dev.stratus.compute.node.virt.PasswordNotSettable;
 import dev.stratus.compute.node.virt.PowerState;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
+import dev.stratus.compute.node.virt.VncSettings;
 import io.quarkus.arc.Unremovable;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +62,8 @@ public class LibvirtDriver implements VirtDriver {
 
     private final HostSession session;
 
+    private final VncSettings vnc;
+
     private final VirtTypeResolver virtTypes;
 
     private final InstancePreparer preparer;
@@ -81,18 +88,30 @@ public class LibvirtDriver implements VirtDriver {
     private volatile SpawnTimings lastSpawn;
 
     @Inject
+    public LibvirtDriver(LibvirtSettings settings, ComputeNodeConfig node, HostConnector connector, DiskImages disks,
+            ConfigDriveWriter configDrives, KvmProbe probe) {
+        this(settings, VncSettings.of(node.vnc()), connector, disks, configDrives, new VirtTypeResolver(settings, probe));
+    }
+
+    /** With Nova's default VNC settings (a display on the loopback address). */
     public LibvirtDriver(LibvirtSettings settings, HostConnector connector, DiskImages disks,
             ConfigDriveWriter configDrives, KvmProbe probe) {
-        this(settings, connector, disks, configDrives, new VirtTypeResolver(settings, probe));
+        this(settings, VncSettings.LOCAL, connector, disks, configDrives, new VirtTypeResolver(settings, probe));
     }
 
     LibvirtDriver(LibvirtSettings settings, HostConnector connector, DiskImages disks,
             ConfigDriveWriter configDrives, VirtTypeResolver virtTypes) {
+        this(settings, VncSettings.LOCAL, connector, disks, configDrives, virtTypes);
+    }
+
+    LibvirtDriver(LibvirtSettings settings, VncSettings vnc, HostConnector connector, DiskImages disks,
+            ConfigDriveWriter configDrives, VirtTypeResolver virtTypes) {
         this.settings = settings;
+        this.vnc = vnc;
         this.session = new HostSession(settings.uri(), connector, this::lifecycleChanged);
         this.virtTypes = virtTypes;
         this.preparer = new InstancePreparer(disks, configDrives);
-        this.domains = new DomainBuilder(settings);
+        this.domains = new DomainBuilder(settings, vnc);
         this.interfaces = new LibvirtInterfaces(domains);
         this.disks = disks;
         this.rescues = new LibvirtRescue(preparer, domains);
@@ -664,6 +683,34 @@ public class LibvirtDriver implements VirtDriver {
                 throw new VirtException("The server does not exist on this host", e);
             }
             throw failure("The server's diagnostics could not be read", e);
+        }
+    }
+
+    /**
+     * The port QEMU's VNC server took, read from the domain's live XML as Nova's driver reads it, and the address
+     * the proxy reaches it at. A domain that does not run has no port: its console is not ready.
+     */
+    @Override
+    public ConsoleEndpoint vncConsole(String instanceId) throws VirtException {
+        String id = requireId(instanceId);
+        try {
+            GuestDomain domain = lookup(host(), id).orElseThrow(() -> new ConsoleUnavailable(
+                    ConsoleUnavailable.Reason.NOT_FOUND, "The server does not exist on this host"));
+            Graphics display = DomainXmlParser.parse(domain.xml()).devices().vnc().orElseThrow(() ->
+                    new ConsoleUnavailable(ConsoleUnavailable.Reason.NO_DISPLAY, "The server has no VNC display"));
+            if (!display.listening()) {
+                throw new ConsoleUnavailable(ConsoleUnavailable.Reason.NOT_READY,
+                        "The server's VNC display does not listen: the server is not running");
+            }
+            return new ConsoleEndpoint(vnc.proxyClientAddress(), display.port());
+        } catch (LibvirtFailure e) {
+            if (e.reason() == LibvirtFailure.Reason.NO_DOMAIN) {
+                throw new ConsoleUnavailable(ConsoleUnavailable.Reason.NOT_FOUND,
+                        "The server does not exist on this host");
+            }
+            throw failure("The server's console could not be read", e);
+        } catch (IllegalArgumentException e) {
+            throw new VirtException("The server's domain definition could not be read", e);
         }
     }
 

@@ -175,6 +175,17 @@ public interface VirtDriver {
         throw new DiagnosticsNotSupported("The " + name() + " driver does not report diagnostics");
     }
 
+    /**
+     * Where the guest's VNC server is reached from the console proxy (Nova's {@code get_vnc_console}). A driver
+     * without consoles keeps this default.
+     *
+     * @throws ConsoleUnavailable when the guest is not here, not running, has no display, or the driver has none
+     */
+    default ConsoleEndpoint vncConsole(String instanceId) throws VirtException {
+        throw new ConsoleUnavailable(ConsoleUnavailable.Reason.NOT_SUPPORTED,
+                "The " + name() + " driver has no consoles");
+    }
+
     /** Called from the driver's own thread whenever a guest changes state outside a call. */
     void onLifecycleEvent(Consumer<LifecycleEvent> listener);
 

@@ -1,11 +1,14 @@
 package dev.stratus.compute.node.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stratus.compute.node.libvirt.domain.DomainDefinition;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlWriter;
 import dev.stratus.compute.node.virt.GuestSpec;
+import dev.stratus.compute.node.virt.VncSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,7 @@ class DomainXmlGoldenTest {
 
     private static final Path INSTANCES = Path.of("/var/lib/stratus/instances");
 
-    private final DomainBuilder builder = new DomainBuilder(TestSettings.defaults(INSTANCES));
+    private final DomainBuilder builder = new DomainBuilder(TestSettings.defaults(INSTANCES), VncSettings.LOCAL);
 
     @Test
     void diskImageGuest() throws IOException {
@@ -38,6 +41,22 @@ class DomainXmlGoldenTest {
         DomainDefinition domain = builder.build(guest, InstanceFiles.of(INSTANCES, guest.instanceId()), "kvm",
                 "x86_64");
         assertGolden("uec-guest.xml", domain);
+    }
+
+    /** Nova's {@code [vnc] server_listen}: the display listens where the host's VNC settings say, on a port QEMU picks. */
+    @Test
+    void theVncDisplayListensOnTheConfiguredAddressAndGoesWithVncTurnedOff() {
+        GuestSpec guest = Guests.diskImageGuest(Guests.DISK_GUEST_ID, Path.of("/var/lib/stratus/images/base"), 1);
+        InstanceFiles files = InstanceFiles.of(INSTANCES, guest.instanceId());
+        DomainBuilder listening = new DomainBuilder(TestSettings.defaults(INSTANCES),
+                new VncSettings(true, "192.0.2.7", "192.0.2.7"));
+        String xml = DomainXmlWriter.write(listening.build(guest, files, "qemu", "x86_64"));
+        assertTrue(xml.contains("<graphics autoport=\"yes\" listen=\"192.0.2.7\" type=\"vnc\"/>")
+                || xml.contains("<graphics type=\"vnc\" autoport=\"yes\" listen=\"192.0.2.7\"/>"), xml);
+        DomainBuilder off = new DomainBuilder(TestSettings.defaults(INSTANCES), new VncSettings(false, "a", "b"));
+        DomainDefinition without = off.build(guest, files, "qemu", "x86_64");
+        assertTrue(without.devices().graphics().isEmpty());
+        assertFalse(DomainXmlWriter.write(without).contains("<graphics"));
     }
 
     private static void assertGolden(String name, DomainDefinition domain) throws IOException {

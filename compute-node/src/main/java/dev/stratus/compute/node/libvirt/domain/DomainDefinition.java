@@ -52,13 +52,19 @@ public record DomainDefinition(String type, String name, String uuid, InstanceMe
 
     /** {@code <devices>}: only the devices this driver adds itself. */
     public record Devices(List<Disk> disks, List<NetInterface> interfaces, List<SerialPort> serials,
-            boolean virtioRng) {
-        public static final Devices NONE = new Devices(List.of(), List.of(), List.of(), false);
+            List<Graphics> graphics, boolean virtioRng) {
+        public static final Devices NONE = new Devices(List.of(), List.of(), List.of(), List.of(), false);
 
         public Devices {
             disks = disks == null ? List.of() : List.copyOf(disks);
             interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
             serials = serials == null ? List.of() : List.copyOf(serials);
+            graphics = graphics == null ? List.of() : List.copyOf(graphics);
+        }
+
+        /** The VNC display, if the domain has one. */
+        public java.util.Optional<Graphics> vnc() {
+            return graphics.stream().filter(g -> Graphics.VNC.equals(g.type())).findFirst();
         }
     }
 }

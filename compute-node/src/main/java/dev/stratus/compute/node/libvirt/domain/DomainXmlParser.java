@@ -151,6 +151,14 @@ public final class DomainXmlParser {
             serials.add(new SerialPort(type, childAttribute(serial, "source", "path"),
                     childAttribute(serial, "log", "file"), intAttribute(child(serial, "target"), "port", 0)));
         }
-        return new Devices(disks, nics, serials, child(devices, "rng") != null);
+        List<Graphics> graphics = new ArrayList<>();
+        for (Element display : children(devices, "graphics")) {
+            // libvirt writes the address both as an attribute and as a <listen> child; older XML only the latter
+            String listen = attribute(display, "listen");
+            graphics.add(new Graphics(attribute(display, "type"),
+                    listen != null ? listen : childAttribute(display, "listen", "address"),
+                    "yes".equals(attribute(display, "autoport")), intAttribute(display, "port", -1)));
+        }
+        return new Devices(disks, nics, serials, graphics, child(devices, "rng") != null);
     }
 }

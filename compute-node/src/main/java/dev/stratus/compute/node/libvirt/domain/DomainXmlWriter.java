@@ -159,6 +159,9 @@ public final class DomainXmlWriter {
         for (SerialPort serial : model.serials()) {
             serial(child(devices, "serial"), serial);
         }
+        for (Graphics graphics : model.graphics()) {
+            graphics(child(devices, "graphics"), graphics);
+        }
         if (model.virtioRng()) {
             Element rng = child(devices, "rng");
             rng.setAttribute("model", "virtio");
@@ -213,6 +216,16 @@ public final class DomainXmlWriter {
             log.setAttribute("append", "on");
         }
         child(element, "target").setAttribute("port", Integer.toString(serial.port()));
+    }
+
+    private static void graphics(Element element, Graphics graphics) {
+        element.setAttribute("type", graphics.type());
+        if (graphics.autoport()) {
+            element.setAttribute("autoport", "yes");
+        } else {
+            element.setAttribute("port", Integer.toString(graphics.port()));
+        }
+        optionalAttribute(element, "listen", graphics.listen());
     }
 
     private static Element child(Element parent, String name) {

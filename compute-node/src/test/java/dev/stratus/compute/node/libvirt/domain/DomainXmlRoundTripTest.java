@@ -27,7 +27,7 @@ class DomainXmlRoundTripTest {
                                 NetInterface.onBridge("fa:16:3e:00:00:02", "br1", null, "e1000"),
                                 NetInterface.onTap("fa:16:3e:00:00:03", "tap3", "virtio")),
                         List.of(SerialPort.toFile("/d/console.log"), new SerialPort("pty", null, "/d/pty.log", 1)),
-                        true));
+                        List.of(Graphics.vnc("127.0.0.1")), true));
     }
 
     @Test
@@ -92,6 +92,10 @@ class DomainXmlRoundTripTest {
                       <target type='isa-serial' port='0'><model name='isa-serial'/></target>
                     </serial>
                     <console type='pty' tty='/dev/pts/3'><target type='serial' port='0'/></console>
+                    <graphics type='vnc' port='5901' autoport='yes' listen='127.0.0.1'>
+                      <listen type='address' address='127.0.0.1'/>
+                    </graphics>
+                    <video><model type='cirrus' vram='16384' heads='1' primary='yes'/></video>
                   </devices>
                 </domain>
                 """;
@@ -106,6 +110,20 @@ class DomainXmlRoundTripTest {
         assertEquals("a", domain.metadata().name());
         assertNull(domain.metadata().flavor());
         assertNull(domain.cpu());
+        assertEquals(new Graphics("vnc", "127.0.0.1", true, 5901), domain.devices().vnc().orElseThrow(),
+                "the port QEMU took, as Nova's driver reads it for the console");
+        assertTrue(domain.devices().vnc().orElseThrow().listening());
+    }
+
+    @Test
+    void anInactiveDomainsDisplayDoesNotListen() {
+        DomainDefinition domain = DomainXmlParser.parse("<domain type='kvm'><name>vm</name><memory>1024</memory>"
+                + "<vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os><devices><graphics type='vnc' port='-1'"
+                + " autoport='yes'><listen type='address' address='10.0.0.5'/></graphics></devices></domain>");
+        Graphics display = domain.devices().vnc().orElseThrow();
+        assertEquals("10.0.0.5", display.listen());
+        assertEquals(-1, display.port());
+        assertTrue(!display.listening());
     }
 
     @Test

@@ -1,0 +1,58 @@
+package dev.stratus.compute.node.handler;
+
+import dev.stratus.common.compute.VncConsoleEndpoint;
+import dev.stratus.common.compute.VncConsoleEndpoint.Outcome;
+import dev.stratus.common.compute.VncConsoleRequest;
+import dev.stratus.common.messaging.MessageContext;
+import dev.stratus.common.messaging.RpcHandler;
+import dev.stratus.compute.node.virt.ConsoleEndpoint;
+import dev.stratus.compute.node.virt.ConsoleUnavailable;
+import dev.stratus.compute.node.virt.VirtDriver;
+import dev.stratus.compute.node.virt.VirtException;
+import dev.stratus.compute.node.virt.VncSettings;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code get_vnc_console} (a call, as in Nova): where the guest's VNC server is, as the console proxy reaches it.
+ * With VNC turned off on this host the console is unavailable, as Nova's compute manager answers; the driver
+ * tells the rest. Nothing changes on the host, so no lock is taken.
+ */
+public class VncConsoleHandler implements RpcHandler<VncConsoleRequest, VncConsoleEndpoint> {
+
+    private static final Logger LOG = Logger.getLogger(VncConsoleHandler.class);
+
+    private final VirtDriver driver;
+    private final VncSettings vnc;
+
+    public VncConsoleHandler(VirtDriver driver, VncSettings vnc) {
+        this.driver = driver;
+        this.vnc = vnc;
+    }
+
+    @Override
+    public CompletionStage<VncConsoleEndpoint> handle(VncConsoleRequest request, MessageContext context) {
+        return CompletableFuture.completedFuture(locate(request.instanceId()));
+    }
+
+    VncConsoleEndpoint locate(String instanceId) {
+        if (!vnc.enabled()) {
+            return VncConsoleEndpoint.refused(Outcome.UNAVAILABLE, "VNC consoles are turned off on this host");
+        }
+        try {
+            ConsoleEndpoint endpoint = driver.vncConsole(instanceId);
+            return VncConsoleEndpoint.ready(endpoint.host(), endpoint.port());
+        } catch (ConsoleUnavailable e) {
+            return VncConsoleEndpoint.refused(switch (e.reason()) {
+                case NOT_READY -> Outcome.NOT_READY;
+                case NOT_FOUND -> Outcome.NOT_FOUND;
+                case NO_DISPLAY -> Outcome.UNAVAILABLE;
+                case NOT_SUPPORTED -> Outcome.NOT_SUPPORTED;
+            }, e.getMessage());
+        } catch (VirtException e) {
+            LOG.infof("The console of %s was not found: %s", instanceId, e.getMessage());
+            return VncConsoleEndpoint.refused(Outcome.FAILED, e.getMessage());
+        }
+    }
+}
