@@ -22,6 +22,8 @@ import dev.stratus.common.compute.SetAdminPassword;
 import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.compute.ScheduleMove;
+import dev.stratus.common.compute.VncConsoleEndpoint;
+import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.common.messaging.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The typed client of what compute-api sends: to the scheduler (schedule, release) and to one compute
- * host (actions, rebuild, moves, snapshot, delete, console, password, diagnostics). Casts complete when the broker
+ * host (actions, rebuild, moves, snapshot, delete, console output, VNC console, password, diagnostics). Casts complete when the broker
  * confirmed them.
  */
 @ApplicationScoped
@@ -118,6 +120,11 @@ public class ComputeCasts {
 
     public CompletableFuture<ConsoleOutput> consoleOutput(String host, ConsoleOutputRequest request, Duration timeout) {
         return messaging.call(ComputeTopics.computeHost(host), ConsoleOutputRequest.TYPE, request, ConsoleOutput.TYPE,
+                timeout, RequestIds.currentOrNew());
+    }
+
+    public CompletableFuture<VncConsoleEndpoint> vncConsole(String host, VncConsoleRequest request, Duration timeout) {
+        return messaging.call(ComputeTopics.computeHost(host), VncConsoleRequest.TYPE, request, VncConsoleEndpoint.TYPE,
                 timeout, RequestIds.currentOrNew());
     }
 

@@ -1,6 +1,7 @@
 package dev.stratus.compute.api.service;
 
 import dev.stratus.compute.api.messaging.ComputeCasts;
+import dev.stratus.compute.api.persistence.ConsoleAuthTokenRepository;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.MoveRecords;
 import dev.stratus.compute.api.persistence.ShelvedImages;
@@ -12,7 +13,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The end of an instance: marked deleted (its quota is free, since usage counts live rows), out of its
- * server group, its allocations handed back to the scheduler exactly once, its ports to network-service and its
+ * server group, its console tokens gone, its allocations handed back to the scheduler exactly once, its ports to network-service and its
  * shelved image (if any) deleted.
  */
 @ApplicationScoped
@@ -27,9 +28,12 @@ public class InstanceRemoval {
     private final MoveRecords moves;
     private final ShelvedImages shelvedImages;
     private final ImageService images;
+    private final ConsoleAuthTokenRepository consoleTokens;
 
     public InstanceRemoval(InstanceRepository instances, ServerGroupRepository groups, ComputeCasts casts,
-            ServerPorts ports, MoveRecords moves, ShelvedImages shelvedImages, ImageService images) {
+            ServerPorts ports, MoveRecords moves, ShelvedImages shelvedImages, ImageService images,
+            ConsoleAuthTokenRepository consoleTokens) {
+        this.consoleTokens = consoleTokens;
         this.moves = moves;
         this.shelvedImages = shelvedImages;
         this.images = images;
@@ -46,6 +50,7 @@ public class InstanceRemoval {
                 + " updated_at = now() where uuid = ? and deleted_at is null", uuid);
         if (changed > 0) {
             groups.removeMember(uuid);
+            consoleTokens.deleteForInstance(uuid);
         }
         return changed > 0;
     }

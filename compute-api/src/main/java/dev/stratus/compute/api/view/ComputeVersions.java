@@ -129,6 +129,16 @@ public final class ComputeVersions {
     /** The standard diagnostics body (state, driver, cpu_details, ...) instead of the driver's free-form one. */
     public static final VersionRange STANDARD_DIAGNOSTICS = VersionRange.since("2.48");
 
+    // remote consoles
+    /** The os-getVNCConsole (and SPICE, RDP, serial) server actions, replaced in 2.6... */
+    public static final VersionRange CONSOLE_ACTIONS = VersionRange.between("2.1", "2.5");
+    /** ...by {@code POST /servers/{id}/remote-consoles}. */
+    public static final VersionRange REMOTE_CONSOLES = VersionRange.since("2.6");
+    /** The mks protocol and webmks type in remote-consoles bodies. */
+    public static final VersionRange REMOTE_CONSOLE_MKS = VersionRange.since("2.8");
+    /** {@code GET /os-console-auth-tokens/{token}} answers for every console type (before, only rdp-html5: 400). */
+    public static final VersionRange CONSOLE_AUTH_TOKENS = VersionRange.since("2.31");
+
     // os-migrations
     /** {@code migration_type}, and links for live migrations in progress. */
     public static final VersionRange MIGRATION_TYPE_AND_LINKS = VersionRange.since("2.23");

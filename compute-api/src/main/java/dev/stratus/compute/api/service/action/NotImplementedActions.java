@@ -13,8 +13,7 @@ import java.util.Set;
 class NotImplementedActions implements ServerActionHandler {
 
     private static final Set<String> KEYS = Set.of("evacuate", "trigger_crash_dump",
-            "os-getVNCConsole", "os-getSPICEConsole",
-            "os-getSerialConsole", "os-getRDPConsole", "addFixedIp", "removeFixedIp", "injectNetworkInfo",
+            "addFixedIp", "removeFixedIp", "injectNetworkInfo",
             "resetNetwork", "os-resetNetwork");
 
     private final ServerLookup lookup;
