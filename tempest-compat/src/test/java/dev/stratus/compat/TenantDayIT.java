@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * public key, a network, subnet and security group (once network-service is in the catalog), the test
  * guest uploaded as the tenant's own images, a server in a server group booted on this host (libvirt
  * when libvirtd runs; the simulated hosts are out of scheduling meanwhile), listed, shown, its console
- * read, stopped, started, rebooted, rebuilt on a fresh disk, snapshotted and the snapshot booted, rescued,
- * resized (reverted, then confirmed), shelved and unshelved; quotas and
+ * read and its noVNC console URL opened, stopped, started, rebooted, rebuilt on a fresh disk, snapshotted
+ * and the snapshot booted, rescued, resized (reverted, then confirmed), shelved and unshelved; quotas and
  * limits that follow it; deleted. Each step checks what the CLI printed, not only its exit status.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -219,6 +219,17 @@ class TenantDayIT {
         String after = tenant.run("console", "log", "show", SERVER).expectSuccess("console log").stdout();
         assertTrue(after.lines().count() > 5 && after.contains(tail.strip()), "--lines 5 printed " + tail
                 + " of " + after);
+
+        // The graphical console: a noVNC URL whose page the console proxy serves.
+        JsonNode url = tenant.json("console", "url", "show", SERVER);
+        assertEquals("novnc", url.path("type").asText(), url.toString());
+        String consoleUrl = url.path("url").asText();
+        assertTrue(consoleUrl.contains("path=%3Ftoken%3D"), consoleUrl);
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(consoleUrl)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), consoleUrl);
+        assertTrue(page.body().contains("noVNC"), page.body());
     }
 
     @Test
