@@ -2,13 +2,40 @@ package dev.stratus.image.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "stratus.image")
 public interface ImageSettings {
 
-    /** Directory of the file-system store. */
+    /** Directory of the file-system store used when {@link #stores()} is not configured (store id {@code file}). */
     @WithDefault("/var/lib/stratus/images")
     String storeDirectory();
+
+    /**
+     * Named file stores, as Glance's {@code enabled_backends}: {@code stratus.image.stores[0].id=fast},
+     * {@code ...[0].directory}, {@code ...[0].description}, {@code ...[0].default=true}. Exactly one is the
+     * default; staged data of imports lives under the default store. Unset: one store, {@code file}, in
+     * {@link #storeDirectory()}.
+     */
+    Optional<List<Store>> stores();
+
+    interface Store {
+        /** The store identifier clients name ({@code X-Image-Meta-Store}, import {@code stores}). */
+        String id();
+
+        /** Directory holding the store's images. */
+        String directory();
+
+        /** Shown by {@code GET /v2/info/stores}; omitted when unset, as Glance does. */
+        Optional<String> description();
+
+        /** Where uploads and imports go when the request names no store. */
+        @WithName("default")
+        @WithDefault("false")
+        boolean isDefault();
+    }
 
     /** Largest image accepted, in bytes (Glance's image_size_cap; 1 TiB by default). */
     @WithDefault("1099511627776")

@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Says on the {@code image.changes} fanout which image a successful write changed, once its response is ready
  * (the change is committed by then), and answers the caller once the broker confirmed it (at most a second). Every write to an image goes through {@code /v2/images/{id}...} (attributes,
- * data, status actions, import, members, tags, delete), so this one place covers them all; a create has no id
+ * data, status actions, import, members, tags, delete) or {@code /v2/stores/{store}/{id}} (one store's copy), so
+ * this one place covers them all (an import's background copies change only its store list); a create has no id
  * yet and nobody holds the new image. A broker outage costs a log line, never the call (readers stop trusting what
  * they hold while their own connection is down).
  */
@@ -64,10 +65,14 @@ public class ImageChangeBroadcaster {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** The image a path is about ({@code /v2/images/{id}} and below), or null. */
+    /** The image a path is about ({@code /v2/images/{id}} and below, {@code /v2/stores/{store}/{id}}), or null. */
     static String imageId(String path) {
         String prefix = "v2/images/";
         String relative = path == null ? "" : path.replaceFirst("^/+", "");
+        if (relative.startsWith("v2/stores/")) {
+            String[] parts = relative.split("/");
+            return parts.length == 4 && !parts[3].isEmpty() ? parts[3] : null;
+        }
         if (!relative.startsWith(prefix)) {
             return null;
         }

@@ -37,8 +37,9 @@ public class ImageEntity extends PanacheEntityBase {
     public boolean isProtected;
     @Column(name = "os_hidden")
     public boolean osHidden;
-    /** Where the store keeps the data; never shown to users. */
-    public String location;
+    /** Where the staged data of an import in progress is; the copies in stores are ImageLocationEntity rows. */
+    @Column(name = "staged_location")
+    public String stagedLocation;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

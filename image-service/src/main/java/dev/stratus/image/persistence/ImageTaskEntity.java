@@ -27,6 +27,8 @@ public class ImageTaskEntity extends PanacheEntityBase {
     public String requestId;
     /** The import request as JSON. */
     public String input;
+    /** The stores the import writes to, comma-separated (Glance's task input {@code backend}). */
+    public String backend;
     public String message = "";
     @Column(name = "created_at")
     public Instant createdAt;

@@ -22,8 +22,10 @@ import java.io.InputStream;
 import org.jboss.resteasy.reactive.PathPart;
 
 /**
- * {@code /v2/images/{id}/file}: upload streams the request body into the store on a worker thread;
- * download hands the file to the HTTP layer (sendfile), with single-range requests.
+ * {@code /v2/images/{id}/file}: upload streams the request body into the store named by {@code X-Image-Meta-Store}
+ * (else the default one) on a worker thread;
+ * download hands the file of one of the image's copies (the default store's first) to the HTTP layer
+ * (sendfile), with single-range requests.
  */
 @Path("/v2/images/{id}/file")
 public class ImageFileResource {
@@ -41,9 +43,10 @@ public class ImageFileResource {
     @PUT
     @Blocking
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    public Response upload(@PathParam("id") String id, InputStream body) {
+    public Response upload(@PathParam("id") String id, @HeaderParam("X-Image-Meta-Store") String store,
+            InputStream body) {
         AuthContext caller = policy.caller();
-        data.upload(caller, id, body);
+        data.upload(caller, id, body, data.storeForUpload(store));
         return Response.noContent().build();
     }
 
@@ -51,15 +54,16 @@ public class ImageFileResource {
     @WithSession
     public Uni<Response> download(@PathParam("id") String id, @HeaderParam("Range") String range) {
         AuthContext caller = policy.caller();
-        return records.visible(caller, id).map(image -> {
-            if (!ImageStatus.ACTIVE.equals(image.status) || image.location == null) {
+        return records.visible(caller, id).chain(image -> records.locations(id).map(locations -> {
+            java.util.Optional<java.nio.file.Path> readable = data.readable(locations);
+            if (!ImageStatus.ACTIVE.equals(image.status) || readable.isEmpty()) {
                 if (ImageStatus.QUEUED.equals(image.status) || ImageStatus.KILLED.equals(image.status)) {
                     return Response.noContent().build();
                 }
                 throw ApiException.forbidden("The requested image is in status " + image.status
                         + " and its data cannot be downloaded.");
             }
-            java.nio.file.Path file = data.path(image.location);
+            java.nio.file.Path file = readable.get();
             Response.ResponseBuilder response = switch (ByteRange.parse(range, image.size)) {
                 case ByteRange.Unsatisfiable none -> Response.status(416).header("Content-Range", none.contentRange());
                 case ByteRange.Slice slice -> Response.status(206).header("Content-Range", slice.contentRange())
@@ -68,6 +72,6 @@ public class ImageFileResource {
                         .header("Content-MD5", image.checksum);
             };
             return response.type(MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
-        });
+        }));
     }
 }

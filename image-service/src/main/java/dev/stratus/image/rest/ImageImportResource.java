@@ -13,8 +13,11 @@ import jakarta.ws.rs.Produces;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.stratus.common.fault.ApiException;
 import dev.stratus.image.service.ImageData;
+import dev.stratus.image.service.ImageImports;
+import dev.stratus.image.service.ImportRequest;
+import dev.stratus.image.store.ImageStores;
+import jakarta.ws.rs.HeaderParam;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,8 +29,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 /**
- * Glance's interoperable import with {@code glance-direct}: {@code PUT /stage} streams the data into the
- * staging area, {@code POST /import} moves it into the store (as {@code openstack image create --import}).
+ * Glance's interoperable import: {@code PUT /stage} streams the data into the staging area, {@code POST /import}
+ * starts a {@code glance-direct} import of it into one or more stores (as {@code openstack image create --import}),
+ * or a {@code copy-image} of an active image into more stores; {@code GET /tasks} shows how they went.
  */
 @Path("/v2/images/{id}")
 public class ImageImportResource {
@@ -37,11 +41,16 @@ public class ImageImportResource {
     private final Policy policy;
     private final ImageData data;
     private final ImageRecords records;
+    private final ImageImports imports;
+    private final ImageStores stores;
 
-    public ImageImportResource(Policy policy, ImageData data, ImageRecords records) {
+    public ImageImportResource(Policy policy, ImageData data, ImageRecords records, ImageImports imports,
+            ImageStores stores) {
         this.policy = policy;
         this.data = data;
         this.records = records;
+        this.imports = imports;
+        this.stores = stores;
     }
 
     @PUT
@@ -57,12 +66,10 @@ public class ImageImportResource {
     @Path("import")
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response importImage(@PathParam("id") String id, JsonNode body) {
-        String method = body == null ? null : body.path("method").path("name").asText(null);
-        if (!"glance-direct".equals(method)) {
-            throw ApiException.badRequest("Import method " + method + " is not supported; supported: glance-direct.");
-        }
-        data.importStaged(policy.caller(), id, RequestIdFilter.current(), body.toString());
+    public Response importImage(@PathParam("id") String id, @HeaderParam("X-Image-Meta-Store") String store,
+            JsonNode body) {
+        ImportRequest request = ImportRequest.parse(body, store, stores);
+        imports.start(policy.caller(), id, request, RequestIdFilter.current(), body.toString());
         return Response.accepted().build();
     }
 
@@ -90,7 +97,7 @@ public class ImageImportResource {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("image_id", task.imageId);
         input.put("import_req", parse(task.input));
-        input.put("backend", List.of("file"));
+        input.put("backend", task.backend == null ? List.of() : List.of(task.backend.split(",")));
         m.put("input", input);
         m.put("result", "success".equals(task.status) ? Map.of("image_id", task.imageId) : null);
         m.put("message", task.message);

@@ -39,9 +39,9 @@ final class ImageView {
         m.put("min_disk", i.minDisk);
         m.put("min_ram", i.minRam);
         m.put("tags", details.tags());
-        if (i.location != null && "active".equals(i.status)) {
-            // The store holding the data, as Glance reports it where /v2/info/stores exists.
-            m.put("stores", "file");
+        if (!details.stores().isEmpty()) {
+            // The stores holding the data, as Glance reports them where /v2/info/stores exists.
+            m.put("stores", String.join(",", details.stores()));
         }
         m.put("created_at", time(i.createdAt));
         m.put("updated_at", time(i.updatedAt));

@@ -14,6 +14,9 @@ import dev.stratus.image.service.ImageData;
 import dev.stratus.image.service.ImageEditor;
 import dev.stratus.image.service.ImageQuery;
 import dev.stratus.image.service.ImageRecords;
+import dev.stratus.image.service.ImportRequest;
+import dev.stratus.image.store.ImageStores;
+import dev.stratus.image.store.NamedStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -46,11 +49,13 @@ public class ImagesResource {
     private final ImageRecords records;
     private final ImageEditor editor;
     private final ImageData data;
+    private final ImageStores stores;
     private final io.vertx.mutiny.core.Vertx vertx;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public ImagesResource(Policy policy, ApiSettings api, ImageRecords records, ImageEditor editor, ImageData data,
-            io.vertx.mutiny.core.Vertx vertx, com.fasterxml.jackson.databind.ObjectMapper json) {
+            ImageStores stores, io.vertx.mutiny.core.Vertx vertx, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.stores = stores;
         this.vertx = vertx;
         this.json = json;
         this.policy = policy;
@@ -67,6 +72,8 @@ public class ImagesResource {
         AuthContext caller = policy.caller();
         return editor.create(caller, body).map(details -> Response.status(201)
                 .header("Location", "/v2/images/" + details.image().id)
+                .header("OpenStack-image-import-methods", String.join(",", ImportRequest.methods(stores)))
+                .header("OpenStack-image-store-ids", String.join(",", stores.all().stream().map(NamedStore::id).toList()))
                 .entity(ImageView.render(details)).build());
     }
 
@@ -143,27 +150,30 @@ public class ImagesResource {
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
         AuthContext caller = policy.caller();
+        record Doomed(String staged, List<String> locations) {
+        }
         return io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> records.visible(caller, id)
-                        .call(image -> {
+                        .chain(image -> {
                             ImageAccess.requireModify(caller, image, "delete");
                             if (image.isProtected) {
                                 throw ApiException.forbidden("Image " + id + " is protected and cannot be deleted.");
                             }
-                            // A query, not image.delete(): see ImageMemberEntity.deleteRow. When a concurrent
+                            // Queries, not image.delete(): see ImageMemberEntity.deleteRow. When a concurrent
                             // delete won, the row is gone and this caller gets Glance's 404.
-                            return ImageMemberEntity.delete("imageId", id)
-                                    .chain(() -> ImageEntity.delete("id", id))
-                                    .invoke(deleted -> {
+                            return records.locations(id).call(() -> ImageMemberEntity.delete("imageId", id))
+                                    .call(() -> ImageEntity.delete("id", id).invoke(deleted -> {
                                         if (deleted == 0) {
                                             throw ImageAccess.notFound(id);
                                         }
-                                    });
+                                    }))
+                                    .map(locations -> new Doomed(image.stagedLocation, locations));
                         }))
-                .call(image -> vertx.executeBlocking(
+                // Every copy goes, in every store, once the rows are gone.
+                .call(doomed -> vertx.executeBlocking(
                         Uni.createFrom().item(() -> {
-                            data.deleteQuietly(image.location);
+                            data.deleteAll(doomed.locations(), doomed.staged());
                             return null;
                         })))
-                .map(image -> Response.noContent().build());
+                .map(doomed -> Response.noContent().build());
     }
 }

@@ -4,25 +4,27 @@ import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.image.config.ImageSettings;
 import dev.stratus.image.persistence.ImageEntity;
-import dev.stratus.image.persistence.ImageTaskEntity;
+import dev.stratus.image.persistence.ImageLocationEntity;
 import dev.stratus.image.store.ImageQuotaExceededException;
 import dev.stratus.image.store.ImageSizeMismatchException;
 import dev.stratus.image.store.ImageStore;
+import dev.stratus.image.store.ImageStores;
+import dev.stratus.image.store.NamedStore;
 import dev.stratus.image.store.Qcow2Header;
 import dev.stratus.image.store.StoredImage;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Image data: streaming upload into the store (queued, saving, active; back to queued, or killed, when
- * it fails), the staging import flow (queued, uploading, importing, active) and removal. Runs on worker
+ * Image data: streaming upload into a store (queued, saving, active; back to queued, or killed, when
+ * it fails), staging for imports (queued, uploading; see ImageImports for the rest) and removal. Runs on worker
  * threads: the data never sits in memory and the event loop is never blocked; database steps are short
  * transactions of their own.
  */
@@ -31,46 +33,61 @@ public class ImageData {
 
     private static final Logger LOG = Logger.getLogger(ImageData.class);
 
-    private final ImageStore store;
+    private final ImageStores stores;
     private final ImageRecords records;
     private final ImageSettings settings;
     private final ImageQuotas quotas;
 
-    public ImageData(ImageStore store, ImageRecords records, ImageSettings settings, ImageQuotas quotas) {
-        this.store = store;
+    public ImageData(ImageStores stores, ImageRecords records, ImageSettings settings, ImageQuotas quotas) {
+        this.stores = stores;
         this.records = records;
         this.settings = settings;
         this.quotas = quotas;
     }
 
-    /** {@code PUT /file}. Blocking: call from a worker thread. */
-    public void upload(AuthContext caller, String id, InputStream body) {
-        StoredImage stored = receive(caller, id, body, ImageStatus.SAVING);
-        boolean kept = transaction(() -> ImageEntity.<ImageEntity>findById(id).map(image -> {
+    /**
+     * The store a request names ({@code X-Image-Meta-Store}), or the default one; an unknown name is Glance's
+     * 400 from glance_store.
+     */
+    public NamedStore storeForUpload(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return stores.defaultStore();
+        }
+        return stores.find(requested.strip()).orElseThrow(() -> ApiException.badRequest(unknownStore(requested)));
+    }
+
+    /** glance_store's UnknownScheme message, which Glance passes on for an unknown store id. */
+    public static String unknownStore(String id) {
+        return "Unknown scheme '" + id + "' found in URI";
+    }
+
+    /** {@code PUT /file} into {@code target}. Blocking: call from a worker thread. */
+    public void upload(AuthContext caller, String id, InputStream body, NamedStore target) {
+        StoredImage stored = receive(caller, id, body, ImageStatus.SAVING, target.store());
+        boolean kept = transaction(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> {
             if (image == null) {
-                return false;
+                return Uni.createFrom().item(false);
             }
             recordData(image, stored);
-            image.location = stored.location();
             image.status = ImageStatus.ACTIVE;
-            return true;
+            return ImageLocationEntity.of(id, stored.location()).persist().replaceWith(true);
         }));
         if (!kept) {
             deleteQuietly(stored.location()); // deleted while it was uploading: nothing may stay behind
             return;
         }
-        LOG.infof("Image %s is active: %d bytes", id, stored.size());
+        LOG.infof("Image %s is active in store %s: %d bytes", id, target.id(), stored.size());
     }
 
     /** {@code PUT /stage} (glance-direct import, first half). Blocking. */
     public void stage(AuthContext caller, String id, InputStream body) {
-        StoredImage staged = receive(caller, id, body, ImageStatus.UPLOADING);
+        StoredImage staged = receive(caller, id, body, ImageStatus.UPLOADING, staging());
         boolean kept = transaction(() -> ImageEntity.<ImageEntity>findById(id).map(image -> {
             if (image == null) {
                 return false;
             }
             recordData(image, staged);
-            image.location = staged.location();
+            image.stagedLocation = staged.location();
             return true;
         }));
         if (!kept) {
@@ -78,70 +95,13 @@ public class ImageData {
         }
     }
 
-    /**
-     * {@code POST /import} with glance-direct: moves the staged data into the store, recording the import
-     * as a task ({@code GET /v2/images/{id}/tasks}). Blocking.
-     */
-    public void importStaged(AuthContext caller, String id, String requestId, String requestJson) {
-        String taskId = java.util.UUID.randomUUID().toString();
-        ImageEntity image = transaction(() -> records.visible(caller, id).invoke(i -> {
-            ImageAccess.requireModify(caller, i, "import");
-            if (!ImageStatus.UPLOADING.equals(i.status) || i.location == null) {
-                throw ApiException.conflict("Image " + id + " has no staged data to import (status " + i.status + ").");
-            }
-            i.status = ImageStatus.IMPORTING;
-            i.updatedAt = Instant.now();
-        }).call(i -> task(taskId, i, caller, requestId, requestJson).persist()));
-        String location;
-        try {
-            location = store.promote(image.location, id);
-        } catch (IOException e) {
-            setStatus(id, ImageStatus.UPLOADING);
-            finishTask(taskId, "failure", "Import failed: " + e.getMessage());
-            throw ApiException.conflict("Import of image " + id + " failed: " + e.getMessage());
-        }
-        transaction(() -> ImageEntity.<ImageEntity>findById(id).invoke(i -> {
-            if (i != null) {
-                i.location = location;
-                i.status = ImageStatus.ACTIVE;
-                i.updatedAt = Instant.now();
-            }
-        }));
-        finishTask(taskId, "success", "");
-    }
-
-    private static ImageTaskEntity task(String taskId, ImageEntity image, AuthContext caller, String requestId,
-            String requestJson) {
-        ImageTaskEntity task = new ImageTaskEntity();
-        task.id = taskId;
-        task.imageId = image.id;
-        task.type = ImageTaskEntity.IMPORT;
-        task.status = "processing";
-        task.owner = image.owner;
-        task.userId = caller.userId();
-        task.requestId = requestId;
-        task.input = requestJson;
-        task.createdAt = Instant.now();
-        task.updatedAt = task.createdAt;
-        return task;
-    }
-
-    private void finishTask(String taskId, String status, String message) {
-        transaction(() -> ImageTaskEntity.<ImageTaskEntity>findById(taskId).invoke(task -> {
-            if (task != null) {
-                task.status = status;
-                task.message = message;
-                task.updatedAt = Instant.now();
-            }
-        }));
-    }
-
     /** What the claim learns: the quota room left and the format the data must match. */
     private record Claim(long room, String diskFormat) {
     }
 
     /** Claims a queued image for data, streams the body in, and reverts the claim when that fails. */
-    private StoredImage receive(AuthContext caller, String id, InputStream body, String busyStatus) {
+    private StoredImage receive(AuthContext caller, String id, InputStream body, String busyStatus,
+            ImageStore store) {
         Claim claim = transaction(() -> records.visible(caller, id).chain(image -> {
             ImageAccess.requireModify(caller, image, "upload data to");
             if (!ImageStatus.QUEUED.equals(image.status)) {
@@ -174,7 +134,7 @@ public class ImageData {
             LOG.warnf("Receiving data of image %s failed: %s", id, e.toString());
             throw ApiException.badRequest("Error in the uploaded data: " + e.getMessage());
         }
-        String refusal = unsafeContent(received, claim.diskFormat());
+        String refusal = unsafeContent(store, received, claim.diskFormat());
         if (refusal != null) {
             deleteQuietly(received.location());
             setStatus(id, ImageStatus.KILLED);
@@ -187,7 +147,7 @@ public class ImageData {
      * A qcow2 file with a backing file would make the hypervisor read a host file of the uploader's
      * choosing, and qcow2 data declared as another format hides such a file from checks: both are refused.
      */
-    private String unsafeContent(StoredImage data, String declared) {
+    private static String unsafeContent(ImageStore store, StoredImage data, String declared) {
         if (!"qcow2".equals(data.diskFormat())) {
             return null;
         }
@@ -222,28 +182,61 @@ public class ImageData {
         }));
     }
 
+    /** Where staged data goes: the default store's staging area. */
+    ImageStore staging() {
+        return stores.defaultStore().store();
+    }
+
+    /** Removes the data at {@code location}, in whichever store (or staging area) holds it. Blocking. */
     public void deleteQuietly(String location) {
         if (location == null) {
             return;
         }
-        try {
-            store.delete(location);
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf("Could not delete image data at %s: %s", location, e.getMessage());
+        for (NamedStore named : stores.all()) {
+            try {
+                named.store().path(location);
+            } catch (IllegalArgumentException notThisStore) {
+                continue;
+            }
+            try {
+                named.store().delete(location);
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf("Could not delete image data at %s: %s", location, e.getMessage());
+            }
+            return;
         }
+        LOG.warnf("Image data at %s is in no configured store; left in place", location);
     }
 
-    public java.nio.file.Path path(String location) {
-        return store.path(location);
+    /** Removes every copy of an image and its staged data (image delete). Blocking. */
+    public void deleteAll(List<String> locations, String stagedLocation) {
+        locations.forEach(this::deleteQuietly);
+        deleteQuietly(stagedLocation);
+    }
+
+    /**
+     * The file to serve for an image with these copies: the default store's copy first, then the others in
+     * configuration order; copies in stores no longer configured are skipped.
+     */
+    public Optional<java.nio.file.Path> readable(List<String> locations) {
+        List<NamedStore> order = stores.all();
+        java.nio.file.Path best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (String url : locations) {
+            Optional<NamedStore> holder = stores.holding(url);
+            if (holder.isEmpty()) {
+                continue;
+            }
+            int rank = holder.get().isDefault() ? -1 : order.indexOf(holder.get());
+            if (rank < bestRank) {
+                best = holder.get().store().path(url);
+                bestRank = rank;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static <T> T transaction(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return Transactions.run(work);
     }
 }

@@ -4,6 +4,9 @@ import dev.stratus.image.persistence.ImageEntity;
 import java.util.List;
 import java.util.Map;
 
-/** An image with its custom properties and tags, as the API shows it. */
-public record ImageDetails(ImageEntity image, Map<String, String> properties, List<String> tags) {
+/**
+ * An image with its custom properties and tags, as the API shows it, and the stores holding its data (sorted by
+ * id, as Glance sorts its store lists).
+ */
+public record ImageDetails(ImageEntity image, Map<String, String> properties, List<String> tags, List<String> stores) {
 }

@@ -1,7 +1,9 @@
 package dev.stratus.image.service;
 
 import dev.stratus.common.auth.AuthContext;
+import dev.stratus.image.store.ImageStores;
 import dev.stratus.image.persistence.ImageEntity;
+import dev.stratus.image.persistence.ImageLocationEntity;
 import dev.stratus.image.persistence.ImageMemberEntity;
 import dev.stratus.image.persistence.ImagePropertyEntity;
 import dev.stratus.image.persistence.ImageTagEntity;
@@ -17,6 +19,12 @@ import java.util.TreeMap;
 /** Loads images with their properties and tags, and finds the ones a caller may see. */
 @ApplicationScoped
 public class ImageRecords {
+
+    private final ImageStores stores;
+
+    public ImageRecords(ImageStores stores) {
+        this.stores = stores;
+    }
 
     /** The image if the caller may see it, else a 404. Needs a session. */
     public Uni<ImageEntity> visible(AuthContext caller, String id) {
@@ -45,11 +53,17 @@ public class ImageRecords {
                 .map(m -> m != null);
     }
 
+    /** The locations of an image's copies. Needs a session. */
+    public Uni<List<String>> locations(String imageId) {
+        return ImageLocationEntity.<ImageLocationEntity>list("imageId", imageId)
+                .map(rows -> rows.stream().map(l -> l.url).toList());
+    }
+
     public Uni<ImageDetails> details(ImageEntity image) {
         return detailsOf(List.of(image)).map(list -> list.get(0));
     }
 
-    /** Properties and tags of many images in two queries. */
+    /** Properties, tags and stores of many images in three queries. */
     public Uni<List<ImageDetails>> detailsOf(List<ImageEntity> images) {
         if (images.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -57,7 +71,11 @@ public class ImageRecords {
         List<String> ids = images.stream().map(i -> i.id).toList();
         return ImagePropertyEntity.<ImagePropertyEntity>list("imageId in ?1", ids)
                 .chain(props -> ImageTagEntity.<ImageTagEntity>list("imageId in ?1 order by value", ids)
-                        .map(tags -> {
+                        .chain(tags -> ImageLocationEntity.<ImageLocationEntity>list("imageId in ?1", ids)
+                        .map(locations -> {
+                            Map<String, java.util.Set<String>> storesById = new HashMap<>();
+                            locations.forEach(l -> stores.holding(l.url).ifPresent(s -> storesById
+                                    .computeIfAbsent(l.imageId, k -> new java.util.TreeSet<>()).add(s.id())));
                             Map<String, Map<String, String>> propsById = new HashMap<>();
                             props.forEach(p -> propsById.computeIfAbsent(p.imageId, k -> new TreeMap<>())
                                     .put(p.name, p.value));
@@ -67,10 +85,11 @@ public class ImageRecords {
                             for (ImageEntity image : images) {
                                 out.add(new ImageDetails(image,
                                         propsById.getOrDefault(image.id, new LinkedHashMap<>()),
-                                        tagsById.getOrDefault(image.id, List.of())));
+                                        tagsById.getOrDefault(image.id, List.of()),
+                                        List.copyOf(storesById.getOrDefault(image.id, java.util.Set.of()))));
                             }
                             return out;
-                        }));
+                        })));
     }
 
     public Uni<List<ImageEntity>> list(ImageQuery query) {

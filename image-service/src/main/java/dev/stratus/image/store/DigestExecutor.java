@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never keeps the JVM alive; as many threads as cores since digesting is pure CPU (more threads would only
  * add context switches). Lane tasks never block, so the unbounded queue only holds short tasks.
  */
-final class DigestExecutor {
+public final class DigestExecutor {
 
     private DigestExecutor() {
     }
 
-    static ExecutorService create(int threads) {
+    public static ExecutorService create(int threads) {
         AtomicInteger counter = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
@@ -28,7 +28,7 @@ final class DigestExecutor {
         return pool;
     }
 
-    static int defaultThreads() {
+    public static int defaultThreads() {
         return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -40,6 +40,7 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
     private final ExecutorService digestExecutor;
     private final boolean ownsExecutor;
     private final StreamingWriter writer;
+    private final int bufferSize;
 
     /** A store with its own digest pool (one daemon thread per core), shut down by {@link #close}. */
     public FileSystemImageStore(Path root) throws IOException {
@@ -60,11 +61,17 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
         this.digestExecutor = Objects.requireNonNull(digestExecutor, "digestExecutor");
         this.ownsExecutor = ownsExecutor;
         this.writer = new StreamingWriter(digestExecutor, bufferSize, ringSize, plan);
+        this.bufferSize = bufferSize;
         Files.createDirectories(this.staging);
     }
 
     public Path root() {
         return root;
+    }
+
+    /** Bytes written per step (Glance's {@code chunk_size} of a store). */
+    public int chunkSize() {
+        return bufferSize;
     }
 
     @Override
@@ -115,6 +122,15 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
             throw new IllegalArgumentException("not a location of this store: " + location);
         }
         return file;
+    }
+
+    /** Whether {@code location} names image data (not staged data) of this store. */
+    public boolean owns(String location) {
+        try {
+            return path(location).getParent().equals(root);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

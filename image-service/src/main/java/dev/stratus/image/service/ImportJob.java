@@ -1,0 +1,204 @@
+package dev.stratus.image.service;
+
+import dev.stratus.image.persistence.ImageEntity;
+import dev.stratus.image.persistence.ImageLocationEntity;
+import dev.stratus.image.persistence.ImagePropertyEntity;
+import dev.stratus.image.persistence.ImageTaskEntity;
+import dev.stratus.image.store.ImageStore;
+import dev.stratus.image.store.ImageStores;
+import dev.stratus.image.store.NamedStore;
+import dev.stratus.image.store.StoredImage;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The background half of an import, as Glance's import flow: writes the data (staged data for
+ * {@code glance-direct}, an existing copy for {@code copy-image}) to each target store in turn, each copy checked
+ * against the image's checksums. Each store done leaves {@code os_glance_importing_to_stores}; a failed one joins
+ * {@code os_glance_failed_import}. With {@code all_stores_must_succeed} (the default) one failure undoes the
+ * import (a glance-direct image goes back to {@code queued}); without it the others go on, and a glance-direct
+ * image is active as soon as one store has it. Staged data goes into the default store by a rename, last.
+ */
+@ApplicationScoped
+public class ImportJob {
+
+    private static final Logger LOG = Logger.getLogger(ImportJob.class);
+
+    private final ImageStores stores;
+    private final ImageData data;
+
+    public ImportJob(ImageStores stores, ImageData data) {
+        this.stores = stores;
+        this.data = data;
+    }
+
+    /** What the import copies from, and the digests every copy must match. */
+    private record Source(Path file, String stagedLocation, long size, String md5, String sha512) {
+    }
+
+    void run(String id, String taskId, ImportRequest request, List<String> targets) {
+        try {
+            copyAll(id, taskId, request, targets);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import task %s of image %s failed", taskId, id);
+            finish(id, taskId, false, "Error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void copyAll(String id, String taskId, ImportRequest request, List<String> targets) {
+        boolean direct = ImportRequest.GLANCE_DIRECT.equals(request.method());
+        Source source = Transactions.run(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> image == null
+                ? Uni.createFrom().nullItem()
+                : ImageLocationEntity.<ImageLocationEntity>list("imageId", id).map(locations -> source(image,
+                        locations.stream().map(l -> l.url).toList(), direct))));
+        if (source == null || source.file() == null) {
+            abort(id, taskId, direct, List.of(), targets, null, "Error: the image data to import was not found");
+            return;
+        }
+        List<String> order = new ArrayList<>(targets);
+        String defaultId = stores.defaultStore().id();
+        if (direct && order.remove(defaultId)) {
+            order.add(defaultId); // the staged data is renamed into it once the other copies are made
+        }
+        List<String> written = new ArrayList<>();
+        int succeeded = 0;
+        for (int i = 0; i < order.size(); i++) {
+            String storeId = order.get(i);
+            boolean last = i == order.size() - 1;
+            String url;
+            try {
+                url = write(stores.find(storeId).orElseThrow(), source, id, direct && last);
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Import task %s could not write image %s to store %s: %s", taskId, id, storeId, e);
+                if (request.allStoresMustSucceed()) {
+                    abort(id, taskId, direct, written, targets, storeId, "Error: " + e.getClass().getSimpleName()
+                            + ": " + e.getMessage());
+                    return;
+                }
+                Transactions.run(() -> ImageProperties.merge(id, ImageProperties.IMPORTING_TO_STORES,
+                        List.of(storeId), true)
+                        .chain(() -> ImageProperties.merge(id, ImageProperties.FAILED_IMPORT, List.of(storeId), false)));
+                continue;
+            }
+            boolean activate = direct && (!request.allStoresMustSucceed() || last);
+            if (!record(id, storeId, url, activate)) {
+                LOG.infof("Image %s was deleted during its import: removing the copies", id);
+                data.deleteQuietly(url);
+                written.forEach(data::deleteQuietly);
+                data.deleteQuietly(source.stagedLocation());
+                return;
+            }
+            written.add(url);
+            succeeded++;
+        }
+        if (direct && succeeded == 0) {
+            abort(id, taskId, true, written, targets, null, "Error: None of the uploads finished!");
+            return;
+        }
+        if (direct) {
+            data.deleteQuietly(source.stagedLocation()); // still there when the default store was not a target
+            Transactions.run(() -> ImageEntity.<ImageEntity>findById(id).invoke(image -> {
+                if (image != null) {
+                    image.stagedLocation = null;
+                }
+            }));
+        }
+        finish(id, taskId, true, "");
+    }
+
+    private Source source(ImageEntity image, List<String> locations, boolean direct) {
+        long size = image.size == null ? ImageStore.UNKNOWN_SIZE : image.size;
+        if (direct) {
+            Path staged = image.stagedLocation == null ? null : data.staging().path(image.stagedLocation);
+            return new Source(staged, image.stagedLocation, size, image.checksum, image.osHashValue);
+        }
+        return new Source(data.readable(locations).orElse(null), null, size, image.checksum, image.osHashValue);
+    }
+
+    /** One copy into {@code target}; the staged data itself when this is its last use and the default store. */
+    private String write(NamedStore target, Source source, String id, boolean lastUseOfStaged) throws IOException {
+        if (lastUseOfStaged && target.isDefault()) {
+            return target.store().promote(source.stagedLocation(), id);
+        }
+        StoredImage copy;
+        try (InputStream in = Files.newInputStream(source.file())) {
+            copy = target.store().write(id, in, source.size(), ImageStore.NO_LIMIT);
+        }
+        if ((source.md5() != null && !source.md5().equals(copy.md5Hex()))
+                || (source.sha512() != null && !source.sha512().equals(copy.sha512Hex()))) {
+            data.deleteQuietly(copy.location());
+            throw new IOException("the copy in store " + target.id() + " does not match the image's checksum");
+        }
+        return copy.location();
+    }
+
+    /** Records a copy; false when the image is gone. */
+    private boolean record(String id, String storeId, String url, boolean activate) {
+        return Transactions.run(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> {
+            if (image == null) {
+                return Uni.createFrom().item(false);
+            }
+            if (activate && ImageStatus.IMPORTING.equals(image.status)) {
+                image.status = ImageStatus.ACTIVE;
+            }
+            image.updatedAt = Instant.now();
+            return ImageLocationEntity.of(id, url).persist()
+                    .chain(() -> ImageProperties.merge(id, ImageProperties.IMPORTING_TO_STORES, List.of(storeId),
+                            true))
+                    .replaceWith(true);
+        }));
+    }
+
+    /** Undoes the import: this task's copies go, a glance-direct image goes back to queued without data. */
+    private void abort(String id, String taskId, boolean direct, List<String> written, List<String> targets,
+            String failedStore, String message) {
+        String staged = Transactions.run(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> {
+            if (image == null) {
+                return Uni.createFrom().<String>nullItem();
+            }
+            String stagedLocation = image.stagedLocation;
+            if (direct) {
+                image.status = ImageStatus.QUEUED;
+                image.stagedLocation = null;
+                image.size = null;
+                image.virtualSize = null;
+                image.checksum = null;
+                image.osHashAlgo = null;
+                image.osHashValue = null;
+            }
+            image.updatedAt = Instant.now();
+            Uni<Long> removed = written.isEmpty() ? Uni.createFrom().item(0L)
+                    : ImageLocationEntity.delete("imageId = ?1 and url in ?2", id, written);
+            return removed
+                    .chain(() -> ImageProperties.merge(id, ImageProperties.IMPORTING_TO_STORES, targets, true))
+                    .chain(() -> failedStore == null ? Uni.createFrom().voidItem()
+                            : ImageProperties.merge(id, ImageProperties.FAILED_IMPORT, List.of(failedStore), false))
+                    .replaceWith(direct ? stagedLocation : null);
+        }));
+        written.forEach(data::deleteQuietly);
+        data.deleteQuietly(staged);
+        finish(id, taskId, false, message);
+    }
+
+    /** Ends the task and releases the image's import lock. */
+    private void finish(String id, String taskId, boolean success, String message) {
+        Transactions.run(() -> ImageTaskEntity.<ImageTaskEntity>findById(taskId).chain(task -> {
+            if (task != null) {
+                task.status = success ? "success" : "failure";
+                task.message = message;
+                task.updatedAt = Instant.now();
+            }
+            return ImagePropertyEntity.delete("imageId = ?1 and name = ?2 and value = ?3", id,
+                    ImageProperties.IMPORT_TASK, taskId);
+        }));
+        LOG.infof("Import task %s of image %s: %s", taskId, id, success ? "success" : message);
+    }
+}
