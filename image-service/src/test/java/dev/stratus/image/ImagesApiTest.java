@@ -249,7 +249,10 @@ class ImagesApiTest {
                 .post("/v2/images/" + id + "/import").then().statusCode(400);
         as(alice()).contentType(ContentType.JSON).body("{\"method\": {\"name\": \"glance-direct\"}}")
                 .post("/v2/images/" + id + "/import").then().statusCode(202);
-        as(alice()).get("/v2/images/" + id).then().body("status", equalTo("active"))
+        for (int i = 0; i < 200 && !"active".equals(as(alice()).get("/v2/images/" + id).path("status")); i++) {
+            Thread.sleep(100); // the import finishes in the background
+        }
+        as(alice()).get("/v2/images/" + id).then().body("status", equalTo("active")).body("stores", equalTo("file"))
                 .body("checksum", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data))));
         as(alice()).get("/v2/images/" + id + "/tasks").then().statusCode(200)
                 .body("tasks.size()", equalTo(1))

@@ -1,0 +1,50 @@
+package dev.stratus.image.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The store list can come from environment variables alone, as deploy/cloud passes it. */
+class ImageSettingsEnvTest {
+
+    private static ImageSettings settings(Map<String, String> env) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ImageSettings.class)
+                .withSources(new EnvConfigSource(env, 300) {
+                }).build();
+        return config.getConfigMapping(ImageSettings.class);
+    }
+
+    @Test
+    void storesFromEnvironmentVariables() {
+        ImageSettings settings = settings(Map.of(
+                "STRATUS_IMAGE_STORES_0__ID", "fast",
+                "STRATUS_IMAGE_STORES_0__DIRECTORY", "/srv/fast",
+                "STRATUS_IMAGE_STORES_0__DESCRIPTION", "Fast disk",
+                "STRATUS_IMAGE_STORES_0__DEFAULT", "true",
+                "STRATUS_IMAGE_STORES_1__ID", "cheap",
+                "STRATUS_IMAGE_STORES_1__DIRECTORY", "/srv/cheap"));
+        List<ImageSettings.Store> stores = settings.stores().orElseThrow();
+        assertEquals(2, stores.size());
+        assertEquals("fast", stores.get(0).id());
+        assertEquals("/srv/fast", stores.get(0).directory());
+        assertEquals("Fast disk", stores.get(0).description().orElseThrow());
+        assertTrue(stores.get(0).isDefault());
+        assertEquals("cheap", stores.get(1).id());
+        assertFalse(stores.get(1).isDefault());
+        assertTrue(stores.get(1).description().isEmpty());
+    }
+
+    @Test
+    void noStoresMeansTheSingleStore() {
+        ImageSettings settings = settings(Map.of("STRATUS_IMAGE_STORE_DIRECTORY", "/srv/images"));
+        assertTrue(settings.stores().isEmpty() || settings.stores().get().isEmpty());
+        assertEquals("/srv/images", settings.storeDirectory());
+    }
+}
