@@ -1,5 +1,6 @@
 package dev.stratus.image.service;
 
+import dev.stratus.image.messaging.ImportChangeAnnouncer;
 import dev.stratus.image.persistence.ImageEntity;
 import dev.stratus.image.persistence.ImageLocationEntity;
 import dev.stratus.image.persistence.ImagePropertyEntity;
@@ -34,10 +35,12 @@ public class ImportJob {
 
     private final ImageStores stores;
     private final ImageData data;
+    private final ImportChangeAnnouncer announcer;
 
-    public ImportJob(ImageStores stores, ImageData data) {
+    public ImportJob(ImageStores stores, ImageData data, ImportChangeAnnouncer announcer) {
         this.stores = stores;
         this.data = data;
+        this.announcer = announcer;
     }
 
     /** What the import copies from, and the digests every copy must match. */
@@ -98,6 +101,9 @@ public class ImportJob {
             }
             written.add(url);
             succeeded++;
+            if (activate) {
+                announcer.changed(id);
+            }
         }
         if (direct && succeeded == 0) {
             abort(id, taskId, true, written, targets, null, "Error: None of the uploads finished!");
@@ -200,5 +206,6 @@ public class ImportJob {
                     ImageProperties.IMPORT_TASK, taskId);
         }));
         LOG.infof("Import task %s of image %s: %s", taskId, id, success ? "success" : message);
+        announcer.changed(id);
     }
 }
