@@ -82,6 +82,8 @@ class ImageChangeBroadcasterTest {
         assertNull(ImageChangeBroadcaster.imageId("/v2/images"));
         assertNull(ImageChangeBroadcaster.imageId("/v2/images/"));
         assertNull(ImageChangeBroadcaster.imageId("/v2/schemas/image"));
+        assertEquals("abc", ImageChangeBroadcaster.imageId("/v2/stores/cheap/abc"));
+        assertNull(ImageChangeBroadcaster.imageId("/v2/stores/cheap"));
     }
 
     private static String create(String token, String name) {
