@@ -68,6 +68,12 @@ public final class CoreFaults {
         return Faults.of(400, "InvalidIpForSubnet", "IP address " + ip + " is not a valid IP for the specified subnet.");
     }
 
+    /** Neutron's ipam AllocationOnAutoAddressSubnet (an InvalidInput with its own message). */
+    public static ApiException allocationOnAutoAddressSubnet(String ip, String subnetId) {
+        return Faults.invalid("AllocationOnAutoAddressSubnet", "IPv6 address " + ip + " cannot be directly assigned "
+                + "to a port on subnet " + subnetId + " as the subnet is configured for automatic addresses");
+    }
+
     public static ApiException invalidIpForNetwork(String ip) {
         return Faults.of(400, "InvalidIpForNetwork", "IP address " + ip
                 + " is not a valid IP for any of the subnets on the specified network.");

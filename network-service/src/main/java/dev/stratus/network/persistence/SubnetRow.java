@@ -4,6 +4,7 @@ import dev.stratus.network.api.StructuredValues.Route;
 import dev.stratus.network.ipam.Cidr;
 import dev.stratus.network.ipam.IpAddress;
 import dev.stratus.network.ipam.IpRange;
+import dev.stratus.network.ipam.Ipv6Modes;
 import java.util.List;
 
 /** A subnet with its allocation pools and host routes. {@code gatewayIp} is null for a subnet without one. */
@@ -19,8 +20,11 @@ public record SubnetRow(String id, String networkId, String projectId, String na
         return gatewayIp == null ? null : IpAddress.of(gatewayIp);
     }
 
-    /** SLAAC or DHCPv6-stateless: Neutron lets such a subnet go although ports hold its addresses. */
+    /**
+     * SLAAC or DHCPv6-stateless (by either mode): its ports' addresses are EUI-64 ones, added to every port of the
+     * network, and Neutron lets such a subnet go although ports hold its addresses.
+     */
     public boolean autoAddress() {
-        return "slaac".equals(ipv6AddressMode) || "dhcpv6-stateless".equals(ipv6AddressMode);
+        return Ipv6Modes.autoAddress(ipv6RaMode, ipv6AddressMode);
     }
 }

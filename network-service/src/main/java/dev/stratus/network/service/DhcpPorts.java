@@ -48,7 +48,7 @@ public class DhcpPorts {
         if (existing.isEmpty()) {
             PortRow port = writer.create(PortDraft.service(network.id(), network.projectId(), OWNER,
                     deviceId(network.id()), "ACTIVE", List.of()), List.of());
-            Optional<String> served = ipam.any(subnet, port.id(), network.id()).map(ip -> port.id());
+            Optional<String> served = ipam.address(subnet, AddressedPort.of(port)).map(ip -> port.id());
             if (served.isEmpty()) {
                 writer.delete(port.id());
             }
@@ -58,7 +58,7 @@ public class DhcpPorts {
         if (port.fixedIps().stream().anyMatch(ip -> ip.subnetId().equals(subnet.id()))) {
             return Optional.of(port.id());
         }
-        Optional<String> id = ipam.any(subnet, port.id(), network.id()).map(ip -> port.id());
+        Optional<String> id = ipam.address(subnet, AddressedPort.of(port)).map(ip -> port.id());
         ports.bump(port.id());
         return id;
     }

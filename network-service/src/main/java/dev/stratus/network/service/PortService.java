@@ -153,7 +153,8 @@ public class PortService {
         copy(b, "device_id", "device_id", columns);
         copy(b, "device_owner", "device_owner", columns);
         copy(b, "dns_name", "dns_name", columns);
-        if (b.given("mac_address") && !b.string("mac_address").equals(port.macAddress())) {
+        boolean macChanged = b.given("mac_address") && !b.string("mac_address").equals(port.macAddress());
+        if (macChanged) {
             if (ports.macInUse(port.networkId(), b.string("mac_address"), id)) {
                 throw CoreFaults.macAddressInUse(port.networkId(), b.string("mac_address"));
             }
@@ -165,6 +166,11 @@ public class PortService {
         List<FixedIp> ips = port.fixedIps();
         if (b.given("fixed_ips")) {
             ips = changeAddresses(port, b.list("fixed_ips"));
+        }
+        if (macChanged) {
+            // EUI-64 addresses follow the MAC, as Neutron recomputes them
+            ips = ipam.readdress(AddressedPort.of(port).withMac(b.string("mac_address")),
+                    subnets.byNetwork(port.networkId()), ips);
         }
         List<String> securityGroups = port.securityGroups();
         if (b.given("security_groups")) {
@@ -213,8 +219,7 @@ public class PortService {
     /** Applies a new fixed_ips list: kept addresses stay, new ones are allocated, the rest released. */
     private List<FixedIp> changeAddresses(PortRow port, List<FixedIpRequest> requested) {
         List<SubnetRow> networkSubnets = subnets.byNetwork(port.networkId());
-        List<FixedIp> ips = ipam.allocate(port.id(), port.networkId(), networkSubnets, requested, port.fixedIps(),
-                port.isRouterPort());
+        List<FixedIp> ips = ipam.reallocate(AddressedPort.of(port), networkSubnets, requested, port.fixedIps());
         for (FloatingIpRow fip : floatingIps.byFixedPort(port.id())) {
             if (ips.stream().noneMatch(ip -> ip.ipAddress().equals(fip.fixedIpAddress()))) {
                 throw Faults.badRequest("port", "Cannot update the fixed_ips of the port " + port.id()

@@ -62,8 +62,7 @@ public class PortWriter {
         if (!stored) {
             throw CoreFaults.macGenerationFailure(d.networkId());
         }
-        ipam.allocate(id, d.networkId(), networkSubnets, d.fixedIps(), List.of(), d.deviceOwner().startsWith(
-                "network:router_"));
+        ipam.allocate(new AddressedPort(id, d.networkId(), chosen, d.deviceOwner()), networkSubnets, d.fixedIps());
         ports.replaceSecurityGroups(id, d.securityGroups());
         ports.replaceAddressPairs(id, withMac(d.allowedAddressPairs(), chosen));
         return ports.find(id).orElseThrow();

@@ -66,8 +66,8 @@ public class RouterGateways {
         if (network.id().equals(router.gwNetworkId()) && router.gwPortId() != null) {
             if (info.externalFixedIps() != null) {
                 PortRow port = ports.lock(router.gwPortId()).orElseThrow();
-                List<FixedIp> ips = ipam.allocate(port.id(), network.id(), networkSubnets, info.externalFixedIps(),
-                        port.fixedIps(), true);
+                List<FixedIp> ips = ipam.reallocate(AddressedPort.of(port), networkSubnets, info.externalFixedIps(),
+                        port.fixedIps());
                 port.fixedIps().stream().filter(old -> !ips.contains(old)).forEach(old -> ipam.release(port.id(), old));
                 ports.bump(port.id());
             }

@@ -9,6 +9,7 @@ import dev.stratus.network.ipam.AllocationPools;
 import dev.stratus.network.ipam.Cidr;
 import dev.stratus.network.ipam.IpAddress;
 import dev.stratus.network.ipam.IpRange;
+import dev.stratus.network.ipam.Ipv6Modes;
 import dev.stratus.network.persistence.SubnetRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -166,9 +167,7 @@ public class SubnetRules {
             throw Faults.invalidInput("ipv6_ra_mode set to '" + raMode + "' with ipv6_address_mode set to '"
                     + addressMode + "' is not valid. If both attributes are set, they must be the same value");
         }
-        boolean auto = "slaac".equals(addressMode) || "dhcpv6-stateless".equals(addressMode)
-                || (addressMode == null && ("slaac".equals(raMode) || "dhcpv6-stateless".equals(raMode)));
-        if (auto && cidr.prefixLength() != 64) {
+        if (Ipv6Modes.autoAddress(raMode, addressMode) && cidr.prefixLength() != 64) {
             throw Faults.invalidInput("Invalid CIDR " + cidr + " for IPv6 address mode. OpenStack uses the EUI-64 "
                     + "address format, which requires the prefix to be /64");
         }

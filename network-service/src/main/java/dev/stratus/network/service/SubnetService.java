@@ -9,6 +9,7 @@ import dev.stratus.network.api.StructuredValues.Route;
 import dev.stratus.network.ipam.Cidr;
 import dev.stratus.network.ipam.IpAddress;
 import dev.stratus.network.ipam.IpRange;
+import dev.stratus.network.ipam.Ipv6Modes;
 import dev.stratus.network.messaging.NetworkChanges;
 import dev.stratus.network.persistence.InetColumn;
 import dev.stratus.network.persistence.IpAllocationRepository;
@@ -46,10 +47,13 @@ public class SubnetService {
     private final Access access;
     private final NetworkChanges changes;
     private final dev.stratus.common.persistence.Db db;
+    private final IpAllocator ipam;
 
     public SubnetService(SubnetRepository subnets, NetworkRepository networks, PortRepository ports,
             IpAllocationRepository allocations, TagRepository tags, SubnetRules rules, DhcpPorts dhcp, Quotas quotas,
-            VisibleResources visible, Access access, NetworkChanges changes, dev.stratus.common.persistence.Db db) {
+            VisibleResources visible, Access access, NetworkChanges changes, dev.stratus.common.persistence.Db db,
+            IpAllocator ipam) {
+        this.ipam = ipam;
         this.subnets = subnets;
         this.networks = networks;
         this.ports = ports;
@@ -112,12 +116,35 @@ public class SubnetService {
                 new StandardAttributes(b.string("description"), 1, null, null));
         subnets.insert(row);
         SubnetRow stored = subnets.find(row.id()).orElseThrow();
+        List<PortRow> addressed = stored.autoAddress() ? addressPorts(stored) : List.of();
         if (enableDhcp) {
             dhcp.serve(network, stored);
         }
         networks.bump(network.id());
         changes.changed(NetworkChange.Kind.SUBNET, List.of(row.id(), network.id()), List.of(), List.of());
+        if (!addressed.isEmpty()) {
+            changes.changed(NetworkChange.Kind.PORT, addressed.stream().map(PortRow::id).toList(),
+                    addressed.stream().map(PortRow::bindingHostId).toList(),
+                    addressed.stream().map(PortRow::deviceId).toList());
+        }
         return stored;
+    }
+
+    /**
+     * A new SLAAC or DHCPv6-stateless subnet gives every port of its network but router interfaces its EUI-64
+     * address (Neutron's add_auto_addrs_on_network_ports). Returns the ports addressed.
+     */
+    private List<PortRow> addressPorts(SubnetRow subnet) {
+        List<PortRow> addressed = new ArrayList<>();
+        for (PortRow port : ports.byNetwork(subnet.networkId())) {
+            if (Ipv6Modes.routerInterface(port.deviceOwner())) {
+                continue;
+            }
+            ipam.eui64(subnet, AddressedPort.of(port));
+            ports.bump(port.id());
+            addressed.add(port);
+        }
+        return addressed;
     }
 
     @Transactional
@@ -199,7 +226,7 @@ public class SubnetService {
             if (DhcpPorts.OWNER.equals(port.deviceOwner())) {
                 continue;
             }
-            if (!subnet.autoAddress() || port.isRouterPort()) {
+            if (!subnet.autoAddress() || Ipv6Modes.routerInterface(port.deviceOwner())) {
                 throw CoreFaults.subnetInUse(id);
             }
             port.fixedIps().stream().filter(ip -> ip.subnetId().equals(id))
