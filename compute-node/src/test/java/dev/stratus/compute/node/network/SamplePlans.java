@@ -48,6 +48,17 @@ public final class SamplePlans {
                                 List.of(), true)));
     }
 
+    /** The tenant network with its IPv6 subnet in the given Neutron modes and the DHCP port's EUI-64 address on it. */
+    public static NetworkPlumbing tenantNetworkV6(String raMode, String addressMode) {
+        NetworkPlumbing plain = tenantNetwork();
+        SubnetPlumbing v6 = plain.subnet(TENANT_V6_SUBNET).orElseThrow();
+        return new NetworkPlumbing(TENANT_NET, plain.mtu(), null,
+                new DhcpServer(DHCP_PORT, "fa:16:3e:00:00:02", List.of(new FixedIp(TENANT_SUBNET, "10.0.0.2"),
+                        new FixedIp(TENANT_V6_SUBNET, "2001:db8:0:1:f816:3eff:fe00:2"))),
+                List.of(plain.subnet(TENANT_SUBNET).orElseThrow(), new SubnetPlumbing(TENANT_V6_SUBNET, v6.cidr(), 6,
+                        v6.gatewayIp(), List.of("2001:db8::53"), List.of(), true, raMode, addressMode)));
+    }
+
     public static NetworkPlumbing providerNetwork() {
         return new NetworkPlumbing(PROVIDER_NET, 1500, "br-provider", null,
                 List.of(new SubnetPlumbing(PROVIDER_SUBNET, "203.0.113.0/24", 4, "203.0.113.1", List.of(), List.of(),

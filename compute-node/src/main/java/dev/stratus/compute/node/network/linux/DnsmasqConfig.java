@@ -15,13 +15,17 @@ import java.util.Optional;
 
 /**
  * What one network's dnsmasq runs with: its command line and the two files it re-reads on SIGHUP. Only
- * static leases: one host entry per port (its MAC, its first IPv4 address in a DHCP subnet, its host name),
- * nothing for unknown MACs, and no DNS service ({@code --port=0}). A port's extra DHCP options are tagged to
- * its host entry ({@link DnsmasqPortOptions}).
+ * static leases: one host entry per port and address family (its MAC, its first IPv4 address in a DHCP subnet,
+ * or its address in a stateful DHCPv6 subnet, and its host name), nothing for unknown MACs, and no DNS service
+ * ({@code --port=0}). A port's extra DHCP options are tagged to its host entries ({@link DnsmasqPortOptions}).
+ * IPv6 subnets are served as Neutron's dnsmasq driver and its routers' radvd together serve them
+ * ({@link Dhcpv6Ranges}).
  *
  * @param hosts the {@code --dhcp-hostsfile}: {@code mac,[id:client,][set:port-<id>,]address,hostname} per port
- * @param options the {@code --dhcp-optsfile}: router, name servers, classless static routes and MTU per subnet,
- *        then each port's extra options
+ *        and family ({@code [address]} for IPv6), and {@code mac,set:port-<id>} for a port whose IPv6 options
+ *        a stateless subnet hands out
+ * @param options the {@code --dhcp-optsfile}: router, name servers, classless static routes and MTU per IPv4
+ *        subnet, name servers per DHCPv6 subnet, then each port's extra options
  * @param arguments dnsmasq's arguments (without the program name)
  */
 public record DnsmasqConfig(String hosts, String options, List<String> arguments) {
@@ -43,15 +47,38 @@ public record DnsmasqConfig(String hosts, String options, List<String> arguments
             Path directory) {
         List<SubnetPlumbing> subnets = network.dhcpSubnets();
         return new DnsmasqConfig(hosts(network, ports), options(network, subnets, ports),
-                arguments(subnets, interfaceName, directory));
+                arguments(subnets, interfaceName, directory, network.mtu()));
     }
 
     static String hosts(NetworkPlumbing network, List<PortPlumbing> ports) {
         StringBuilder text = new StringBuilder();
-        ports.stream().sorted(Comparator.comparing(PortPlumbing::portId)).forEach(port -> leaseAddress(network, port)
-                .ifPresent(address -> text.append(port.mac()).append(',').append(DnsmasqPortOptions.hostFields(port))
-                        .append(address).append(',').append(hostname(port.hostname(), address)).append('\n')));
+        ports.stream().sorted(Comparator.comparing(PortPlumbing::portId))
+                .forEach(port -> hostLines(network, port).forEach(line -> text.append(line).append('\n')));
         return text.toString();
+    }
+
+    /** The port's host entries: its IPv4 lease, its DHCPv6 leases, or the tag of its DHCPv6-stateless options. */
+    private static List<String> hostLines(NetworkPlumbing network, PortPlumbing port) {
+        List<String> lines = new ArrayList<>();
+        String head = port.mac() + "," + DnsmasqPortOptions.hostFields(port);
+        leaseAddress(network, port).ifPresent(address -> lines.add(head + address + "," + hostname(port.hostname(),
+                address)));
+        boolean statelessOptions = false;
+        for (FixedIp fixed : port.fixedIps()) {
+            Optional<SubnetPlumbing> subnet = network.subnet(fixed.subnetId());
+            if (subnet.isEmpty() || subnet.get().ipVersion() != 6 || !subnet.get().servedByDhcp()) {
+                continue;
+            }
+            if (subnet.get().dhcpv6Leases()) {
+                lines.add(head + "[" + fixed.ipAddress() + "]," + hostname(port.hostname(), fixed.ipAddress()));
+            } else if (Dhcpv6Ranges.handsOutOptions(subnet.get())) {
+                statelessOptions = true;
+            }
+        }
+        if (statelessOptions && !DnsmasqPortOptions.lines(port).isEmpty()) {
+            lines.add(port.mac() + ",set:" + DnsmasqPortOptions.tag(port));
+        }
+        return lines;
     }
 
     private static Optional<String> leaseAddress(NetworkPlumbing network, PortPlumbing port) {
@@ -73,12 +100,12 @@ public record DnsmasqConfig(String hosts, String options, List<String> arguments
             name = name.substring(0, 63);
         }
         name = name.replaceAll("-+$", "");
-        return name.isEmpty() ? "host-" + address.replace('.', '-') : name;
+        return name.isEmpty() ? "host-" + address.replace('.', '-').replace(':', '-') : name;
     }
 
     static String options(NetworkPlumbing network, List<SubnetPlumbing> subnets, List<PortPlumbing> ports) {
         StringBuilder text = new StringBuilder(subnetOptions(network, subnets));
-        ports.stream().filter(port -> leaseAddress(network, port).isPresent())
+        ports.stream().filter(port -> !hostLines(network, port).isEmpty())
                 .sorted(Comparator.comparing(PortPlumbing::portId))
                 .forEach(port -> DnsmasqPortOptions.lines(port).forEach(line -> text.append(line).append('\n')));
         return text.toString();
@@ -88,6 +115,13 @@ public record DnsmasqConfig(String hosts, String options, List<String> arguments
         StringBuilder text = new StringBuilder();
         for (SubnetPlumbing subnet : subnets) {
             String tag = "tag:" + tag(subnet);
+            if (subnet.ipVersion() == 6) {
+                if (Dhcpv6Ranges.handsOutOptions(subnet) && !subnet.dnsServers().isEmpty()) {
+                    text.append(tag).append(",option6:dns-server,").append(String.join(",",
+                            subnet.dnsServers().stream().map(a -> "[" + a + "]").toList())).append('\n');
+                }
+                continue;
+            }
             // An empty router option keeps dnsmasq from offering its own address as the gateway.
             text.append(tag).append(",option:router");
             if (subnet.gatewayIp() != null) {
@@ -130,7 +164,7 @@ public record DnsmasqConfig(String hosts, String options, List<String> arguments
         return routes;
     }
 
-    static List<String> arguments(List<SubnetPlumbing> subnets, String interfaceName, Path directory) {
+    static List<String> arguments(List<SubnetPlumbing> subnets, String interfaceName, Path directory, int mtu) {
         List<String> args = new ArrayList<>(List.of(
                 "--conf-file=/dev/null",
                 "--no-hosts",
@@ -150,11 +184,18 @@ public record DnsmasqConfig(String hosts, String options, List<String> arguments
         long leases = 0;
         for (SubnetPlumbing subnet : subnets) {
             IpPrefix prefix = subnet.prefix();
-            args.add("--dhcp-range=set:" + tag(subnet) + "," + prefix.network().address() + ",static,"
-                    + prefix.netmask() + "," + LEASE_SECONDS + "s");
-            leases += 1L << (32 - prefix.length());
+            if (subnet.ipVersion() == 4) {
+                args.add("--dhcp-range=set:" + tag(subnet) + "," + prefix.network().address() + ",static,"
+                        + prefix.netmask() + "," + LEASE_SECONDS + "s");
+                leases += 1L << (32 - prefix.length());
+            } else {
+                args.add("--dhcp-range=set:" + tag(subnet) + "," + prefix.network().address() + ","
+                        + Dhcpv6Ranges.mode(subnet) + "," + prefix.length() + "," + LEASE_SECONDS + "s");
+                leases += 1L << Math.min(24, 128 - prefix.length());
+            }
         }
         args.add("--dhcp-lease-max=" + Math.min(leases, 1L << 24));
+        args.addAll(Dhcpv6Ranges.advertisementArguments(subnets, interfaceName, mtu));
         return args;
     }
 

@@ -60,17 +60,18 @@ public record NetworkPlumbing(String networkId, int mtu, String physicalBridge, 
         return subnets.stream().filter(s -> s.subnetId().equals(subnetId)).findFirst();
     }
 
-    /** The IPv4 subnets the DHCP server serves (IPv6 address modes are not served by this host). */
+    /** The subnets the DHCP server serves ({@link SubnetPlumbing#servedByDhcp}), IPv4 and IPv6. */
     public List<SubnetPlumbing> dhcpSubnets() {
         if (dhcp == null) {
             return List.of();
         }
-        return subnets.stream().filter(s -> s.enableDhcp() && s.ipVersion() == 4).toList();
+        return subnets.stream().filter(SubnetPlumbing::servedByDhcp).toList();
     }
 
+    /** Whether a DHCP server runs: the DHCP port has an address in a subnet it serves. */
     public boolean servesDhcp() {
         return !dhcpSubnets().isEmpty()
-                && dhcp.addresses().stream().anyMatch(a -> subnet(a.subnetId()).map(SubnetPlumbing::enableDhcp)
-                        .orElse(false) && a.address().version() == 4);
+                && dhcp.addresses().stream().anyMatch(a -> subnet(a.subnetId()).map(SubnetPlumbing::servedByDhcp)
+                        .orElse(false));
     }
 }

@@ -131,7 +131,12 @@ public class HostNetworkPlanner {
                 r.path("nexthop").asText())));
         String gateway = s.path("gateway_ip").isNull() ? null : s.path("gateway_ip").asText(null);
         return new SubnetPlumbing(s.path("id").asText(), s.path("cidr").asText(), s.path("ip_version").asInt(4),
-                gateway, NetworkView.texts(s.path("dns_nameservers")), routes, s.path("enable_dhcp").asBoolean(true));
+                gateway, NetworkView.texts(s.path("dns_nameservers")), routes, s.path("enable_dhcp").asBoolean(true),
+                textOrNull(s.path("ipv6_ra_mode")), textOrNull(s.path("ipv6_address_mode")));
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
     }
 
     private PortPlumbing port(JsonNode port, Map<String, List<SecurityRule>> rulesByGroup) {

@@ -71,7 +71,8 @@ class DnsmasqPortOptionsTest {
 
     @Test
     void theNetworksFilesCarryThemAndOnlyForPortsWithALease() {
-        NetworkPlumbing network = SamplePlans.tenantNetwork();
+        // SLAAC: no DHCPv6 for the IPv6-only port
+        NetworkPlumbing network = SamplePlans.tenantNetworkV6("slaac", "slaac");
         PortPlumbing pxe = v4Port(new DhcpOption("bootfile-name", "pxelinux.0", 4));
         PortPlumbing noLease = new PortPlumbing("abcdef01-0000-4000-8000-000000000002", SamplePlans.TENANT_NET,
                 "fa:16:3e:ab:cd:00", List.of(new FixedIp(SamplePlans.TENANT_V6_SUBNET, "2001:db8:0:1::7")), null,
