@@ -37,6 +37,8 @@ public class UserEntity extends PanacheEntityBase {
     public int failedAuthCount;
     @Column(name = "failed_auth_at")
     public Instant failedAuthAt;
+    /** Keystone's user options that are set, as a JSON object by option name (see {@code UserOptions}). */
+    public String options;
     /** Attributes Keystone does not model, as a JSON object (e.g. {@code project_id}), returned as given. */
     public String extra;
     @Column(name = "created_at", insertable = false, updatable = false)

@@ -3,6 +3,7 @@ package dev.stratus.identity.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.identity.service.EndpointFilters;
+import dev.stratus.identity.service.PythonRepr;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,17 +136,7 @@ record EndpointGroupBody(String name, boolean hasDescription, String description
         return ApiException.badRequest("Invalid input for field '" + path + "': " + message);
     }
 
-    /** A value as jsonschema prints it (Python's repr). */
     private static String repr(JsonNode node) {
-        if (node.isTextual()) {
-            return "'" + node.asText() + "'";
-        }
-        if (node.isNull()) {
-            return "None";
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean() ? "True" : "False";
-        }
-        return node.toString();
+        return PythonRepr.of(node);
     }
 }

@@ -17,6 +17,7 @@ import dev.stratus.identity.service.PasswordAuthentication;
 import dev.stratus.identity.service.PasswordRules;
 import dev.stratus.identity.service.Revocations;
 import dev.stratus.identity.service.Trusts;
+import dev.stratus.identity.service.UserOptions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -104,6 +105,7 @@ public class UserResource {
         user.description = Bodies.text(u, "description");
         user.defaultProjectId = Bodies.text(u, "default_project_id");
         user.extra = JsonColumns.mergeExtra(null, u, MODELLED);
+        user.options = requestedOptions(UserOptions.none(), u).toColumn();
         String domainId = Bodies.text(u, "domain_id");
         String password = Bodies.text(u, "password");
         if (password != null) {
@@ -130,6 +132,11 @@ public class UserResource {
                         .entity(Map.of("user", Views.user(saved, PublicUrls.base(api, uri)))).build());
     }
 
+    /** The options with the request's {@code options} applied (set, or removed by a null), checked as Keystone. */
+    private static UserOptions requestedOptions(UserOptions current, JsonNode u) {
+        return Bodies.has(u, "options") ? current.with(u.get("options"), "user/options") : current;
+    }
+
     private Uni<Void> checkDefaultProject(String projectId) {
         if (projectId == null) {
             return Uni.createFrom().voidItem();
@@ -147,6 +154,9 @@ public class UserResource {
     public Uni<Map<String, Object>> update(@PathParam("id") String id, JsonNode body, @Context UriInfo uri) {
         policy.enforce("identity:update_user", Policy.admin());
         JsonNode u = Bodies.member(body, "user");
+        if (Bodies.has(u, "options")) {
+            UserOptions.none().with(u.get("options"), "user/options");
+        }
         String password = Bodies.text(u, "password");
         if (password != null) {
             passwordRules.requireAcceptable(password);
@@ -173,6 +183,8 @@ public class UserResource {
     private Uni<Void> applyUpdate(UserEntity user, JsonNode u, String newName) {
         user.name = newName;
         user.extra = JsonColumns.mergeExtra(user.extra, u, MODELLED);
+        // Before the password: a password set in the same request follows the new options (expiry).
+        user.options = requestedOptions(UserOptions.of(user), u).toColumn();
         if (Bodies.has(u, "email")) {
             user.email = Bodies.text(u, "email");
         }
@@ -209,7 +221,8 @@ public class UserResource {
      * A user changes their own password, proving the original one; their existing tokens are revoked.
      * As in Keystone, no token is needed (a user whose password expired must still be able to change it):
      * the original password is the proof, checked as a password authentication (lockout included), and the new
-     * one must pass the strength, minimum age and history rules. The proof runs outside the change's transaction
+     * one must pass the strength rule, then {@code lock_password} (which refuses every self-service change), the
+     * minimum age and the history rules. The proof runs outside the change's transaction
      * so that a failed attempt is counted.
      */
     @POST

@@ -10,6 +10,7 @@ import dev.stratus.identity.persistence.RoleEntity;
 import dev.stratus.identity.persistence.ServiceEntity;
 import dev.stratus.identity.persistence.UserEntity;
 import dev.stratus.identity.service.EndpointFilters;
+import dev.stratus.identity.service.UserOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class Views {
             m.put("description", u.description);
         }
         m.put("password_expires_at", passwordExpiry(u.passwordExpiresAt));
-        m.put("options", Map.of());
+        m.put("options", UserOptions.of(u).asMap());
         m.put("links", links(base + "/v3/users/" + u.id));
         return m;
     }

@@ -2,6 +2,7 @@ package dev.stratus.identity.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +23,10 @@ public record BootstrapPlan(
     public record Project(String name, String domain, String description) {
     }
 
+    /** A user; {@code options} are Keystone user options, as in {@code PATCH /v3/users} (see BootstrapUserOptions). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record User(String name, String domain, String password,
-            @JsonProperty("default_project") String defaultProject, String email) {
+            @JsonProperty("default_project") String defaultProject, String email, JsonNode options) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -75,8 +75,9 @@ public class Bootstrapper {
         for (BootstrapPlan.Project p : plan.projectsOrEmpty()) {
             work = work.chain(() -> ensureProject(p));
         }
+        BootstrapUserOptions options = new BootstrapUserOptions(plan);
         for (BootstrapPlan.User u : plan.usersOrEmpty()) {
-            work = work.chain(() -> ensureUser(u));
+            work = work.chain(() -> ensureUser(u, options));
         }
         for (BootstrapPlan.Assignment a : plan.assignmentsOrEmpty()) {
             work = work.chain(() -> ensureAssignment(a));
@@ -166,10 +167,15 @@ public class Bootstrapper {
         });
     }
 
-    private Uni<Void> ensureUser(BootstrapPlan.User plan) {
+    private Uni<Void> ensureUser(BootstrapPlan.User plan, BootstrapUserOptions options) {
         return UserEntity.<UserEntity>find("domainId = ?1 and name = ?2", domainOf(plan.domain()), plan.name())
                 .firstResult().chain(existing -> {
                     if (existing != null) {
+                        String updated = options.apply(UserOptions.of(existing), plan, existing.domainId).toColumn();
+                        if (!java.util.Objects.equals(updated, existing.options)) {
+                            existing.options = updated;
+                            LOG.infof("Bootstrap: user %s has the options %s", existing.name, updated);
+                        }
                         return alignPassword(existing, plan.password());
                     }
                     Uni<String> defaultProject = plan.defaultProject() == null ? Uni.createFrom().nullItem()
@@ -183,6 +189,7 @@ public class Bootstrapper {
                         u.passwordChangedAt = Instant.now();
                         u.defaultProjectId = projectId;
                         u.email = plan.email();
+                        u.options = options.apply(UserOptions.none(), plan, u.domainId).toColumn();
                         LOG.infof("Bootstrap: created user %s", u.name);
                         return u.persist().replaceWithVoid();
                     }));

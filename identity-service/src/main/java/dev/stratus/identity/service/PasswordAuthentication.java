@@ -12,7 +12,8 @@ import java.time.Instant;
  * Checks a user's password as Keystone's sql identity driver does: a locked account is refused whatever the password
  * (401 naming the user), a wrong password counts a failure (committed on its own, since the request then fails), a
  * disabled user or an expired password is refused, and a success clears the failures. An account is locked once its
- * failures reach {@code lockout-failure-attempts}, for {@code lockout-duration} after the last one.
+ * failures reach {@code lockout-failure-attempts}, for {@code lockout-duration} after the last one. Users with the
+ * {@code ignore_lockout_failure_attempts} option are exempt from both the counting and the lock.
  */
 @ApplicationScoped
 public class PasswordAuthentication {
@@ -40,7 +41,9 @@ public class PasswordAuthentication {
         }
         return hasher.matches(password, user.passwordHash).chain(ok -> {
             if (!ok) {
-                return recordFailure(user, now, lockOver).chain(() -> Uni.createFrom().failure(
+                Uni<Void> counted = exemptFromLockout(user) ? Uni.createFrom().voidItem()
+                        : recordFailure(user, now, lockOver);
+                return counted.chain(() -> Uni.createFrom().failure(
                         ApiException.unauthorized(TokenService.AUTH_FAILED)));
             }
             if (!user.enabled) {
@@ -60,8 +63,14 @@ public class PasswordAuthentication {
         user.failedAuthAt = null;
     }
 
+    /** A user with {@code ignore_lockout_failure_attempts} is never locked, nor are its failures counted. */
+    private static boolean exemptFromLockout(UserEntity user) {
+        return UserOptions.of(user).isSet(UserOptions.IGNORE_LOCKOUT_FAILURE_ATTEMPTS);
+    }
+
     private boolean lockReached(UserEntity user) {
-        return settings.lockoutFailureAttempts().isPresent() && settings.lockoutFailureAttempts().getAsInt() > 0
+        return !exemptFromLockout(user)
+                && settings.lockoutFailureAttempts().isPresent() && settings.lockoutFailureAttempts().getAsInt() > 0
                 && user.failedAuthCount >= settings.lockoutFailureAttempts().getAsInt();
     }
 

@@ -47,8 +47,15 @@ public class PasswordRules {
         }
     }
 
-    /** The minimum age and history rules, which only a user changing its own password is held to. */
+    /**
+     * The rules only a user changing its own password is held to: {@code lock_password} forbids the change, then the
+     * minimum age and the history.
+     */
     public Uni<Void> requireChangeableBySelf(UserEntity user, String newPassword) {
+        if (UserOptions.of(user).isSet(UserOptions.LOCK_PASSWORD)) {
+            throw ApiException.badRequest("You cannot change your password at this time due to password policy"
+                    + " disallowing password changes. Please contact your administrator to reset your password.");
+        }
         int minAgeDays = settings.minimumPasswordAge();
         if (minAgeDays > 0 && user.passwordSelfService && user.passwordChangedAt != null) {
             Instant allowedFrom = user.passwordChangedAt.plus(Duration.ofDays(minAgeDays));
@@ -89,19 +96,32 @@ public class PasswordRules {
             user.passwordHash = hash;
             user.passwordChangedAt = now;
             user.passwordSelfService = bySelf;
-            user.passwordExpiresAt = expiry(now, bySelf);
+            user.passwordExpiresAt = expiry(UserOptions.of(user), now, bySelf);
             return previous == null ? Uni.createFrom().voidItem() : archive(user.id, previous, previousSetAt, now);
         });
     }
 
-    /** Whether the current password has expired and may no longer authenticate. */
+    /**
+     * Whether the current password has expired and may no longer authenticate; never for a user with
+     * {@code ignore_password_expiry}, whatever its {@code password_expires_at} says (as Keystone).
+     */
     public static boolean expired(UserEntity user, Instant now) {
-        return user.passwordExpiresAt != null && !now.isBefore(user.passwordExpiresAt);
+        return user.passwordExpiresAt != null && !now.isBefore(user.passwordExpiresAt)
+                && !UserOptions.of(user).isSet(UserOptions.IGNORE_PASSWORD_EXPIRY);
     }
 
-    private Instant expiry(Instant now, boolean bySelf) {
-        if (!bySelf && settings.changePasswordUponFirstUse()) {
+    /**
+     * As Keystone's sql backend: an administrator's password is expired at once under change upon first use unless
+     * the user ignores that rule (even when it ignores expiry, which then keeps it usable); else it expires after the
+     * configured days unless the user ignores expiry.
+     */
+    private Instant expiry(UserOptions options, Instant now, boolean bySelf) {
+        if (!bySelf && settings.changePasswordUponFirstUse()
+                && !options.isSet(UserOptions.IGNORE_CHANGE_PASSWORD_UPON_FIRST_USE)) {
             return now;
+        }
+        if (options.isSet(UserOptions.IGNORE_PASSWORD_EXPIRY)) {
+            return null;
         }
         return settings.passwordExpiresDays().isPresent()
                 ? now.plus(Duration.ofDays(settings.passwordExpiresDays().getAsInt())).truncatedTo(ChronoUnit.SECONDS)
