@@ -14,12 +14,18 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL database (the machine's, or an embedded one), a real AMQP broker, and a bootstrap
- * file with an admin and a demo account, as the all-in-one creates them.
+ * file with an admin, a demo and the services' account, as the all-in-one creates them, and an operator account
+ * whose entry sets user options.
  */
 public class IdentityTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ADMIN_PASSWORD = "admin-secret";
     public static final String DEMO_PASSWORD = "demo-secret";
+    /** The services' own account, as deploy/cloud's bootstrap file has it (granted the service role). */
+    public static final String SERVICE_USER = "stratus";
+    public static final String SERVICE_PASSWORD = "service-secret";
+    /** A bootstrap user whose entry sets options. */
+    public static final String OPERATOR_USER = "operator";
 
     @Override
     public Map<String, String> start() {
@@ -40,11 +46,15 @@ public class IdentityTestResource implements QuarkusTestResourceLifecycleManager
                   "projects": [{"name": "admin"}, {"name": "demo"}, {"name": "service"}],
                   "users": [
                     {"name": "admin", "password": "%s", "default_project": "admin"},
-                    {"name": "demo", "password": "%s", "default_project": "demo"}
+                    {"name": "demo", "password": "%s", "default_project": "demo"},
+                    {"name": "%s", "password": "%s", "default_project": "service"},
+                    {"name": "%s", "password": "operator-secret",
+                     "options": {"lock_password": true, "ignore_lockout_failure_attempts": true}}
                   ],
                   "role_assignments": [
                     {"user": "admin", "project": "admin", "role": "admin"},
-                    {"user": "demo", "project": "demo", "role": "member"}
+                    {"user": "demo", "project": "demo", "role": "member"},
+                    {"user": "%s", "project": "service", "role": "service"}
                   ],
                   "services": [
                     {"type": "identity", "name": "keystone", "endpoints": {
@@ -52,7 +62,8 @@ public class IdentityTestResource implements QuarkusTestResourceLifecycleManager
                       "admin": "http://127.0.0.1:5000/v3"}}
                   ]
                 }
-                """.formatted(ADMIN_PASSWORD, DEMO_PASSWORD);
+                """.formatted(ADMIN_PASSWORD, DEMO_PASSWORD, SERVICE_USER, SERVICE_PASSWORD, OPERATOR_USER,
+                SERVICE_USER);
         try {
             Path file = Files.createTempFile("stratus-bootstrap", ".json");
             Files.writeString(file, plan);

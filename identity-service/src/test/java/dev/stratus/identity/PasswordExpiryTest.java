@@ -83,6 +83,58 @@ class PasswordExpiryTest {
         authenticate(name, "fourth-" + suffix).statusCode(201);
     }
 
+    /** A member of a project of its name, created by an administrator with {@code options}; its id. */
+    private static String memberWithOptions(String admin, String name, String password, String options) {
+        String project = as(admin).body("{\"project\": {\"name\": \"" + name + "\"}}").post("/v3/projects")
+                .then().statusCode(201).extract().path("project.id");
+        String user = as(admin).body("{\"user\": {\"name\": \"" + name + "\", \"password\": \"" + password
+                + "\", \"options\": " + options + "}}").post("/v3/users").then().statusCode(201)
+                .extract().path("user.id");
+        String member = as(admin).queryParam("name", "member").get("/v3/roles").then().statusCode(200)
+                .extract().path("roles[0].id");
+        as(admin).put("/v3/projects/" + project + "/users/" + user + "/roles/" + member).then().statusCode(204);
+        return user;
+    }
+
+    @Test
+    void ignoreChangePasswordUponFirstUseKeepsAnAdministratorsPasswordUsable() {
+        String admin = Tokens.admin();
+        String name = "pe-first-" + UUID.randomUUID().toString().substring(0, 8);
+        String user = memberWithOptions(admin, name, "pw-" + name,
+                "{\"ignore_change_password_upon_first_use\": true}");
+        assertThat(expiresAt(as(admin).get("/v3/users/" + user).then().statusCode(200)),
+                greaterThan(Instant.now().plus(Duration.ofDays(89))));
+        authenticate(name, "pw-" + name).statusCode(201);
+        // An administrator's reset follows the option too.
+        as(admin).body("{\"user\": {\"password\": \"reset-" + name + "\"}}").patch("/v3/users/" + user).then()
+                .statusCode(200);
+        authenticate(name, "reset-" + name).statusCode(201);
+    }
+
+    @Test
+    void ignorePasswordExpiryKeepsAnExpiredPasswordUsable() {
+        String admin = Tokens.admin();
+        String name = "pe-never-" + UUID.randomUUID().toString().substring(0, 8);
+        String user = memberWithOptions(admin, name, "pw-" + name, "{}");
+        String expired = "The password is expired and needs to be changed for user: " + user + ".";
+        authenticate(name, "pw-" + name).statusCode(401).body("error.message", equalTo(expired));
+
+        as(admin).body("{\"user\": {\"options\": {\"ignore_password_expiry\": true}}}").patch("/v3/users/" + user)
+                .then().statusCode(200);
+        authenticate(name, "pw-" + name).statusCode(201);
+        as(admin).body("{\"user\": {\"options\": {\"ignore_password_expiry\": null}}}").patch("/v3/users/" + user)
+                .then().statusCode(200);
+        authenticate(name, "pw-" + name).statusCode(401).body("error.message", equalTo(expired));
+
+        // Exempt from both rules, a password set by an administrator gets no expiry at all.
+        String both = "pe-both-" + UUID.randomUUID().toString().substring(0, 8);
+        String exempt = memberWithOptions(admin, both, "pw-" + both,
+                "{\"ignore_password_expiry\": true, \"ignore_change_password_upon_first_use\": true}");
+        as(admin).get("/v3/users/" + exempt).then().statusCode(200)
+                .body("user.password_expires_at", org.hamcrest.Matchers.nullValue());
+        authenticate(both, "pw-" + both).statusCode(201);
+    }
+
     private static ValidatableResponse authenticate(String name, String password) {
         return given().contentType(ContentType.JSON).body(Tokens.passwordBody(name, password, name))
                 .post("/v3/auth/tokens").then();

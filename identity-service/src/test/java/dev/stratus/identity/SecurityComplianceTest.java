@@ -160,4 +160,49 @@ class SecurityComplianceTest {
         change(pw(0), "short1").statusCode(400).body("error.message", equalTo(refused));
         authenticate(pw(0)).statusCode(201);
     }
+
+    @Test
+    void ignoreLockoutFailureAttemptsExemptsTheUserFromCountingAndLocking() {
+        as(admin).body("{\"user\": {\"options\": {\"ignore_lockout_failure_attempts\": true}}}")
+                .patch("/v3/users/" + user).then().statusCode(200)
+                .body("user.options.ignore_lockout_failure_attempts", equalTo(true));
+        for (int i = 0; i < 4; i++) {
+            authenticate("wrong-" + i).statusCode(401)
+                    .body("error.message", equalTo("The request you have made requires authentication."));
+        }
+        authenticate(pw(0)).statusCode(201);
+        // Failures while exempt were not counted: once the option is removed, it takes two new ones to lock.
+        as(admin).body("{\"user\": {\"options\": {\"ignore_lockout_failure_attempts\": null}}}")
+                .patch("/v3/users/" + user).then().statusCode(200).body("user.options", equalTo(Map.of()));
+        authenticate("wrong").statusCode(401);
+        authenticate(pw(0)).statusCode(201);
+        lockOut();
+    }
+
+    @Test
+    void exemptingALockedUserLetsItIn() {
+        lockOut();
+        as(admin).body("{\"user\": {\"options\": {\"ignore_lockout_failure_attempts\": true}}}")
+                .patch("/v3/users/" + user).then().statusCode(200);
+        authenticate(pw(0)).statusCode(201);
+    }
+
+    @Test
+    void theServicesAccountFromTheBootstrapFileCannotBeLockedOut() {
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body(Tokens.passwordBody(IdentityTestResource.SERVICE_USER,
+                    "wrong-" + i, "service")).post("/v3/auth/tokens").then().statusCode(401)
+                    .body("error.message", equalTo("The request you have made requires authentication."));
+        }
+        Tokens.issue(IdentityTestResource.SERVICE_USER, IdentityTestResource.SERVICE_PASSWORD, "service");
+    }
+
+    @Test
+    void lockPasswordComesBeforeTheHistoryRule() {
+        as(admin).body("{\"user\": {\"options\": {\"lock_password\": true}}}").patch("/v3/users/" + user).then()
+                .statusCode(200);
+        change(pw(0), pw(0)).statusCode(400).body("error.message", equalTo("You cannot change your password at"
+                + " this time due to password policy disallowing password changes. Please contact your administrator"
+                + " to reset your password."));
+    }
 }

@@ -116,6 +116,7 @@ public final class UserOptions {
             }
         }
         if (!unexpected.isEmpty()) {
+            Collections.sort(unexpected); // jsonschema names them sorted
             throw schema(path, "Additional properties are not allowed (" + String.join(", ", unexpected)
                     + (unexpected.size() == 1 ? " was" : " were") + " unexpected)");
         }
