@@ -157,6 +157,46 @@ class UserOptionsTest {
         Tokens.issue(IdentityTestResource.SERVICE_USER, IdentityTestResource.SERVICE_PASSWORD, "service");
     }
 
+    @Test
+    void tokensNeedTheMethodsOfOneMultiFactorRule() {
+        String name = "mfa-" + suffix;
+        String project = as(admin).body("{\"project\": {\"name\": \"" + name + "\"}}").post("/v3/projects")
+                .then().statusCode(201).extract().path("project.id");
+        String user = create(name, ", \"password\": \"pw-" + suffix + "\"").statusCode(201).extract().path("user.id");
+        String member = as(admin).queryParam("name", "member").get("/v3/roles").then().statusCode(200)
+                .extract().path("roles[0].id");
+        as(admin).put("/v3/projects/" + project + "/users/" + user + "/roles/" + member).then().statusCode(204);
+        String token = Tokens.issue(name, "pw-" + suffix, name);
+        var credential = as(token).body("{\"application_credential\": {\"name\": \"mfa\"}}")
+                .post("/v3/users/" + user + "/application_credentials").then().statusCode(201).extract();
+        String byCredential = """
+                {"auth": {"identity": {"methods": ["application_credential"],
+                  "application_credential": {"id": "%s", "secret": "%s"}}}}""".formatted(
+                credential.path("application_credential.id"), credential.path("application_credential.secret"));
+
+        // Only application credentials: the password alone satisfies no rule.
+        patch(user, "\"options\": {\"multi_factor_auth_rules\": [[\"application_credential\"]]}").statusCode(200);
+        authenticate(name, "pw-" + suffix).statusCode(401)
+                .header("x-openstack-request-id", org.hamcrest.Matchers.notNullValue())
+                .body("error.code", equalTo(401)).body("error.title", equalTo("Unauthorized"))
+                .body("error.message", equalTo("Insufficient auth methods received for " + user
+                        + ". Auth Methods Provided [password]."))
+                .body("required_auth_methods", equalTo(List.of(List.of("application_credential"))));
+        given().contentType(ContentType.JSON).body(byCredential).post("/v3/auth/tokens").then().statusCode(201);
+
+        // Any one rule will do; a method this service does not have (totp) is not required.
+        patch(user, "\"options\": {\"multi_factor_auth_rules\": [[\"application_credential\"],"
+                + " [\"password\", \"totp\"]]}").statusCode(200);
+        authenticate(name, "pw-" + suffix).statusCode(201);
+
+        // Rules are not applied when multi_factor_auth_enabled is false.
+        patch(user, "\"options\": {\"multi_factor_auth_rules\": [[\"application_credential\"]],"
+                + " \"multi_factor_auth_enabled\": false}").statusCode(200);
+        authenticate(name, "pw-" + suffix).statusCode(201);
+        patch(user, "\"options\": {\"multi_factor_auth_enabled\": true}").statusCode(200);
+        authenticate(name, "pw-" + suffix).statusCode(401);
+    }
+
     private static ValidatableResponse authenticate(String name, String password) {
         return given().contentType(ContentType.JSON).body(Tokens.passwordBody(name, password, null))
                 .post("/v3/auth/tokens").then();

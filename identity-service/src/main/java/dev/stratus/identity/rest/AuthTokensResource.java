@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.Policy;
 import dev.stratus.common.auth.PublicEndpoint;
+import dev.stratus.common.fault.FaultBodies;
+import dev.stratus.common.fault.FaultStyle;
 import dev.stratus.identity.service.AuthRequest;
 import dev.stratus.identity.service.Catalog;
+import dev.stratus.identity.service.InsufficientAuthMethods;
 import dev.stratus.identity.service.TokenData;
 import dev.stratus.identity.service.TokenService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -21,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** {@code /v3/auth/tokens}: issue (password and token methods), validate, check and revoke. */
 @Path("/v3/auth/tokens")
@@ -48,7 +53,20 @@ public class AuthTokensResource {
         return tokens.issue(request)
                 .chain(token -> render(token, noCatalog == null))
                 .map(rendered -> Response.status(201).header(SUBJECT_TOKEN, rendered.token)
-                        .entity(rendered.body).build());
+                        .entity(rendered.body).build())
+                .onFailure(InsufficientAuthMethods.class)
+                .recoverWithItem(e -> insufficient((InsufficientAuthMethods) e));
+    }
+
+    /**
+     * Keystone answers a user short of its MFA rules with a 401 naming them in {@code required_auth_methods}; with
+     * an auth receipt too, which this service does not issue, so the client sends all methods in one request.
+     */
+    private static Response insufficient(InsufficientAuthMethods e) {
+        Map<String, Object> body = new LinkedHashMap<>(FaultBodies.body(FaultStyle.KEYSTONE, 401, e.getMessage(),
+                null));
+        body.put("required_auth_methods", e.required());
+        return Response.status(401).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
     @GET

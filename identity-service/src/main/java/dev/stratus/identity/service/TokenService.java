@@ -70,7 +70,9 @@ public class TokenService {
 
     @WithSession
     public Uni<TokenData> issue(AuthRequest request) {
-        return authenticate(request).chain(principal -> scope(principal, request));
+        return authenticate(request)
+                .invoke(principal -> MultiFactorAuthRules.require(principal.user(), principal.methods()))
+                .chain(principal -> scope(principal, request));
     }
 
     private Uni<Principal> authenticate(AuthRequest request) {
