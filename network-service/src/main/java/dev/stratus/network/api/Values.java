@@ -241,6 +241,29 @@ public final class Values {
         return out.toString();
     }
 
+    /** convert_to_int then validate_non_negative (subnet pool prefix lengths and quota). */
+    public static ValueReader nonNegative() {
+        return v -> {
+            int n = toInt(v);
+            if (n < 0) {
+                throw new ValueReader.Invalid("'" + n + "' should be non-negative");
+            }
+            return n;
+        };
+    }
+
+    /** validate_subnet_list: a list of unique IP networks (a subnet pool's prefixes). */
+    public static ValueReader subnetList() {
+        return v -> {
+            List<String> items = list(v);
+            ValueReader subnet = subnet();
+            for (String item : items) {
+                subnet.read(com.fasterxml.jackson.databind.node.TextNode.valueOf(item));
+            }
+            return items;
+        };
+    }
+
     /** validate_subnet: an IP network written address/prefix. */
     public static ValueReader subnet() {
         return v -> {

@@ -23,7 +23,7 @@ import java.util.Optional;
 public class SubnetRepository {
 
     private static final String COLUMNS = "s.id, s.network_id, s.project_id, s.name, s.ip_version, s.cidr::text as cidr, "
-            + "host(s.gateway_ip) as gateway_ip, s.enable_dhcp, s.ipv6_ra_mode, s.ipv6_address_mode, s.dns_nameservers, "
+            + "host(s.gateway_ip) as gateway_ip, s.enable_dhcp, s.ipv6_ra_mode, s.ipv6_address_mode, s.dns_nameservers, s.subnetpool_id, "
             + StandardAttributes.columns("s");
 
     public static final ResourceColumns LISTING = new ResourceColumns("subnets", "s", "subnets")
@@ -42,7 +42,7 @@ public class SubnetRepository {
             .column("revision_number", Column.integer("s.revision_number"))
             .column("created_at", Column.time("s.created_at"))
             .column("updated_at", Column.time("s.updated_at"))
-            .special("subnetpool_id", values -> values.isEmpty() ? new Where() : new Where().and("false"));
+            .column("subnetpool_id", Column.nullableText("s.subnetpool_id"));
 
     private final Db db;
 
@@ -52,10 +52,10 @@ public class SubnetRepository {
 
     public void insert(SubnetRow s) {
         db.update("insert into subnets (id, network_id, project_id, name, description, ip_version, cidr, gateway_ip, "
-                + "enable_dhcp, ipv6_ra_mode, ipv6_address_mode, dns_nameservers) "
-                + "values (?, ?, ?, ?, ?, ?, ?::cidr, ?::inet, ?, ?, ?, ?)", s.id(), s.networkId(), s.projectId(),
+                + "enable_dhcp, ipv6_ra_mode, ipv6_address_mode, dns_nameservers, subnetpool_id) "
+                + "values (?, ?, ?, ?, ?, ?, ?::cidr, ?::inet, ?, ?, ?, ?, ?)", s.id(), s.networkId(), s.projectId(),
                 s.name(), s.standard().description(), s.ipVersion(), s.cidr(), s.gatewayIp(), s.enableDhcp(),
-                s.ipv6RaMode(), s.ipv6AddressMode(), s.dnsNameservers());
+                s.ipv6RaMode(), s.ipv6AddressMode(), s.dnsNameservers(), s.subnetpoolId());
         replacePools(s.id(), s.allocationPools());
         replaceHostRoutes(s.id(), s.hostRoutes());
     }
@@ -128,13 +128,15 @@ public class SubnetRepository {
                 ids).forEach(r -> routes.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new Route(r[1], r[2])));
         return subnets.stream().map(s -> new SubnetRow(s.id(), s.networkId(), s.projectId(), s.name(), s.ipVersion(),
                 s.cidr(), s.gatewayIp(), s.enableDhcp(), s.ipv6RaMode(), s.ipv6AddressMode(), s.dnsNameservers(),
-                pools.getOrDefault(s.id(), List.of()), routes.getOrDefault(s.id(), List.of()), s.standard())).toList();
+                pools.getOrDefault(s.id(), List.of()), routes.getOrDefault(s.id(), List.of()), s.subnetpoolId(),
+                s.standard())).toList();
     }
 
     static SubnetRow row(ResultSet rs) throws SQLException {
         return new SubnetRow(rs.getString("id"), rs.getString("network_id"), rs.getString("project_id"),
                 rs.getString("name"), rs.getInt("ip_version"), rs.getString("cidr"), rs.getString("gateway_ip"),
                 rs.getBoolean("enable_dhcp"), rs.getString("ipv6_ra_mode"), rs.getString("ipv6_address_mode"),
-                Db.strings(rs, "dns_nameservers"), List.of(), List.of(), StandardAttributes.read(rs));
+                Db.strings(rs, "dns_nameservers"), List.of(), List.of(), rs.getString("subnetpool_id"),
+                StandardAttributes.read(rs));
     }
 }

@@ -7,10 +7,13 @@ import dev.stratus.network.ipam.IpRange;
 import dev.stratus.network.ipam.Ipv6Modes;
 import java.util.List;
 
-/** A subnet with its allocation pools and host routes. {@code gatewayIp} is null for a subnet without one. */
+/**
+ * A subnet with its allocation pools and host routes. {@code gatewayIp} is null for a subnet without one,
+ * {@code subnetpoolId} for one not allocated from a subnet pool.
+ */
 public record SubnetRow(String id, String networkId, String projectId, String name, int ipVersion, String cidr,
         String gatewayIp, boolean enableDhcp, String ipv6RaMode, String ipv6AddressMode, List<String> dnsNameservers,
-        List<IpRange> allocationPools, List<Route> hostRoutes, StandardAttributes standard) {
+        List<IpRange> allocationPools, List<Route> hostRoutes, String subnetpoolId, StandardAttributes standard) {
 
     public Cidr network() {
         return Cidr.of(cidr);

@@ -31,6 +31,8 @@ public final class Extensions {
                     "2015-01-01T10:00:00-00:00"),
             new Extension("binding", "Port Binding",
                     "Expose port bindings of a virtual port to external application", "2014-02-03T10:00:00-00:00"),
+            new Extension("default-subnetpools", "Default Subnetpools",
+                    "Provides ability to mark and use a subnetpool as the default.", "2016-02-18T18:00:00-00:00"),
             new Extension("dns-integration", "DNS Integration", "Provides integration with DNS.",
                     "2015-08-15T18:00:00-00:00"),
             new Extension("external-net", "Neutron external network",
@@ -77,13 +79,15 @@ public final class Extensions {
                     "Add new field with normalized remote_ip_prefix cidr in SG rule", "2020-07-28T10:00:00-00:00"),
             new Extension("sorting", "Sorting support", "Extension that indicates that sorting is enabled.",
                     "2016-06-12T00:00:00-00:00"),
+            new Extension("subnet_allocation", "Subnet Allocation", "Enables allocation of subnets from a subnet pool",
+                    "2015-03-30T10:00:00-00:00"),
             new Extension("standard-attr-description", "standard-attr-description",
                     "Extension to add descriptions to standard attributes", "2016-02-10T10:00:00-00:00"),
             new Extension("standard-attr-revisions", "Resource revision numbers",
                     "This extension will display the revision number of neutron resources.",
                     "2016-04-11T10:00:00-00:00"),
             new Extension("standard-attr-tag", "Tag support for resources with standard attribute: subnet, network, "
-                    + "port, router, floatingip, security_group",
+                    + "subnetpool, port, router, floatingip, security_group",
                     "Enables to set tag on resources with standard attribute.", "2017-01-01T00:00:00-00:00"),
             new Extension("standard-attr-timestamp", "Resource timestamps", "Adds created_at and updated_at fields to "
                     + "all Neutron resources that have Neutron standard attributes.", "2016-09-12T10:00:00-00:00"));

@@ -48,7 +48,8 @@ public class SubnetsResource {
             Attribute.createOnly("ipv6_ra_mode", Attribute.UNSET, Values.oneOfOrNull(IPV6_MODES)),
             Attribute.createOnly("ipv6_address_mode", Attribute.UNSET, Values.oneOfOrNull(IPV6_MODES)),
             Attribute.createOnly("subnetpool_id", Attribute.UNSET, Values.uuidOrNull()),
-            Attribute.createOnly("use_default_subnetpool", false, Values.bool()));
+            Attribute.createOnly("use_default_subnetpool", false, Values.bool()),
+            Attribute.createOnly("prefixlen", Attribute.UNSET, Values.nonNegative()));
 
     private final SubnetService subnets;
     private final Access access;

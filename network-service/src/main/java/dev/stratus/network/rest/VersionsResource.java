@@ -22,6 +22,7 @@ import java.util.Map;
 public class VersionsResource {
 
     private static final List<String[]> RESOURCES = List.of(new String[] {"subnet", "subnets"},
+            new String[] {"subnetpool", "subnetpools"},
             new String[] {"network", "networks"}, new String[] {"port", "ports"},
             new String[] {"security_group", "security_groups"},
             new String[] {"security_group_rule", "security_group_rules"}, new String[] {"router", "routers"},

@@ -18,6 +18,7 @@ import dev.stratus.network.persistence.NetworkRow;
 import dev.stratus.network.persistence.PortRepository;
 import dev.stratus.network.persistence.PortRow;
 import dev.stratus.network.persistence.StandardAttributes;
+import dev.stratus.network.persistence.SubnetPoolRow;
 import dev.stratus.network.persistence.SubnetRepository;
 import dev.stratus.network.persistence.SubnetRow;
 import dev.stratus.network.persistence.TagRepository;
@@ -31,7 +32,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Subnets of a network: their addressing, the network's DHCP port, and when they may go. */
+/**
+ * Subnets of a network: their addressing (given, or allocated from a subnet pool), the network's DHCP port, and
+ * when they may go.
+ */
 @ApplicationScoped
 public class SubnetService {
 
@@ -48,12 +52,14 @@ public class SubnetService {
     private final NetworkChanges changes;
     private final dev.stratus.common.persistence.Db db;
     private final IpAllocator ipam;
+    private final SubnetPoolAllocator allocator;
 
     public SubnetService(SubnetRepository subnets, NetworkRepository networks, PortRepository ports,
             IpAllocationRepository allocations, TagRepository tags, SubnetRules rules, DhcpPorts dhcp, Quotas quotas,
             VisibleResources visible, Access access, NetworkChanges changes, dev.stratus.common.persistence.Db db,
-            IpAllocator ipam) {
+            IpAllocator ipam, SubnetPoolAllocator allocator) {
         this.ipam = ipam;
+        this.allocator = allocator;
         this.subnets = subnets;
         this.networks = networks;
         this.ports = ports;
@@ -91,18 +97,42 @@ public class SubnetService {
         NetworkRow network = visible.network(caller, b.string("network_id"));
         access.require(caller.admin() || (caller.member() && caller.owns(network.projectId())), "create_subnet");
         String project = access.owningProject(caller, b.string("project_id"));
-        if (b.get("subnetpool_id") != null) {
-            throw Faults.badRequest("subnets", "subnet pools are not supported; give a cidr");
+        String requestedCidr = b.string("cidr");
+        if (requestedCidr != null && b.integer("prefixlen") != null) {
+            throw Faults.badRequest("subnets", "cidr and prefixlen must not be supplied together");
         }
-        if (b.string("cidr") == null) {
+        String poolId = allocator.poolId(caller, b.string("subnetpool_id"), b.bool("use_default_subnetpool"),
+                requestedCidr, b.integer("ip_version"));
+        if (poolId != null && requestedCidr == null && b.has("allocation_pools")) {
+            throw Faults.badRequest("subnets", "allocation_pools allowed only for specific subnet requests.");
+        }
+        if (poolId == null && requestedCidr == null) {
             throw Faults.badRequest("subnets", "A cidr must be specified in the absence of a subnet pool");
         }
         quotas.check(project, "subnet", 1);
         network = networks.lock(network.id()).orElseThrow(() -> CoreFaults.networkNotFound(b.string("network_id")));
         int ipVersion = b.integer("ip_version");
         boolean enableDhcp = b.bool("enable_dhcp");
-        Cidr cidr = rules.cidr(b.string("cidr"), ipVersion, enableDhcp);
-        IpAddress gateway = rules.gateway(cidr, b.given("gateway_ip"), b.string("gateway_ip"));
+        boolean gatewayGiven = b.given("gateway_ip");
+        Cidr cidr;
+        if (poolId == null) {
+            cidr = rules.cidr(requestedCidr, ipVersion, enableDhcp);
+        } else {
+            SubnetPoolRow pool = allocator.lock(caller, poolId, ipVersion);
+            if (requestedCidr != null) {
+                cidr = allocator.allocateSpecific(pool, project, rules.cidr(requestedCidr, ipVersion, enableDhcp));
+            } else if (gatewayGiven && b.string("gateway_ip") != null) {
+                // Neutron's SubnetRequestFactory: a gateway without a cidr asks for the prefix around it
+                int length = b.integer("prefixlen") != null ? b.integer("prefixlen") : pool.defaultPrefixlen();
+                cidr = allocator.allocateSpecific(pool, project, rules.cidr(Cidr.containing(
+                        IpAddress.of(b.string("gateway_ip")), length).toString(), ipVersion, enableDhcp));
+            } else {
+                cidr = rules.cidr(allocator.allocateAny(pool, project, b.integer("prefixlen")).toString(), ipVersion,
+                        enableDhcp);
+                gatewayGiven = false;
+            }
+        }
+        IpAddress gateway = rules.gateway(cidr, gatewayGiven, b.string("gateway_ip"));
         rules.overlapsNone(cidr, network.id(), subnets.byNetwork(network.id()));
         List<IpRange> pools = rules.pools(cidr, gateway, b.has("allocation_pools") ? b.list("allocation_pools") : null);
         List<String> nameservers = b.has("dns_nameservers") ? b.list("dns_nameservers") : List.of();
@@ -112,7 +142,7 @@ public class SubnetService {
         rules.ipv6Modes(ipVersion, cidr, b.string("ipv6_ra_mode"), b.string("ipv6_address_mode"), enableDhcp);
         SubnetRow row = new SubnetRow(UUID.randomUUID().toString(), network.id(), project, b.string("name"), ipVersion,
                 cidr.toString(), gateway == null ? null : gateway.toString(), enableDhcp, b.string("ipv6_ra_mode"),
-                b.string("ipv6_address_mode"), nameservers, pools, routes,
+                b.string("ipv6_address_mode"), nameservers, pools, routes, poolId,
                 new StandardAttributes(b.string("description"), 1, null, null));
         subnets.insert(row);
         SubnetRow stored = subnets.find(row.id()).orElseThrow();
@@ -254,6 +284,6 @@ public class SubnetService {
     private static SubnetRow withPools(SubnetRow s, List<IpRange> pools) {
         return new SubnetRow(s.id(), s.networkId(), s.projectId(), s.name(), s.ipVersion(), s.cidr(), s.gatewayIp(),
                 s.enableDhcp(), s.ipv6RaMode(), s.ipv6AddressMode(), s.dnsNameservers(), pools, s.hostRoutes(),
-                s.standard());
+                s.subnetpoolId(), s.standard());
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Tags of networks, subnets, ports, routers, security groups and floating IPs (Neutron's standard-attr-tag): at
+ * Tags of networks, subnets, ports, routers, security groups, floating IPs and subnet pools (Neutron's standard-attr-tag): at
  * most 50 per resource, each up to 255 characters; a change bumps the resource's revision.
  */
 @ApplicationScoped
@@ -22,7 +22,8 @@ public class TagService {
 
     /** Collection name in the URL, table of the resource. */
     private static final Map<String, String> TABLES = Map.of("networks", "networks", "subnets", "subnets", "ports",
-            "ports", "routers", "routers", "security_groups", "security_groups", "floatingips", "floating_ips");
+            "ports", "routers", "routers", "security_groups", "security_groups", "floatingips", "floating_ips", "subnetpools",
+            "subnetpools");
 
     private final TagRepository tags;
     private final VisibleResources visible;
@@ -107,6 +108,7 @@ public class TagService {
             case "routers" -> (c, i) -> visible.router(c, i).projectId();
             case "security_groups" -> (c, i) -> visible.securityGroup(c, i).projectId();
             case "floatingips" -> (c, i) -> visible.floatingIp(c, i).projectId();
+            case "subnetpools" -> (c, i) -> visible.subnetPool(c, i).projectId();
             default -> throw Faults.hidden();
         };
         try {

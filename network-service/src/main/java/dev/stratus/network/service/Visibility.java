@@ -5,7 +5,7 @@ import dev.stratus.network.persistence.listing.Where;
 /**
  * What a caller sees of each resource, as SQL over the listing aliases, the way Neutron's query hooks scope
  * non-admin queries: own resources; shared and external networks; subnets of own and shared networks; ports on
- * own networks; rules of own groups. Admins and services see everything.
+ * own networks; rules of own groups; own and shared subnet pools. Admins and services see everything.
  */
 public final class Visibility {
 
@@ -38,6 +38,11 @@ public final class Visibility {
 
     public static Where routers(Caller c) {
         return c.seesAll() ? new Where() : new Where().and("r.project_id = ?", c.projectId());
+    }
+
+    /** Own and shared subnet pools (Neutron's get_subnetpool: owner, or shared_subnetpools). */
+    public static Where subnetPools(Caller c) {
+        return c.seesAll() ? new Where() : new Where().and("sp.project_id = ? or sp.shared", c.projectId());
     }
 
     public static Where floatingIps(Caller c) {

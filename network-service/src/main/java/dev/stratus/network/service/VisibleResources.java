@@ -3,6 +3,7 @@ package dev.stratus.network.service;
 import dev.stratus.network.api.CoreFaults;
 import dev.stratus.network.api.L3Faults;
 import dev.stratus.network.api.SecurityGroupFaults;
+import dev.stratus.network.api.SubnetPoolFaults;
 import dev.stratus.network.persistence.FloatingIpRepository;
 import dev.stratus.network.persistence.FloatingIpRow;
 import dev.stratus.network.persistence.NetworkRepository;
@@ -13,6 +14,8 @@ import dev.stratus.network.persistence.RouterRepository;
 import dev.stratus.network.persistence.RouterRow;
 import dev.stratus.network.persistence.SecurityGroupRepository;
 import dev.stratus.network.persistence.SecurityGroupRow;
+import dev.stratus.network.persistence.SubnetPoolRepository;
+import dev.stratus.network.persistence.SubnetPoolRow;
 import dev.stratus.network.persistence.SubnetRepository;
 import dev.stratus.network.persistence.SubnetRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +33,12 @@ public class VisibleResources {
     private final SecurityGroupRepository groups;
     private final RouterRepository routers;
     private final FloatingIpRepository floatingIps;
+    private final SubnetPoolRepository subnetPools;
 
     public VisibleResources(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
-            SecurityGroupRepository groups, RouterRepository routers, FloatingIpRepository floatingIps) {
+            SecurityGroupRepository groups, RouterRepository routers, FloatingIpRepository floatingIps,
+            SubnetPoolRepository subnetPools) {
+        this.subnetPools = subnetPools;
         this.networks = networks;
         this.subnets = subnets;
         this.ports = ports;
@@ -69,6 +75,11 @@ public class VisibleResources {
     public RouterRow router(Caller c, String id) {
         return routers.find(id).filter(r -> c.seesAll() || c.owns(r.projectId()))
                 .orElseThrow(() -> L3Faults.routerNotFound(id));
+    }
+
+    public SubnetPoolRow subnetPool(Caller c, String id) {
+        return subnetPools.find(id).filter(p -> c.seesAll() || c.owns(p.projectId()) || p.shared())
+                .orElseThrow(() -> SubnetPoolFaults.notFound(id));
     }
 
     public FloatingIpRow floatingIp(Caller c, String id) {

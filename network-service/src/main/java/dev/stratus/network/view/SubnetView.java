@@ -19,7 +19,7 @@ public final class SubnetView {
         StandardFields.owner(body, s.projectId());
         body.put("network_id", s.networkId());
         body.put("ip_version", s.ipVersion());
-        body.put("subnetpool_id", null);
+        body.put("subnetpool_id", s.subnetpoolId());
         body.put("enable_dhcp", s.enableDhcp());
         body.put("ipv6_ra_mode", s.ipv6RaMode());
         body.put("ipv6_address_mode", s.ipv6AddressMode());
