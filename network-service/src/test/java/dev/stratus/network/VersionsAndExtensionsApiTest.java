@@ -79,14 +79,18 @@ class VersionsAndExtensionsApiTest {
                         "provider", "binding", "port-security", "allowed-address-pairs", "standard-attr-tag",
                         "standard-attr-timestamp", "standard-attr-revisions", "standard-attr-description", "quotas",
                         "project-id", "pagination", "sorting", "net-mtu", "extraroute", "dns-integration",
-                        "extra_dhcp_opt"))
-                .body("extensions.alias", not(hasItem("subnet_allocation")))
+                        "extra_dhcp_opt", "subnet_allocation", "default-subnetpools"))
+                .body("extensions.alias", not(hasItem("subnetpool-prefix-ops")))
+                .body("extensions.alias", not(hasItem("address-scope")))
                 .body("extensions.alias", not(hasItem("dvr")))
                 .body("extensions[0].keySet()", containsInAnyOrder("name", "alias", "description", "updated", "links"));
         neutron.get("/v2.0/extensions/router").then().statusCode(200)
                 .body("extension.alias", equalTo("router"))
                 .body("extension.name", equalTo("Neutron L3 Router"))
                 .body("extension.updated", equalTo("2012-07-20T10:00:00-00:00"));
+        neutron.get("/v2.0/extensions/subnet_allocation").then().statusCode(200)
+                .body("extension.name", equalTo("Subnet Allocation"))
+                .body("extension.updated", equalTo("2015-03-30T10:00:00-00:00"));
         neutron.get("/v2.0/extensions/dvr").then().statusCode(404)
                 .body("NeutronError.message", equalTo("Extension with alias dvr does not exist"));
     }
