@@ -176,6 +176,37 @@ class SubnetPoolAllocationApiTest {
     }
 
     @Test
+    void prefixesAreAddedAndRemovedUnlessASubnetHoldsThem() {
+        Neutron neutron = member();
+        String network = neutron.network("alloc-ops", false);
+        String pool = pool(neutron, "{\"name\":\"alloc-ops\",\"prefixes\":[\"10.67.0.0/24\"],\"default_prefixlen\":26}")
+                .getString("id");
+        neutron.put("/v2.0/subnetpools/" + pool + "/add_prefixes", "{\"prefixes\":[\"10.67.1.0/24\",\"10.68.0.0/24\"]}")
+                .then().statusCode(200)
+                .body("prefixes", contains("10.67.0.0/23", "10.68.0.0/24"));
+        neutron.put("/v2.0/subnetpools/" + pool + "/add_prefixes", "{\"prefixes\":[\"2001:db8::/64\"]}").then()
+                .statusCode(400).body("NeutronError.type", equalTo("PrefixVersionMismatch"));
+        neutron.put("/v2.0/subnetpools/" + pool + "/add_prefixes", "{\"prefixes\":[]}").then().statusCode(400)
+                .body("NeutronError.message", equalTo("Request body contains invalid data"));
+        subnet(neutron, network, pool, ",\"cidr\":\"10.67.0.0/26\"").then().statusCode(201);
+        neutron.put("/v2.0/subnetpools/" + pool + "/remove_prefixes", "{\"prefixes\":[\"10.67.0.0/25\"]}").then()
+                .statusCode(400)
+                .body("NeutronError.type", equalTo("IllegalSubnetPoolPrefixUpdate"))
+                .body("NeutronError.message", equalTo("Illegal update to prefixes: One or more the prefixes to be "
+                        + "removed is in use by a subnet.."));
+        neutron.put("/v2.0/subnetpools/" + pool + "/remove_prefixes", "{\"prefixes\":[\"10.67.1.0/25\","
+                + "\"10.68.0.0/24\"]}").then().statusCode(200)
+                .body("prefixes", contains("10.67.0.0/24", "10.67.1.128/25"));
+        neutron.put("/v2.0/subnetpools/" + pool + "/remove_prefixes", "{\"prefixes\":[\"10.99.0.0/24\"]}").then()
+                .statusCode(200).body("prefixes", contains("10.67.0.0/24", "10.67.1.128/25"));
+        neutron.get("/v2.0/subnetpools/" + pool).then().body("subnetpool.prefixes",
+                contains("10.67.0.0/24", "10.67.1.128/25"))
+                .body("subnetpool.revision_number", equalTo(3));
+        new Neutron(keys.member("other-user", "other-project")).put("/v2.0/subnetpools/" + pool + "/add_prefixes",
+                "{\"prefixes\":[\"10.69.0.0/24\"]}").then().statusCode(404);
+    }
+
+    @Test
     void parallelCreatesNeverShareAPrefix() throws Exception {
         Neutron neutron = member();
         String pool = pool(neutron, "{\"name\":\"alloc-p\",\"prefixes\":[\"10.66.0.0/21\"],\"default_prefixlen\":24}")

@@ -118,7 +118,8 @@ class SubnetPoolsApiTest {
         createPool(neutron, "{\"prefixes\":[\"10.0.0.0/8\"],\"min_prefixlen\":-1}").then().statusCode(400)
                 .body("NeutronError.message", equalTo("Invalid input for min_prefixlen. Reason: '-1' should be "
                         + "non-negative."));
-        createPool(neutron, "{\"prefixes\":[\"10.0.0.0/8\"],\"ip_version\":4}").then().statusCode(400);
+        createPool(neutron, "{\"prefixes\":[\"10.0.0.0/8\"],\"ip_version\":4}").then().statusCode(400)
+                .body("NeutronError.message", equalTo("Attribute 'ip_version' not allowed in POST"));
         createPool(neutron, "{\"prefixes\":[\"10.0.0.0/8\"],\"address_scope_id\":\"" + java.util.UUID.randomUUID()
                 + "\"}").then().statusCode(404).body("NeutronError.type", equalTo("AddressScopeNotFound"));
     }

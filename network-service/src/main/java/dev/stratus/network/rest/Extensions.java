@@ -79,6 +79,8 @@ public final class Extensions {
                     "Add new field with normalized remote_ip_prefix cidr in SG rule", "2020-07-28T10:00:00-00:00"),
             new Extension("sorting", "Sorting support", "Extension that indicates that sorting is enabled.",
                     "2016-06-12T00:00:00-00:00"),
+            new Extension("subnetpool-prefix-ops", "Subnet Pool Prefix Operations",
+                    "Provides support for adjusting the prefix list of subnet pools", "2019-02-08T10:00:00-00:00"),
             new Extension("subnet_allocation", "Subnet Allocation", "Enables allocation of subnets from a subnet pool",
                     "2015-03-30T10:00:00-00:00"),
             new Extension("standard-attr-description", "standard-attr-description",

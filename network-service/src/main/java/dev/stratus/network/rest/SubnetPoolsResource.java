@@ -8,6 +8,7 @@ import dev.stratus.network.api.Values;
 import dev.stratus.network.persistence.SubnetPoolRepository;
 import dev.stratus.network.service.Access;
 import dev.stratus.network.service.Caller;
+import dev.stratus.network.service.SubnetPoolPrefixes;
 import dev.stratus.network.service.SubnetPoolService;
 import dev.stratus.network.view.SubnetPoolView;
 import jakarta.ws.rs.Consumes;
@@ -45,14 +46,16 @@ public class SubnetPoolsResource {
             Attribute.readOnly("ip_version"));
 
     private final SubnetPoolService pools;
+    private final SubnetPoolPrefixes prefixes;
     private final Access access;
     private final TagEndpoints tags;
     private final ListParams params;
     private final ApiSettings api;
 
     public SubnetPoolsResource(SubnetPoolService pools, Access access, ListParams params, ApiSettings api,
-            TagEndpoints tags) {
+            TagEndpoints tags, SubnetPoolPrefixes prefixes) {
         this.pools = pools;
+        this.prefixes = prefixes;
         this.access = access;
         this.params = params;
         this.api = api;
@@ -91,6 +94,20 @@ public class SubnetPoolsResource {
     public Response delete(@PathParam("id") String id) {
         pools.delete(access.caller(), id);
         return Response.noContent().build();
+    }
+
+    /** subnetpool-prefix-ops: merge prefixes into the pool; answers {@code {"prefixes": [...]}}. */
+    @PUT
+    @Path("{id}/add_prefixes")
+    public Map<String, Object> addPrefixes(@PathParam("id") String id, JsonNode body) {
+        return Map.of("prefixes", prefixes.add(access.caller(), id, body));
+    }
+
+    /** subnetpool-prefix-ops: take prefixes out of the pool unless a subnet uses them. */
+    @PUT
+    @Path("{id}/remove_prefixes")
+    public Map<String, Object> removePrefixes(@PathParam("id") String id, JsonNode body) {
+        return Map.of("prefixes", prefixes.remove(access.caller(), id, body));
     }
 
     /** The tags of one subnet pool (standard-attr-tag). */
