@@ -171,6 +171,32 @@ class SubnetPoolsApiTest {
     }
 
     @Test
+    void concurrentDefaultPoolsLeaveOneDefault() throws Exception {
+        Neutron admin = new Neutron(keys.admin());
+        List<Response> answers = Parallel.run(6, () -> createPool(admin, "{\"name\":\"default-v4\","
+                + "\"prefixes\":[\"100.64.0.0/10\"],\"is_default\":true}"));
+        List<Response> created = answers.stream().filter(r -> r.statusCode() == 201).toList();
+        org.hamcrest.MatcherAssert.assertThat(created.size(), equalTo(1));
+        for (Response r : answers) {
+            if (r.statusCode() != 201) {
+                org.hamcrest.MatcherAssert.assertThat(r.asString(), r.jsonPath().getString("NeutronError.type"),
+                        equalTo("InvalidInput"));
+            }
+        }
+        String id = created.get(0).jsonPath().getString("subnetpool.id");
+        admin.get("/v2.0/subnetpools?is_default=true&ip_version=4").then().body("subnetpools.id", contains(id));
+        String other = pool(admin, "{\"name\":\"not-default\",\"prefixes\":[\"100.64.0.0/10\"]}").getString("id");
+        admin.put("/v2.0/subnetpools/" + other, "{\"subnetpool\":{\"is_default\":true}}").then().statusCode(400)
+                .body("NeutronError.type", equalTo("InvalidInput"));
+        admin.put("/v2.0/subnetpools/" + id, "{\"subnetpool\":{\"is_default\":false}}").then().statusCode(200)
+                .body("subnetpool.is_default", equalTo(false));
+        admin.put("/v2.0/subnetpools/" + other, "{\"subnetpool\":{\"is_default\":true}}").then().statusCode(200)
+                .body("subnetpool.is_default", equalTo(true));
+        admin.delete("/v2.0/subnetpools/" + id).then().statusCode(204);
+        admin.delete("/v2.0/subnetpools/" + other).then().statusCode(204);
+    }
+
+    @Test
     void poolsAreTaggedSortedAndPagedLikeTheOtherResources() {
         Neutron neutron = new Neutron(keys.member("pool-lister", "pool-list-project"));
         String a = pool(neutron, "{\"name\":\"list-a\",\"prefixes\":[\"10.1.0.0/16\"]}").getString("id");

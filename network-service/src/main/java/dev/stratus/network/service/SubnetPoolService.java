@@ -1,5 +1,6 @@
 package dev.stratus.network.service;
 
+import dev.stratus.common.persistence.Db;
 import dev.stratus.network.api.Faults;
 import dev.stratus.network.api.RequestBody;
 import dev.stratus.network.api.SubnetPoolFaults;
@@ -9,6 +10,7 @@ import dev.stratus.network.persistence.SubnetPoolRepository;
 import dev.stratus.network.persistence.SubnetPoolRow;
 import dev.stratus.network.persistence.TagRepository;
 import dev.stratus.network.persistence.listing.ListQuery;
+import dev.stratus.network.persistence.listing.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -28,8 +30,11 @@ public class SubnetPoolService {
     private final TagRepository tags;
     private final VisibleResources visible;
     private final Access access;
+    private final Db db;
 
-    public SubnetPoolService(SubnetPoolRepository pools, TagRepository tags, VisibleResources visible, Access access) {
+    public SubnetPoolService(SubnetPoolRepository pools, TagRepository tags, VisibleResources visible, Access access,
+            Db db) {
+        this.db = db;
         this.pools = pools;
         this.tags = tags;
         this.visible = visible;
@@ -146,8 +151,10 @@ public class SubnetPoolService {
         return rows.stream().map(p -> new SubnetPoolDetails(p, tagsById.getOrDefault(p.id(), List.of()))).toList();
     }
 
+    /** Concurrent requests for a default pool take turns, so the second gets Neutron's fault, not the key's. */
     private void requireNoDefault(int version) {
-        if (pools.findDefault(version, new dev.stratus.network.persistence.listing.Where()).isPresent()) {
+        db.lock("default-subnetpool", Integer.toString(version));
+        if (pools.findDefault(version, new Where()).isPresent()) {
             throw SubnetPoolFaults.defaultExists();
         }
     }
