@@ -1,9 +1,9 @@
 package dev.stratus.identity.rest;
 
+import dev.stratus.common.fault.PythonRepr;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.identity.service.EndpointFilters;
-import dev.stratus.identity.service.PythonRepr;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.stratus.identity.service;
 
+import dev.stratus.common.fault.PythonRepr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.stratus.image.metadef.schema;
 
+import dev.stratus.common.fault.PythonRepr;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;

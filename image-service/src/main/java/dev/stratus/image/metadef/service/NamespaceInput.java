@@ -1,11 +1,11 @@
 package dev.stratus.image.metadef.service;
 
+import dev.stratus.common.fault.PythonRepr;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.image.metadef.persistence.NamespaceFields;
 import dev.stratus.image.metadef.persistence.ObjectFields;
-import dev.stratus.image.metadef.schema.PythonRepr;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.stratus.image.metadef.schema;
+package dev.stratus.common.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -7,14 +7,15 @@ import java.util.Map;
 
 /**
  * Writes JSON values as Python's {@code repr()} writes the decoded values ({@code 'text'}, {@code True},
- * {@code None}, {@code [1, 2]}, {@code {'a': 1}}), the form Glance's validation messages quote them in.
+ * {@code None}, {@code [1, 2]}, {@code {'a': 1}}), the form Glance's and Keystone's validation messages (Python's
+ * {@code jsonschema}) quote them in.
  */
 public final class PythonRepr {
 
     private PythonRepr() {
     }
 
-    static String of(JsonNode node) {
+    public static String of(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "None";
         }
@@ -46,7 +47,7 @@ public final class PythonRepr {
     }
 
     /** A schema value: a string, a number, a boolean, null or a list of them. */
-    static String ofSchemaValue(Object value) {
+    public static String ofSchemaValue(Object value) {
         if (value == null) {
             return "None";
         }
