@@ -362,8 +362,8 @@ class ServersApiTest {
                 .body("server.flavor.original_name", equalTo("m1.tiny")).body("server.flavor.ram", equalTo(512))
                 .body("server.flavor.vcpus", equalTo(1)).body("server.flavor", not(hasKey("id")));
         as(nia, "2.26").get("/v2.1/servers/" + id).then().body("server.tags", hasSize(0));
-        as(nia, "2.91").get("/v2.1/servers/" + id).then().statusCode(406);
-        as(nia, "2.90").get("/v2.1/servers/" + id).then().statusCode(200)
-                .header("OpenStack-API-Version", equalTo("compute 2.90"));
+        as(nia, "2.94").get("/v2.1/servers/" + id).then().statusCode(406);
+        as(nia, "2.93").get("/v2.1/servers/" + id).then().statusCode(200)
+                .header("OpenStack-API-Version", equalTo("compute 2.93"));
     }
 }
