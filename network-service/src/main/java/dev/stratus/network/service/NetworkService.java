@@ -1,6 +1,7 @@
 package dev.stratus.network.service;
 
 import dev.stratus.common.network.NetworkChange;
+import dev.stratus.network.api.AutoAllocateFaults;
 import dev.stratus.network.api.CoreFaults;
 import dev.stratus.network.api.Faults;
 import dev.stratus.network.api.L3Faults;
@@ -29,7 +30,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class NetworkService {
 
-    private static final List<String> ADMIN_ATTRIBUTES = List.of("shared", "router:external", "provider:network_type",
+    private static final List<String> ADMIN_ATTRIBUTES = List.of("shared", "router:external", "is_default", "provider:network_type",
             "provider:physical_network", "provider:segmentation_id");
 
     private final NetworkRepository networks;
@@ -101,8 +102,13 @@ public class NetworkService {
                 throw Faults.notFound("AvailabilityZoneNotFound", "AvailabilityZone " + zone + " could not be found.");
             }
         }
-        NetworkRow row = new NetworkRow(UUID.randomUUID().toString(), project, b.string("name"),
-                b.bool("admin_state_up"), "ACTIVE", b.bool("shared"), b.bool("router:external"),
+        String id = UUID.randomUUID().toString();
+        boolean isDefault = b.bool("router:external") && b.bool("is_default");
+        if (isDefault) {
+            requireNoOtherDefault(id);
+        }
+        NetworkRow row = new NetworkRow(id, project, b.string("name"),
+                b.bool("admin_state_up"), "ACTIVE", b.bool("shared"), b.bool("router:external"), isDefault,
                 mtu == null ? maxMtu : mtu, b.bool("port_security_enabled"), segment.type(),
                 segment.physicalNetwork(), segment.segmentationId(), zones, b.string("dns_domain"),
                 new StandardAttributes(b.string("description"), 1, null, null));
@@ -140,6 +146,14 @@ public class NetworkService {
             throw L3Faults.externalNetworkInUse(id);
         }
         copy(b, "router:external", "router_external", columns);
+        boolean external = b.given("router:external") ? b.bool("router:external") : network.external();
+        boolean isDefault = b.given("is_default") ? b.bool("is_default") : network.isDefault();
+        if (isDefault && external && !network.isDefault()) {
+            requireNoOtherDefault(id);
+        }
+        if (external && isDefault != network.isDefault() || !external && network.isDefault()) {
+            columns.put("is_default", external && isDefault);
+        }
         networks.update(id, columns);
         changes.changed(NetworkChange.Kind.NETWORK, id);
         return get(caller, id);
@@ -180,6 +194,16 @@ public class NetworkService {
             return List.of();
         }
         return b.givenNames().stream().filter(ADMIN_ATTRIBUTES::contains).toList();
+    }
+
+    /**
+     * One default external network at a time (Neutron's DefaultExternalNetworkExists); the partial unique index
+     * settles a race between two admins.
+     */
+    private void requireNoOtherDefault(String id) {
+        networks.findDefaultExternal().filter(n -> !n.id().equals(id)).ifPresent(n -> {
+            throw AutoAllocateFaults.defaultExternalNetworkExists(n.id());
+        });
     }
 
     private static void checkProviderUnchanged(NetworkRow n, RequestBody b) {

@@ -9,6 +9,7 @@ import dev.stratus.network.persistence.SubnetPoolRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Carves a subnet's CIDR out of a subnet pool as Neutron's SubnetAllocator does, under a lock on the pool's row
@@ -38,6 +39,11 @@ public class SubnetPoolAllocator {
         int version = cidr != null ? Cidr.of(cidr).version() : ipVersion;
         return pools.findDefault(version, Visibility.subnetPools(caller)).map(SubnetPoolRow::id)
                 .orElseThrow(() -> Faults.badRequest("subnets", "No default subnetpool found for IPv" + version));
+    }
+
+    /** The default pool of an IP version that the caller sees, if there is one. */
+    public Optional<SubnetPoolRow> defaultPool(Caller caller, int ipVersion) {
+        return pools.findDefault(ipVersion, Visibility.subnetPools(caller));
     }
 
     /** The pool, visible to the caller, locked for the rest of the transaction, of the subnet's IP version. */

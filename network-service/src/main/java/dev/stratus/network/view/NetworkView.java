@@ -26,6 +26,9 @@ public final class NetworkView {
         body.put("availability_zone_hints", n.availabilityZoneHints());
         body.put("availability_zones", List.of(availabilityZone));
         body.put("router:external", n.external());
+        if (n.external()) {
+            body.put("is_default", n.isDefault());
+        }
         body.put("port_security_enabled", n.portSecurityEnabled());
         body.put("dns_domain", n.dnsDomain());
         if (showProvider) {

@@ -44,7 +44,8 @@ public class NeutronNetworkCatalog implements NetworkCatalog {
 
     /**
      * No network named: the one network the project may use (its own or a shared one), as Nova picks it; with
-     * several the choice is the user's (409), with none there is no NIC (or, for {@code auto}, a 400).
+     * several the choice is the user's (409), with none there is no NIC, or for {@code auto} the network
+     * network-service allocates to the project (get-me-a-network).
      */
     private List<NetworkRequest> automatic(AuthContext caller, boolean auto) {
         List<JsonNode> available = new ArrayList<>();
@@ -59,14 +60,33 @@ public class NeutronNetworkCatalog implements NetworkCatalog {
             throw ApiException.conflict("Multiple possible networks found, use a Network ID to be more specific.");
         }
         if (available.isEmpty()) {
-            if (auto) {
-                throw ApiException.badRequest("Unable to automatically allocate a network for project "
-                        + caller.projectId());
-            }
-            return List.of();
+            return auto ? List.of(autoAllocated(caller)) : List.of();
         }
         JsonNode n = available.get(0);
         return List.of(new NetworkRequest(n.path("id").asText(), n.path("name").asText(), null, null, null, null));
+    }
+
+    /**
+     * Neutron's auto-allocated-topology for the caller's project: built on first use, the same network afterwards
+     * (concurrent requests share one). When the deployment lacks a default external network or subnet pool, Nova's
+     * 400.
+     */
+    private NetworkRequest autoAllocated(AuthContext caller) {
+        JsonNode topology;
+        try {
+            topology = neutron.get(caller.token(), "auto-allocated-topology/"
+                    + NetworkServiceClient.encode(caller.projectId())).path("auto_allocated_topology");
+        } catch (NetworkServiceException e) {
+            if (e.isNotFound() || e.status() == 400 || e.status() == 409) {
+                throw ApiException.badRequest("Unable to automatically allocate a network for project "
+                        + caller.projectId());
+            }
+            throw NetworkServiceCalls.unavailable(e);
+        }
+        String networkId = topology.path("id").asText();
+        String name = call(() -> neutron.get(caller.token(), "networks/" + NetworkServiceClient.encode(networkId)))
+                .path("network").path("name").asText();
+        return new NetworkRequest(networkId, name, null, null, null, null);
     }
 
     private NetworkRequest network(AuthContext caller, Requested r) {
