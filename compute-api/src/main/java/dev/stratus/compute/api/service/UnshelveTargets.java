@@ -42,15 +42,14 @@ public class UnshelveTargets {
                     + " status must be SHELVED_OFFLOADED.");
         }
         String zone = request.zone();
-        if (zone != null && zones.zones(false).stream().noneMatch(z -> z.available() && z.name().equals(zone))) {
+        if (zone != null && !zones.isAvailable(zone)) {
             throw ApiException.badRequest("The requested availability zone is not available");
         }
         String host = request.host();
         String shown = zone;
         if (host != null) {
             policy.enforce("os_compute_api:os-shelve:unshelve_to_host", ComputeRules.admin());
-            String hostZone = zones.services(host, null).stream().filter(s -> s.service().isCompute())
-                    .map(AvailabilityZones.ZonedService::zone).findFirst()
+            String hostZone = zones.zoneOfHost(host)
                     .orElseThrow(() -> ApiException.badRequest("Compute host " + host + " could not be found."));
             if (zone != null && !zone.equals(hostZone)) {
                 throw ApiException.conflict("Host \"" + host + "\" is not in the availability zone \"" + zone

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -56,6 +57,25 @@ public class AvailabilityZones {
 
     public String zoneOf(ServiceRow service) {
         return zoneOf(service, aggregates.zonesByHost());
+    }
+
+    /**
+     * Whether a server may be placed in {@code zone}: one of {@link #zones zones(false)}'s available zones (an
+     * enabled service is in it; never the internal zone), answered from the services and one read of the
+     * aggregates, without building every zone.
+     */
+    public boolean isAvailable(String zone) {
+        if (zone == null || zone.equals(internalZone())) {
+            return false;
+        }
+        Map<String, String> zones = aggregates.zonesByHost();
+        return services.list(null, null).stream()
+                .anyMatch(s -> !s.disabled() && zone.equals(zoneOf(s, zones)));
+    }
+
+    /** The zone of {@code host}'s compute service, empty when the host has none. */
+    public Optional<String> zoneOfHost(String host) {
+        return services.list(host, null).stream().filter(ServiceRow::isCompute).findFirst().map(this::zoneOf);
     }
 
     private String zoneOf(ServiceRow service, Map<String, String> zonesByHost) {
