@@ -4,7 +4,6 @@ import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.GuestDiagnostics;
 import dev.stratus.compute.node.config.ComputeNodeConfig;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
-import dev.stratus.compute.node.libvirt.domain.Graphics;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlWriter;
 import dev.stratus.compute.node.libvirt.domain.InstanceMetadata;
 import dev.stratus.compute.node.libvirt.domain.XmlDocuments;
@@ -16,7 +15,6 @@ import dev.stratus.compute.node.libvirt.host.HostNodeInfo;
 import dev.stratus.compute.node.libvirt.host.LibvirtFailure;
 import dev.stratus.compute.node.libvirt.host.LibvirtHost;
 import dev.stratus.compute.node.virt.ConsoleEndpoint;
-import dev.stratus.compute.node.virt.ConsoleUnavailable;
 import dev.stratus.compute.node.virt.DriverCapabilities;
 import dev.stratus.compute.node.virt.GuestSpec;
 import dev.stratus.compute.node.virt.HostInventory;
@@ -30,8 +28,6 @@ import io.quarkus.arc.Unremovable;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,16 +58,14 @@ public class LibvirtDriver implements VirtDriver {
 
     private final HostSession session;
 
-    private final VncSettings vnc;
-
     private final VirtTypeResolver virtTypes;
 
-    private final InstancePreparer preparer;
+    private final InstanceStorage storage;
 
     private final DomainBuilder domains;
     private final LibvirtInterfaces interfaces;
 
-    private final DiskImages disks;
+    private final GuestConsoles consoles;
 
     private final LibvirtRescue rescues;
 
@@ -107,13 +101,13 @@ public class LibvirtDriver implements VirtDriver {
     LibvirtDriver(LibvirtSettings settings, VncSettings vnc, HostConnector connector, DiskImages disks,
             ConfigDriveWriter configDrives, VirtTypeResolver virtTypes) {
         this.settings = settings;
-        this.vnc = vnc;
         this.session = new HostSession(settings.uri(), connector, this::lifecycleChanged);
         this.virtTypes = virtTypes;
-        this.preparer = new InstancePreparer(disks, configDrives);
+        InstancePreparer preparer = new InstancePreparer(disks, configDrives);
+        this.storage = new InstanceStorage(settings.instancesDirectory(), disks, preparer);
         this.domains = new DomainBuilder(settings, vnc);
         this.interfaces = new LibvirtInterfaces(domains);
-        this.disks = disks;
+        this.consoles = new GuestConsoles(settings, vnc, id -> lookup(host(), id));
         this.rescues = new LibvirtRescue(preparer, domains);
         this.power = new GuestPower(settings);
         this.moves = new LibvirtMoves(disks, domains, power);
@@ -134,16 +128,16 @@ public class LibvirtDriver implements VirtDriver {
         return new DriverCapabilities(true, true, true, true, false);
     }
 
-    /**
-     * @throws IllegalStateException when libvirt cannot be reached: the node reports no inventory rather than
-     *         a wrong one
-     */
     /** The node runs on the hypervisor host: its uptime is this machine's. */
     @Override
     public String hostUptime() {
         return dev.stratus.compute.node.virt.HostUptime.ofThisHost();
     }
 
+    /**
+     * @throws IllegalStateException when libvirt cannot be reached: the node reports no inventory rather than
+     *         a wrong one
+     */
     @Override
     public HostInventory hostInventory() {
         try {
@@ -151,23 +145,10 @@ public class LibvirtDriver implements VirtDriver {
             HostNodeInfo node = host.nodeInfo();
             HostCapabilities caps = capabilitiesUnchecked(host);
             return new HostInventory(host.hostname(), "QEMU", host.hypervisorVersion(), node.cpus(),
-                    node.memoryKib() / 1024, localGb(), caps.cpuInfoJson());
+                    node.memoryKib() / 1024, storage.totalGb(), caps.cpuInfoJson());
         } catch (LibvirtFailure e) {
             throw new IllegalStateException("libvirt at " + settings.uri() + " cannot describe the host: "
                     + e.getMessage(), e);
-        }
-    }
-
-    private long localGb() {
-        Path dir = settings.instancesDirectory().toAbsolutePath();
-        while (dir != null && !Files.exists(dir)) {
-            dir = dir.getParent();
-        }
-        try {
-            FileStore store = Files.getFileStore(dir == null ? Path.of("/") : dir);
-            return store.getTotalSpace() >> 30;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot measure the file system of " + settings.instancesDirectory(), e);
         }
     }
 
@@ -177,7 +158,7 @@ public class LibvirtDriver implements VirtDriver {
             LibvirtHost host = session.host();
             return virtTypes.resolve(() -> capabilitiesUnchecked(host));
         } catch (LibvirtFailure e) {
-            throw failure("The hypervisor on this host is not reachable", e);
+            throw VirtFailures.of("The hypervisor on this host is not reachable", e);
         } catch (IllegalStateException e) {
             throw new VirtException("The hypervisor on this host cannot describe itself", e);
         }
@@ -197,12 +178,12 @@ public class LibvirtDriver implements VirtDriver {
                 return;
             }
             String virtType = virtType().domainType();
-            InstanceFiles files = InstanceFiles.of(settings.instancesDirectory(), id);
+            InstanceFiles files = filesOf(id);
             boolean newDirectory = !Files.isDirectory(files.directory());
             GuestDomain domain = null;
             try {
                 long prepare = System.nanoTime();
-                preparer.prepare(guest, files);
+                storage.prepare(guest, files);
                 String xml = DomainXmlWriter.write(domains.build(guest, files, virtType, capabilities(host).arch()));
                 long define = System.nanoTime();
                 domain = host.define(xml);
@@ -215,7 +196,7 @@ public class LibvirtDriver implements VirtDriver {
                 LOG.debugf("spawned %s: %s", id, lastSpawn);
             } catch (LibvirtFailure e) {
                 cleanUpFailedSpawn(id, domain, files, newDirectory);
-                throw failure("The hypervisor could not start the server", e);
+                throw VirtFailures.of("The hypervisor could not start the server", e);
             } catch (VirtException e) {
                 cleanUpFailedSpawn(id, domain, files, newDirectory);
                 throw e;
@@ -235,7 +216,7 @@ public class LibvirtDriver implements VirtDriver {
                 power.awaitRunning(domain);
             }
         } catch (LibvirtFailure e) {
-            throw failure("The hypervisor could not start the server", e);
+            throw VirtFailures.of("The hypervisor could not start the server", e);
         }
     }
 
@@ -248,11 +229,7 @@ public class LibvirtDriver implements VirtDriver {
             }
         }
         if (newDirectory) {
-            try {
-                FileTrees.delete(files.directory());
-            } catch (IOException e) {
-                LOG.warnf("instance %s: could not remove %s: %s", id, files.directory(), e.getMessage());
-            }
+            storage.removeAfterFailedSpawn(id, files);
         }
     }
 
@@ -271,13 +248,9 @@ public class LibvirtDriver implements VirtDriver {
                     stopAndUndefine(domain.get());
                 }
             } catch (LibvirtFailure e) {
-                throw failure("The hypervisor could not delete the server", e);
+                throw VirtFailures.of("The hypervisor could not delete the server", e);
             }
-            try {
-                FileTrees.delete(InstanceFiles.of(settings.instancesDirectory(), id).directory());
-            } catch (IOException e) {
-                throw new VirtException("The server's disks could not be removed from the host", e);
-            }
+            storage.remove(id);
         }
         instanceLocks.remove(id);
     }
@@ -416,9 +389,7 @@ public class LibvirtDriver implements VirtDriver {
                 domain.pause();
             }
             try {
-                disks.flatten(InstanceFiles.of(settings.instancesDirectory(), instanceId).rootDisk(), target);
-            } catch (IOException e) {
-                throw new VirtException("The server's disk could not be copied: " + e.getMessage(), e);
+                storage.copyRootDisk(instanceId, target);
             } finally {
                 if (pause) {
                     domain.unpause();
@@ -426,8 +397,6 @@ public class LibvirtDriver implements VirtDriver {
             }
         });
     }
-
-    // ---- state, listing, console ------------------------------------------------------------------
 
     // ---- rescue -----------------------------------------------------------------------------------
 
@@ -439,7 +408,7 @@ public class LibvirtDriver implements VirtDriver {
     @Override
     public void rescue(GuestSpec rescue) throws VirtException {
         String id = requireId(rescue.instanceId());
-        InstanceFiles files = InstanceFiles.of(settings.instancesDirectory(), id);
+        InstanceFiles files = filesOf(id);
         String virtType = virtType().domainType();
         withGuest(id, "The server could not be rescued", domain -> {
             if (LibvirtRescue.isRescued(files)) {
@@ -510,7 +479,7 @@ public class LibvirtDriver implements VirtDriver {
     @Override
     public void unrescue(String instanceId) throws VirtException {
         String id = requireId(instanceId);
-        InstanceFiles files = InstanceFiles.of(settings.instancesDirectory(), id);
+        InstanceFiles files = filesOf(id);
         withGuest(id, "The server could not be unrescued", domain -> {
             if (!LibvirtRescue.isRescued(files)) {
                 return;
@@ -595,6 +564,8 @@ public class LibvirtDriver implements VirtDriver {
     public void rollBackLiveMigrationAtDestination(String instanceId) {
     }
 
+    // ---- state, listing, console ------------------------------------------------------------------
+
     @Override
     public PowerState powerState(String instanceId) {
         if (!InstanceFiles.isSafeId(instanceId)) {
@@ -652,19 +623,10 @@ public class LibvirtDriver implements VirtDriver {
         return metadata == null ? null : DomainXmlParser.metadata(metadata);
     }
 
+    /** {@link GuestConsoles} reads the log. */
     @Override
     public String consoleOutput(String instanceId, Integer lines) throws VirtException {
-        String id = requireId(instanceId);
-        InstanceFiles files = InstanceFiles.of(settings.instancesDirectory(), id);
-        try {
-            Path log = files.consoleLog();
-            if (!Files.isDirectory(files.directory()) && lookup(host(), id).isEmpty()) {
-                throw new VirtException("The server does not exist on this host");
-            }
-            return ConsoleLog.tail(log, lines, settings.consoleMaxBytes());
-        } catch (IOException e) {
-            throw new VirtException("The server's console log could not be read", e);
-        }
+        return consoles.output(requireId(instanceId), lines);
     }
 
     /**
@@ -682,36 +644,14 @@ public class LibvirtDriver implements VirtDriver {
             if (e.reason() == LibvirtFailure.Reason.NO_DOMAIN) {
                 throw new VirtException("The server does not exist on this host", e);
             }
-            throw failure("The server's diagnostics could not be read", e);
+            throw VirtFailures.of("The server's diagnostics could not be read", e);
         }
     }
 
-    /**
-     * The port QEMU's VNC server took, read from the domain's live XML as Nova's driver reads it, and the address
-     * the proxy reaches it at. A domain that does not run has no port: its console is not ready.
-     */
+    /** The VNC display's endpoint from the domain's live XML ({@link GuestConsoles}). */
     @Override
     public ConsoleEndpoint vncConsole(String instanceId) throws VirtException {
-        String id = requireId(instanceId);
-        try {
-            GuestDomain domain = lookup(host(), id).orElseThrow(() -> new ConsoleUnavailable(
-                    ConsoleUnavailable.Reason.NOT_FOUND, "The server does not exist on this host"));
-            Graphics display = DomainXmlParser.parse(domain.xml()).devices().vnc().orElseThrow(() ->
-                    new ConsoleUnavailable(ConsoleUnavailable.Reason.NO_DISPLAY, "The server has no VNC display"));
-            if (!display.listening()) {
-                throw new ConsoleUnavailable(ConsoleUnavailable.Reason.NOT_READY,
-                        "The server's VNC display does not listen: the server is not running");
-            }
-            return new ConsoleEndpoint(vnc.proxyClientAddress(), display.port());
-        } catch (LibvirtFailure e) {
-            if (e.reason() == LibvirtFailure.Reason.NO_DOMAIN) {
-                throw new ConsoleUnavailable(ConsoleUnavailable.Reason.NOT_FOUND,
-                        "The server does not exist on this host");
-            }
-            throw failure("The server's console could not be read", e);
-        } catch (IllegalArgumentException e) {
-            throw new VirtException("The server's domain definition could not be read", e);
-        }
+        return consoles.vnc(requireId(instanceId));
     }
 
     @Override
@@ -766,20 +706,20 @@ public class LibvirtDriver implements VirtDriver {
                 if (e.reason() == LibvirtFailure.Reason.NO_DOMAIN) {
                     throw new VirtException("The server does not exist on this host", e);
                 }
-                throw failure(whatFailed, e);
+                throw VirtFailures.of(whatFailed, e);
             }
         }
     }
 
     private InstanceFiles filesOf(String instanceId) {
-        return InstanceFiles.of(settings.instancesDirectory(), instanceId);
+        return storage.files(instanceId);
     }
 
     private LibvirtHost host() throws VirtException {
         try {
             return session.host();
         } catch (LibvirtFailure e) {
-            throw failure("The hypervisor on this host is not reachable", e);
+            throw VirtFailures.of("The hypervisor on this host is not reachable", e);
         }
     }
 
@@ -787,7 +727,7 @@ public class LibvirtDriver implements VirtDriver {
         try {
             return host.lookupByName(DomainBuilder.domainName(instanceId));
         } catch (LibvirtFailure e) {
-            throw failure("The hypervisor on this host did not answer", e);
+            throw VirtFailures.of("The hypervisor on this host did not answer", e);
         }
     }
 
@@ -821,15 +761,6 @@ public class LibvirtDriver implements VirtDriver {
             throw new VirtException("Invalid server id");
         }
         return instanceId;
-    }
-
-    private static VirtException failure(String message, LibvirtFailure cause) {
-        if (cause.reason() == LibvirtFailure.Reason.NO_CONNECTION) {
-            return new VirtException("The hypervisor on this host is not reachable", cause);
-        }
-        // libvirt's own words say what to fix (a missing file, a device QEMU refused): keep them.
-        String detail = cause.getMessage();
-        return new VirtException(detail == null || detail.isBlank() ? message : message + ": " + detail, cause);
     }
 
     private static double ms(long nanos) {
