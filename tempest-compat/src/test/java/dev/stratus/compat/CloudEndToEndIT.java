@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,11 +93,11 @@ class CloudEndToEndIT {
         for (String url : urls) {
             // Placement is for admins and services: a member's valid token is known there and refused (403).
             int expected = url.endsWith("/resource_providers") ? 403 : 200;
-            assertEquals(expected, get(url, userToken), "valid token not recognised by " + url);
+            assertEquals(expected, HttpGet.status(url, userToken), "valid token not recognised by " + url);
         }
         openstack("admin", "token", "revoke", userToken).expectSuccess("token revoke");
         for (String url : urls) {
-            assertEquals(401, get(url, userToken), "revoked token accepted by " + url);
+            assertEquals(401, HttpGet.status(url, userToken), "revoked token accepted by " + url);
         }
     }
 
@@ -184,7 +180,8 @@ class CloudEndToEndIT {
         assertNotEquals(0, refused.exitCode());
         assertTrue(refused.stderr().contains("HTTP 401"), refused.stderr());
         for (String url : protectedUrls()) {
-            assertEquals(401, get(url, token.path("id").asText()), "deleted credential's token accepted by " + url);
+            assertEquals(401, HttpGet.status(url, token.path("id").asText()),
+                    "deleted credential's token accepted by " + url);
         }
     }
 
@@ -226,10 +223,4 @@ class CloudEndToEndIT {
         }
         return urls;
     }
-
-    private static int get(String url, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("X-Auth-Token", token).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
 }

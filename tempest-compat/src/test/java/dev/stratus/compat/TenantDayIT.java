@@ -225,10 +225,8 @@ class TenantDayIT {
         assertEquals("novnc", url.path("type").asText(), url.toString());
         String consoleUrl = url.path("url").asText();
         assertTrue(consoleUrl.contains("path=%3Ftoken%3D"), consoleUrl);
-        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(consoleUrl)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode(), consoleUrl);
+        HttpGet.Page page = HttpGet.page(consoleUrl);
+        assertEquals(200, page.status(), consoleUrl);
         assertTrue(page.body().contains("noVNC"), page.body());
     }
 
