@@ -119,6 +119,20 @@ class ImagesApiTest {
     }
 
     @Test
+    void locationsAreHiddenAndClosedByDefault() {
+        String id = create(alice(), "{\"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        as(alice()).contentType("application/octet-stream").body(new byte[] {1}).put("/v2/images/" + id + "/file")
+                .then().statusCode(204);
+        as(alice()).get("/v2/images/" + id).then().statusCode(200)
+                .body("$", not(org.hamcrest.Matchers.hasKey("locations")))
+                .body("$", not(org.hamcrest.Matchers.hasKey("direct_url")));
+        as(alice()).contentType(PATCH).body(bytes("[{\"op\": \"add\", \"path\": \"/locations/-\", \"value\":"
+                + " {\"url\": \"http://127.0.0.1:1/x\", \"metadata\": {}}}]")).patch("/v2/images/" + id)
+                .then().statusCode(403).body(org.hamcrest.Matchers.containsString(
+                        "It's not allowed to add locations if locations are invisible."));
+    }
+
+    @Test
     void uploadNeedsFormatsAndQueuedImageHasNoData() {
         String id = create(alice(), "{\"name\": \"noformat\"}");
         as(alice()).get("/v2/images/" + id + "/file").then().statusCode(204);

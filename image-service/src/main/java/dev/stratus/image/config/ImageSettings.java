@@ -37,6 +37,22 @@ public interface ImageSettings {
         boolean isDefault();
     }
 
+    /**
+     * Glance's {@code show_multiple_locations}: images show their {@code locations} (url and metadata of each copy,
+     * in order) and users may add, replace and remove them by JSON patch. Off by default, as in Glance: the
+     * locations of stored copies name files of the cloud.
+     */
+    @WithDefault("false")
+    boolean showMultipleLocations();
+
+    /** Glance's {@code show_image_direct_url}: images show {@code direct_url}, the first location's URL. */
+    @WithDefault("false")
+    boolean showImageDirectUrl();
+
+    /** How long the http store waits to connect, and for an answer (HEAD when adding, GET when serving). */
+    @WithDefault("30S")
+    java.time.Duration httpStoreTimeout();
+
     /** Largest image accepted, in bytes (Glance's image_size_cap; 1 TiB by default). */
     @WithDefault("1099511627776")
     long maxImageSize();

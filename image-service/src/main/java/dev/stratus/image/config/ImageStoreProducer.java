@@ -2,6 +2,7 @@ package dev.stratus.image.config;
 
 import dev.stratus.image.store.DigestExecutor;
 import dev.stratus.image.store.FileSystemImageStore;
+import dev.stratus.image.store.HttpImageStore;
 import dev.stratus.image.store.ImageStores;
 import dev.stratus.image.store.NamedStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class ImageStoreProducer {
                         open(store.directory())));
             }
         }
-        ImageStores all = new ImageStores(stores);
+        ImageStores all = new ImageStores(stores, new HttpImageStore(settings.httpStoreTimeout()));
         LOG.infof("Image stores: %s (default %s)", all.all().stream()
                 .map(s -> s.id() + " in " + s.store().root()).toList(), all.defaultStore().id());
         return all;

@@ -3,13 +3,12 @@ package dev.stratus.image.rest;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.Policy;
 import dev.stratus.common.fault.ApiException;
+import dev.stratus.image.persistence.ImageEntity;
 import dev.stratus.image.service.ImageData;
 import dev.stratus.image.service.ImageRecords;
 import dev.stratus.image.service.ImageStatus;
 import dev.stratus.image.store.ByteRange;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,7 +24,8 @@ import org.jboss.resteasy.reactive.PathPart;
  * {@code /v2/images/{id}/file}: upload streams the request body into the store named by {@code X-Image-Meta-Store}
  * (else the default one) on a worker thread;
  * download hands the file of one of the image's copies (the default store's first) to the HTTP layer
- * (sendfile), with single-range requests.
+ * (sendfile), or streams the data from an external location (the read-only http store) when the image has no
+ * stored copy, with single-range requests.
  */
 @Path("/v2/images/{id}/file")
 public class ImageFileResource {
@@ -50,28 +50,42 @@ public class ImageFileResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Blocking, so that data at an external location can stream through this thread; a stored copy still goes
+     * out by sendfile.
+     */
     @GET
-    @WithSession
-    public Uni<Response> download(@PathParam("id") String id, @HeaderParam("Range") String range) {
+    @Blocking
+    public Response download(@PathParam("id") String id, @HeaderParam("Range") String range) {
         AuthContext caller = policy.caller();
-        return records.visible(caller, id).chain(image -> records.locations(id).map(locations -> {
-            java.util.Optional<java.nio.file.Path> readable = data.readable(locations);
-            if (!ImageStatus.ACTIVE.equals(image.status) || readable.isEmpty()) {
-                if (ImageStatus.QUEUED.equals(image.status) || ImageStatus.KILLED.equals(image.status)) {
-                    return Response.noContent().build();
-                }
-                throw ApiException.forbidden("The requested image is in status " + image.status
-                        + " and its data cannot be downloaded.");
+        ImageData.Located located = data.locate(caller, id);
+        ImageEntity image = located.image();
+        java.util.Optional<java.nio.file.Path> file = data.readable(located.locations());
+        if (!ImageStatus.ACTIVE.equals(image.status) || (file.isEmpty() && !data.hasExternal(located.locations()))) {
+            if (ImageStatus.QUEUED.equals(image.status) || ImageStatus.KILLED.equals(image.status)) {
+                return Response.noContent().build();
             }
-            java.nio.file.Path file = readable.get();
-            Response.ResponseBuilder response = switch (ByteRange.parse(range, image.size)) {
-                case ByteRange.Unsatisfiable none -> Response.status(416).header("Content-Range", none.contentRange());
-                case ByteRange.Slice slice -> Response.status(206).header("Content-Range", slice.contentRange())
-                        .entity(new PathPart(file, slice.offset(), slice.length()));
-                case ByteRange.Whole whole -> Response.ok(new PathPart(file, 0, whole.size()))
-                        .header("Content-MD5", image.checksum);
-            };
-            return response.type(MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
-        }));
+            throw ApiException.forbidden("The requested image is in status " + image.status
+                    + " and its data cannot be downloaded.");
+        }
+        long size = image.size == null ? 0 : image.size;
+        Response.ResponseBuilder response = switch (ByteRange.parse(range, size)) {
+            case ByteRange.Unsatisfiable none -> Response.status(416).header("Content-Range", none.contentRange());
+            case ByteRange.Slice slice -> Response.status(206).header("Content-Range", slice.contentRange())
+                    .entity(body(file, located, slice.offset(), slice.length()));
+            case ByteRange.Whole whole -> Response.ok(body(file, located, 0, whole.size()))
+                    .header("Content-MD5", image.checksum);
+        };
+        return response.type(MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+    }
+
+    /** The stored copy's file (sendfile), else the data streamed from an external location. */
+    private Object body(java.util.Optional<java.nio.file.Path> file, ImageData.Located located, long offset,
+            long length) {
+        if (file.isPresent()) {
+            return new PathPart(file.get(), offset, length);
+        }
+        return data.openExternal(located.locations(), offset, length).orElseThrow(() -> ApiException.unavailable(
+                "The image data could not be read from any of its locations."));
     }
 }

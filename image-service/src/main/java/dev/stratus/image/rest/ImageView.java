@@ -8,17 +8,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Glance's image body: core attributes, then custom properties at the top level. */
+/**
+ * Glance's image body: core attributes, then custom properties at the top level; with
+ * {@code show_multiple_locations} the {@code locations}, with {@code show_image_direct_url} the first one's URL.
+ */
 final class ImageView {
 
-    private ImageView() {
+    private final boolean showLocations;
+    private final boolean showDirectUrl;
+
+    ImageView(boolean showLocations, boolean showDirectUrl) {
+        this.showLocations = showLocations;
+        this.showDirectUrl = showDirectUrl;
     }
 
     static String time(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    static Map<String, Object> render(ImageDetails details) {
+    Map<String, Object> render(ImageDetails details) {
         ImageEntity i = details.image();
         Map<String, Object> m = new LinkedHashMap<>();
         details.properties().forEach(m::put);
@@ -42,6 +50,13 @@ final class ImageView {
         if (!details.stores().isEmpty()) {
             // The stores holding the data, as Glance reports them where /v2/info/stores exists.
             m.put("stores", String.join(",", details.stores()));
+        }
+        if (showLocations) {
+            m.put("locations", details.locations().stream()
+                    .map(l -> Map.of("url", l.url(), "metadata", l.metadata())).toList());
+        }
+        if (showDirectUrl && !details.locations().isEmpty()) {
+            m.put("direct_url", details.locations().get(0).url());
         }
         m.put("created_at", time(i.createdAt));
         m.put("updated_at", time(i.updatedAt));

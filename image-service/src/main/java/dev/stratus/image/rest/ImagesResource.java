@@ -7,6 +7,7 @@ import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.ApiSettings;
 import dev.stratus.common.web.Page;
 import dev.stratus.common.web.PageRequest;
+import dev.stratus.image.config.ImageSettings;
 import dev.stratus.image.persistence.ImageEntity;
 import dev.stratus.image.persistence.ImageMemberEntity;
 import dev.stratus.image.service.ImageAccess;
@@ -15,6 +16,7 @@ import dev.stratus.image.service.ImageEditor;
 import dev.stratus.image.service.ImageQuery;
 import dev.stratus.image.service.ImageRecords;
 import dev.stratus.image.service.ImportRequest;
+import dev.stratus.image.service.LocationProbe;
 import dev.stratus.image.store.ImageStores;
 import dev.stratus.image.store.NamedStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -52,9 +54,14 @@ public class ImagesResource {
     private final ImageStores stores;
     private final io.vertx.mutiny.core.Vertx vertx;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final LocationProbe probe;
+    private final ImageView view;
 
     public ImagesResource(Policy policy, ApiSettings api, ImageRecords records, ImageEditor editor, ImageData data,
-            ImageStores stores, io.vertx.mutiny.core.Vertx vertx, com.fasterxml.jackson.databind.ObjectMapper json) {
+            ImageStores stores, io.vertx.mutiny.core.Vertx vertx, com.fasterxml.jackson.databind.ObjectMapper json,
+            LocationProbe probe, ImageSettings settings) {
+        this.probe = probe;
+        this.view = new ImageView(settings.showMultipleLocations(), settings.showImageDirectUrl());
         this.stores = stores;
         this.vertx = vertx;
         this.json = json;
@@ -74,7 +81,7 @@ public class ImagesResource {
                 .header("Location", "/v2/images/" + details.image().id)
                 .header("OpenStack-image-import-methods", String.join(",", ImportRequest.methods(stores)))
                 .header("OpenStack-image-store-ids", String.join(",", stores.all().stream().map(NamedStore::id).toList()))
-                .entity(ImageView.render(details)).build());
+                .entity(view.render(details)).build());
     }
 
     @GET
@@ -98,7 +105,7 @@ public class ImagesResource {
                 })
                 .chain(p -> records.detailsOf(p.items()).map(details -> {
                     Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("images", details.stream().map(ImageView::render).toList());
+                    body.put("images", details.stream().map(view::render).toList());
                     body.put("first", "/v2/images" + query(uri, null));
                     body.put("schema", "/v2/schemas/images");
                     if (p.hasMore()) {
@@ -120,13 +127,12 @@ public class ImagesResource {
     @Path("{id}")
     @WithSession
     public Uni<Map<String, Object>> show(@PathParam("id") String id) {
-        return records.visible(policy.caller(), id).chain(records::details).map(ImageView::render);
+        return records.visible(policy.caller(), id).chain(records::details).map(view::render);
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({JSON_PATCH, JSON_PATCH_20, MediaType.APPLICATION_JSON})
-    @WithTransaction
     public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
         AuthContext caller = policy.caller();
         // The JSON-patch media type is not one Jackson's reader claims, so the body is parsed here.
@@ -136,8 +142,16 @@ public class ImagesResource {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiException.badRequest("Malformed request body: " + e.getOriginalMessage());
         }
-        return records.visible(caller, id).chain(image -> editor.patch(caller, image, operations))
-                .map(ImageView::render);
+        // External locations are probed first, outside the transaction; removed copies' data goes after it.
+        return probe.sizes(operations)
+                .chain(sizes -> io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> records
+                        .visible(caller, id).chain(image -> editor.patch(caller, image, operations, sizes))))
+                .call(patched -> patched.removedLocations().isEmpty() ? Uni.createFrom().voidItem()
+                        : vertx.executeBlocking(Uni.createFrom().item(() -> {
+                            patched.removedLocations().forEach(data::deleteQuietly);
+                            return null;
+                        })))
+                .map(patched -> view.render(patched.details()));
     }
 
     /** {@code DELETE /v2/images/}: an empty id names no image. */

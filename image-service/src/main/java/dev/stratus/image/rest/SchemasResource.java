@@ -100,6 +100,9 @@ public class SchemasResource {
         p.put("self", readOnly("string", "An image self url"));
         p.put("file", readOnly("string", "An image file url"));
         p.put("schema", readOnly("string", "An image schema url"));
+        p.put("direct_url", readOnly("string", "URL to access the image file kept in external store"));
+        p.put("locations", Map.of("type", "array", "items", locationSchema(),
+                "description", "A set of URLs to access the image file kept in external store"));
         p.put("kernel_id", Map.of("type", List.of("null", "string"), "description",
                 "ID of image stored in Glance that should be used as the kernel when booting an AMI-style image."));
         p.put("ramdisk_id", Map.of("type", List.of("null", "string"), "description",
@@ -111,6 +114,30 @@ public class SchemasResource {
         schema.put("links", List.of(Map.of("rel", "self", "href", "{self}"), Map.of("rel", "enclosure", "href", "{file}"),
                 Map.of("rel", "describedby", "href", "{schema}")));
         return schema;
+    }
+
+    /** An item of {@code locations}: {@code validation_data} is accepted on writes and never shown. */
+    private static Map<String, Object> locationSchema() {
+        Map<String, Object> validation = new LinkedHashMap<>();
+        validation.put("description", "Values to be used to populate the corresponding image properties. If the"
+                + " image status is not 'queued' these values must exactly match those already contained in the"
+                + " image properties.");
+        validation.put("type", "object");
+        validation.put("writeOnly", true);
+        validation.put("additionalProperties", false);
+        validation.put("properties", Map.of(
+                "checksum", Map.of("type", "string", "minLength", 32, "maxLength", 32),
+                "os_hash_algo", Map.of("type", "string", "maxLength", 64),
+                "os_hash_value", Map.of("type", "string", "maxLength", 128)));
+        validation.put("required", List.of("os_hash_algo", "os_hash_value"));
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("type", "object");
+        item.put("properties", Map.of(
+                "url", Map.of("type", "string", "maxLength", 255),
+                "metadata", Map.of("type", "object"),
+                "validation_data", validation));
+        item.put("required", List.of("url", "metadata"));
+        return item;
     }
 
     private static Map<String, Object> prop(String type, String description) {

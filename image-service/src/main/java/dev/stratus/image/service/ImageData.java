@@ -7,6 +7,7 @@ import dev.stratus.image.persistence.ImageEntity;
 import dev.stratus.image.persistence.ImageLocationEntity;
 import dev.stratus.image.store.ImageQuotaExceededException;
 import dev.stratus.image.store.ImageSizeMismatchException;
+import dev.stratus.image.store.HttpImageStore;
 import dev.stratus.image.store.ImageStore;
 import dev.stratus.image.store.ImageStores;
 import dev.stratus.image.store.NamedStore;
@@ -192,6 +193,11 @@ public class ImageData {
         if (location == null) {
             return;
         }
+        if (stores.external(location).isPresent()) {
+            // The http store is read-only: the data is not the cloud's to delete (Glance's StoreDeleteNotSupported).
+            LOG.debugf("Image data at %s is external; left in place", location);
+            return;
+        }
         for (NamedStore named : stores.all()) {
             try {
                 named.store().path(location);
@@ -234,6 +240,40 @@ public class ImageData {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** An image the caller may see, with its locations in order. */
+    public record Located(ImageEntity image, List<String> locations) {
+    }
+
+    /** The image and its locations, for a download. Blocking. */
+    public Located locate(AuthContext caller, String id) {
+        return transaction(() -> records.visible(caller, id)
+                .chain(image -> records.locations(id).map(locations -> new Located(image, locations))));
+    }
+
+    /**
+     * Streams {@code length} bytes from {@code offset} out of the first external location (the read-only http
+     * store) that answers; empty when none does. Blocking.
+     */
+    public Optional<InputStream> openExternal(List<String> locations, long offset, long length) {
+        for (String url : locations) {
+            Optional<HttpImageStore> store = stores.external(url);
+            if (store.isEmpty()) {
+                continue;
+            }
+            try {
+                return Optional.of(store.get().open(url, offset, length));
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Image data at %s could not be read: %s", url, e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether one of {@code locations} is external, served by the http store. */
+    public boolean hasExternal(List<String> locations) {
+        return locations.stream().anyMatch(l -> stores.external(l).isPresent());
     }
 
     private static <T> T transaction(Supplier<Uni<T>> work) {

@@ -3,7 +3,9 @@ package dev.stratus.image.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.fault.ApiException;
+import dev.stratus.image.config.ImageSettings;
 import dev.stratus.image.persistence.ImageEntity;
+import dev.stratus.image.persistence.ImageLocationEntity;
 import dev.stratus.image.persistence.ImagePropertyEntity;
 import dev.stratus.image.persistence.ImageTagEntity;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +25,16 @@ public class ImageEditor {
 
     private final ImageRecords records;
     private final ImageQuotas quotas;
+    private final ImageSettings settings;
 
-    public ImageEditor(ImageRecords records, ImageQuotas quotas) {
+    public ImageEditor(ImageRecords records, ImageQuotas quotas, ImageSettings settings) {
         this.records = records;
         this.quotas = quotas;
+        this.settings = settings;
+    }
+
+    /** A patched image, and the locations the patch removed (copies whose data goes once the change commits). */
+    public record Patched(ImageDetails details, List<String> removedLocations) {
     }
 
     /** Needs a transaction. */
@@ -72,26 +80,42 @@ public class ImageEditor {
                 .chain(() -> records.details(image));
     }
 
-    /** Applies an {@code application/openstack-images-v2.1-json-patch} document. Needs a transaction. */
-    public Uni<ImageDetails> patch(AuthContext caller, ImageEntity image, JsonNode operations) {
+    /**
+     * Applies an {@code application/openstack-images-v2.1-json-patch} document. {@code locationSizes}: the sizes
+     * of the external locations it adds ({@link LocationProbe}). Needs a transaction.
+     */
+    public Uni<Patched> patch(AuthContext caller, ImageEntity image, JsonNode operations,
+            Map<String, Long> locationSizes) {
         ImageAccess.requireModify(caller, image, "modify");
         if (operations == null || !operations.isArray()) {
             throw ApiException.badRequest("The request body must be a JSON-patch list of operations.");
         }
+        List<String> removed = new ArrayList<>();
         return ImagePropertyEntity.<ImagePropertyEntity>list("imageId", image.id)
                 .chain(propertyRows -> ImageTagEntity.<ImageTagEntity>list("imageId", image.id)
-                        .chain(tagRows -> {
+                        .chain(tagRows -> ImageLocationEntity.<ImageLocationEntity>list(
+                                "imageId = ?1 order by position", image.id).chain(locationRows -> {
                             Map<String, String> properties = new java.util.TreeMap<>();
                             propertyRows.forEach(p -> properties.put(p.name, p.value));
                             List<String> tags = new ArrayList<>(tagRows.stream().map(t -> t.value).toList());
+                            List<ImageLocation> before = locationRows.stream().map(records::location).toList();
+                            LocationPatch locations = new LocationPatch(image, before, locationSizes,
+                                    settings.showMultipleLocations());
                             for (JsonNode op : operations) {
-                                apply(caller, image, properties, tags, op);
+                                apply(caller, image, properties, tags, locations, PatchOperation.parse(op));
                             }
                             image.updatedAt = Instant.now();
-                            return store(image.id, propertyRows, properties, tagRows, new LinkedHashSet<>(tags));
-                        }))
+                            Uni<Void> written = store(image.id, propertyRows, properties, tagRows,
+                                    new LinkedHashSet<>(tags));
+                            if (locations.locations().equals(before)) {
+                                return written;
+                            }
+                            return written.chain(() -> LocationRows.write(image.id, locationRows,
+                                    locations.locations())).invoke(removed::addAll).replaceWithVoid();
+                        })))
                 .call(() -> io.quarkus.hibernate.reactive.panache.Panache.flush())
-                .chain(() -> records.details(image));
+                .chain(() -> records.details(image))
+                .map(details -> new Patched(details, List.copyOf(removed)));
     }
 
     /** Writes the patched properties and tags as changes to the rows the session already holds. */
@@ -123,23 +147,14 @@ public class ImageEditor {
     }
 
     private static void apply(AuthContext caller, ImageEntity image, Map<String, String> properties,
-            List<String> tags, JsonNode op) {
-        String kind = op.path("op").asText(null);
-        String path = op.path("path").asText(null);
-        if (kind == null) {
-            // The v2.0 patch dialect names the operation as the key: {"replace": "/name", "value": ...}.
-            for (String candidate : List.of("add", "replace", "remove")) {
-                if (op.has(candidate)) {
-                    kind = candidate;
-                    path = op.path(candidate).asText(null);
-                }
-            }
+            List<String> tags, LocationPatch locations, PatchOperation op) {
+        String kind = op.kind();
+        String name = op.name();
+        JsonNode value = op.value();
+        if (LocationPatch.isLocationPath(name)) {
+            locations.apply(kind, name, value);
+            return;
         }
-        if (kind == null || path == null || !path.startsWith("/") || path.length() < 2) {
-            throw ApiException.badRequest("Unable to find 'op' or a valid 'path' in JSON Schema change.");
-        }
-        String name = path.substring(1).replace("~1", "/").replace("~0", "~");
-        JsonNode value = op.get("value");
         switch (kind) {
             case "add", "replace" -> {
                 if (name.equals("tags")) {

@@ -20,6 +20,9 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ImageRecords {
 
+    /** The metadata key naming a copy's store, as Glance's multiple stores set it. */
+    static final String STORE_KEY = "store";
+
     private final ImageStores stores;
 
     public ImageRecords(ImageStores stores) {
@@ -55,7 +58,7 @@ public class ImageRecords {
 
     /** The locations of an image's copies. Needs a session. */
     public Uni<List<String>> locations(String imageId) {
-        return ImageLocationEntity.<ImageLocationEntity>list("imageId", imageId)
+        return ImageLocationEntity.<ImageLocationEntity>list("imageId = ?1 order by position", imageId)
                 .map(rows -> rows.stream().map(l -> l.url).toList());
     }
 
@@ -71,11 +74,14 @@ public class ImageRecords {
         List<String> ids = images.stream().map(i -> i.id).toList();
         return ImagePropertyEntity.<ImagePropertyEntity>list("imageId in ?1", ids)
                 .chain(props -> ImageTagEntity.<ImageTagEntity>list("imageId in ?1 order by value", ids)
-                        .chain(tags -> ImageLocationEntity.<ImageLocationEntity>list("imageId in ?1", ids)
+                        .chain(tags -> ImageLocationEntity.<ImageLocationEntity>list("imageId in ?1 order by position", ids)
                         .map(locations -> {
                             Map<String, java.util.Set<String>> storesById = new HashMap<>();
                             locations.forEach(l -> stores.holding(l.url).ifPresent(s -> storesById
                                     .computeIfAbsent(l.imageId, k -> new java.util.TreeSet<>()).add(s.id())));
+                            Map<String, List<ImageLocation>> locationsById = new HashMap<>();
+                            locations.forEach(l -> locationsById.computeIfAbsent(l.imageId, k -> new ArrayList<>())
+                                    .add(location(l)));
                             Map<String, Map<String, String>> propsById = new HashMap<>();
                             props.forEach(p -> propsById.computeIfAbsent(p.imageId, k -> new TreeMap<>())
                                     .put(p.name, p.value));
@@ -86,10 +92,18 @@ public class ImageRecords {
                                 out.add(new ImageDetails(image,
                                         propsById.getOrDefault(image.id, new LinkedHashMap<>()),
                                         tagsById.getOrDefault(image.id, List.of()),
-                                        List.copyOf(storesById.getOrDefault(image.id, java.util.Set.of()))));
+                                        List.copyOf(storesById.getOrDefault(image.id, java.util.Set.of())),
+                                        locationsById.getOrDefault(image.id, List.of())));
                             }
                             return out;
                         })));
+    }
+
+    /** A location as shown: its metadata, plus the store's id for a copy in one of the stores. */
+    ImageLocation location(ImageLocationEntity row) {
+        Map<String, Object> metadata = new LinkedHashMap<>(row.metadata == null ? Map.of() : row.metadata);
+        stores.holding(row.url).ifPresent(s -> metadata.put(STORE_KEY, s.id()));
+        return new ImageLocation(row.url, metadata);
     }
 
     public Uni<List<ImageEntity>> list(ImageQuery query) {

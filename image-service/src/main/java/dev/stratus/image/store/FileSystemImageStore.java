@@ -148,6 +148,13 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
         return Files.isRegularFile(path(location));
     }
 
+    @Override
+    public InputStream open(String location, long offset, long length) throws IOException {
+        FileChannel channel = FileChannel.open(path(location));
+        channel.position(offset);
+        return new BoundedInputStream(java.nio.channels.Channels.newInputStream(channel), length);
+    }
+
     /**
      * Removes temp files left by writes that never finished (crash, kill -9) and are older than
      * {@code olderThan}. The age guard matters when several API nodes share the directory (NFS): a young temp

@@ -62,4 +62,15 @@ public interface ImageStore {
     void delete(String location) throws IOException;
 
     boolean exists(String location);
+
+    /**
+     * Streams {@code length} bytes of the data at {@code location} from {@code offset} (downloads that cannot use
+     * {@link #path}). The caller closes the stream.
+     */
+    InputStream open(String location, long offset, long length) throws IOException;
+
+    /** A read-only store serves data it did not write (Glance's http store): write, stage and promote refuse. */
+    default boolean isReadOnly() {
+        return false;
+    }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The configured stores, by identifier, with exactly one default. Which store holds a copy of an image follows from
  * the copy's location (each store owns the files directly under its directory), so renaming a store in the
- * configuration keeps its images.
+ * configuration keeps its images. Beside them, the read-only http store serves external locations (see
+ * {@link #external}).
  */
 public final class ImageStores implements AutoCloseable {
 
@@ -22,12 +23,19 @@ public final class ImageStores implements AutoCloseable {
 
     private final Map<String, NamedStore> byId = new LinkedHashMap<>();
     private final NamedStore defaultStore;
+    private final HttpImageStore http;
+
+    /** The named stores without an http store: external locations are refused. */
+    public ImageStores(List<NamedStore> stores) {
+        this(stores, null);
+    }
 
     /**
      * @throws IllegalArgumentException no store, two defaults or none, a duplicate id, an invalid id, or two
      *                                  stores sharing (or nesting) a directory
      */
-    public ImageStores(List<NamedStore> stores) {
+    public ImageStores(List<NamedStore> stores, HttpImageStore http) {
+        this.http = http;
         if (stores.isEmpty()) {
             throw new IllegalArgumentException("at least one image store must be configured");
         }
@@ -82,6 +90,14 @@ public final class ImageStores implements AutoCloseable {
     /** The store holding the data at {@code location}, if it is still configured. */
     public Optional<NamedStore> holding(String location) {
         return byId.values().stream().filter(s -> s.store().owns(location)).findFirst();
+    }
+
+    /**
+     * The read-only store serving {@code location} when it is an external one (an http(s) URL and an http store
+     * is configured). The http store is not one of {@link #all()}: clients cannot upload to it or import into it.
+     */
+    public Optional<HttpImageStore> external(String location) {
+        return http != null && HttpImageStore.handles(location) ? Optional.of(http) : Optional.empty();
     }
 
     @Override

@@ -1,0 +1,86 @@
+package dev.stratus.image;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A web server on 127.0.0.1 (random port) holding image data for the http store's tests: {@code /image.raw}
+ * (HEAD, GET, single ranges), {@code /redirect/N} (N redirects, then the image), {@code /empty} (no bytes),
+ * anything else 404.
+ */
+final class ExternalImageServer implements AutoCloseable {
+
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
+
+    final byte[] data;
+    final AtomicInteger gets = new AtomicInteger();
+    private final HttpServer server;
+
+    ExternalImageServer(int size) throws IOException {
+        data = new byte[size];
+        new Random(7).nextBytes(data);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            if (path.startsWith("/redirect/")) {
+                int left = Integer.parseInt(path.substring("/redirect/".length()));
+                exchange.getResponseHeaders().set("Location", left == 0 ? "/image.raw" : "/redirect/" + (left - 1));
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            byte[] body = switch (path) {
+                case "/image.raw" -> data;
+                case "/empty" -> new byte[0];
+                default -> null;
+            };
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            int status = 200;
+            String range = exchange.getRequestHeaders().getFirst("Range");
+            Matcher m = range == null ? null : RANGE.matcher(range);
+            if (m != null && m.matches()) {
+                int from = Integer.parseInt(m.group(1));
+                int to = Math.min(Integer.parseInt(m.group(2)), body.length - 1);
+                exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + body.length);
+                body = Arrays.copyOfRange(body, from, to + 1);
+                status = 206;
+            }
+            if (head) {
+                exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            gets.incrementAndGet();
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
