@@ -47,7 +47,7 @@ class ImageLocationsApiTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("stratus.image.show-multiple-locations", "true",
                     "stratus.image.show-image-direct-url", "true",
-                    "stratus.image.http-store-timeout", "5S");
+                    "stratus.image.http-store-timeout", "PT5S");
         }
     }
 

@@ -50,7 +50,7 @@ public interface ImageSettings {
     boolean showImageDirectUrl();
 
     /** How long the http store waits to connect, and for an answer (HEAD when adding, GET when serving). */
-    @WithDefault("30S")
+    @WithDefault("PT30S")
     java.time.Duration httpStoreTimeout();
 
     /** Largest image accepted, in bytes (Glance's image_size_cap; 1 TiB by default). */

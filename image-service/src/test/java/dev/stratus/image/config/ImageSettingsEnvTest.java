@@ -47,4 +47,13 @@ class ImageSettingsEnvTest {
         assertTrue(settings.stores().isEmpty() || settings.stores().get().isEmpty());
         assertEquals("/srv/images", settings.storeDirectory());
     }
+
+    @Test
+    void locationsAreShownWhenDeployTurnsThemOn() {
+        assertFalse(settings(Map.of()).showMultipleLocations());
+        assertFalse(settings(Map.of()).showImageDirectUrl());
+        ImageSettings settings = settings(Map.of("STRATUS_IMAGE_SHOW_MULTIPLE_LOCATIONS", "true"));
+        assertTrue(settings.showMultipleLocations());
+        assertFalse(settings.showImageDirectUrl());
+    }
 }
