@@ -1,17 +1,35 @@
 package dev.stratus.image.store;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** At most {@code limit} bytes of another stream (a range of image data); closing closes the other stream. */
+/**
+ * At most {@code limit} bytes of another stream (a range of image data); closing closes the other stream. When
+ * {@code exact}, a stream that ends before {@code limit} bytes is an {@link EOFException}, so that a download of
+ * external data that changed or broke off fails instead of ending short.
+ */
 final class BoundedInputStream extends FilterInputStream {
 
     private long left;
+    private final boolean exact;
 
     BoundedInputStream(InputStream in, long limit) {
+        this(in, limit, false);
+    }
+
+    BoundedInputStream(InputStream in, long limit, boolean exact) {
         super(in);
         this.left = limit;
+        this.exact = exact;
+    }
+
+    private int ended() throws EOFException {
+        if (exact && left > 0) {
+            throw new EOFException(left + " bytes missing at the end of the data");
+        }
+        return -1;
     }
 
     @Override
@@ -20,9 +38,10 @@ final class BoundedInputStream extends FilterInputStream {
             return -1;
         }
         int b = in.read();
-        if (b >= 0) {
-            left--;
+        if (b < 0) {
+            return ended();
         }
+        left--;
         return b;
     }
 
@@ -32,9 +51,10 @@ final class BoundedInputStream extends FilterInputStream {
             return -1;
         }
         int n = in.read(buffer, offset, (int) Math.min(length, left));
-        if (n > 0) {
-            left -= n;
+        if (n < 0) {
+            return ended();
         }
+        left -= n;
         return n;
     }
 

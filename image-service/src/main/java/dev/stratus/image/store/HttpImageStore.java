@@ -80,7 +80,10 @@ public final class HttpImageStore implements ImageStore {
         }
     }
 
-    /** Blocking: streams {@code length} bytes from {@code offset}, asking the server for that range. */
+    /**
+     * Blocking: streams {@code length} bytes from {@code offset}, asking the server for that range; the stream
+     * fails (EOFException) if the server's data ends sooner.
+     */
     @Override
     public InputStream open(String location, long offset, long length) throws IOException {
         String range = "bytes=" + offset + "-" + (offset + length - 1);
@@ -96,7 +99,7 @@ public final class HttpImageStore implements ImageStore {
             // The server ignored the range: skip to it.
             body.skipNBytes(offset);
         }
-        return new BoundedInputStream(body, length);
+        return new BoundedInputStream(body, length, true);
     }
 
     private <T> CompletableFuture<HttpResponse<T>> send(URI uri, String method, String range, int redirects,

@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Where image bytes live. Writes are streamed (memory stays bounded whatever the image size), digested on the
+ * Where image bytes live: a file store, or the read-only http store serving data the cloud did not write
+ * ({@link #isReadOnly()}). Writes are streamed (memory stays bounded whatever the image size), digested on the
  * way, and atomic: a location returned here always names complete data, and a failed write leaves nothing.
  * Locations are opaque strings to the caller (persist them as given; pass them back as given).
  */

@@ -93,6 +93,10 @@ class HttpImageStoreTest {
         try (InputStream in = store.open(url("/data"), 0, data.length)) {
             assertArrayEquals(data, in.readAllBytes());
         }
+        // The image is bigger than what the server now has: the download fails rather than ending short.
+        try (InputStream in = store.open(url("/data"), 0, data.length + 10)) {
+            assertThrows(java.io.EOFException.class, in::readAllBytes);
+        }
     }
 
     @Test
