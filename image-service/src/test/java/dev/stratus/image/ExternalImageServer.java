@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * A web server on 127.0.0.1 (random port) holding image data for the http store's tests: {@code /image.raw}
- * (HEAD, GET, single ranges), {@code /redirect/N} (N redirects, then the image), {@code /empty} (no bytes),
+ * (HEAD, GET, single ranges), {@code /redirect/N} (N redirects, then the image), {@code /empty} (no bytes), {@code /big} (200,000 zeros),
  * anything else 404.
  */
 final class ExternalImageServer implements AutoCloseable {
@@ -50,6 +50,7 @@ final class ExternalImageServer implements AutoCloseable {
             byte[] body = switch (path) {
                 case "/image.raw" -> data;
                 case "/empty" -> new byte[0];
+                case "/big" -> new byte[200_000];
                 default -> null;
             };
             if (body == null) {

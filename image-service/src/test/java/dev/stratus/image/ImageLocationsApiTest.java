@@ -47,7 +47,8 @@ class ImageLocationsApiTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("stratus.image.show-multiple-locations", "true",
                     "stratus.image.show-image-direct-url", "true",
-                    "stratus.image.http-store-timeout", "PT5S");
+                    "stratus.image.http-store-timeout", "PT5S",
+                    "stratus.image.max-image-size", "100000");
         }
     }
 
@@ -144,6 +145,8 @@ class ImageLocationsApiTest {
         add(id, "{\"url\": \"" + ORIGIN.url("/image.raw") + "\"}").statusCode(400)
                 .body(containsString("'metadata' is a required property"));
         patch(id, "[{\"op\": \"add\", \"path\": \"/locations\", \"value\": []}]").statusCode(400);
+        // Larger than max-image-size: Glance's image_size_cap.
+        add(id, location(ORIGIN.url("/big"), "{}")).statusCode(413).body(containsString("too large"));
         JsonPath image = show(id);
         assertEquals("queued", image.getString("status"));
         assertEquals(List.of(), image.getList("locations"));

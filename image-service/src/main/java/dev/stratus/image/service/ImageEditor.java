@@ -100,7 +100,7 @@ public class ImageEditor {
                             List<String> tags = new ArrayList<>(tagRows.stream().map(t -> t.value).toList());
                             List<ImageLocation> before = locationRows.stream().map(records::location).toList();
                             LocationPatch locations = new LocationPatch(image, before, locationSizes,
-                                    settings.showMultipleLocations());
+                                    settings.showMultipleLocations(), settings.maxImageSize());
                             for (JsonNode op : operations) {
                                 apply(caller, image, properties, tags, locations, PatchOperation.parse(op));
                             }

@@ -28,12 +28,15 @@ final class LocationPatch {
     private final List<ImageLocation> locations;
     private final Map<String, Long> sizes;
     private final boolean enabled;
+    private final long maxImageSize;
 
-    LocationPatch(ImageEntity image, List<ImageLocation> current, Map<String, Long> sizes, boolean enabled) {
+    LocationPatch(ImageEntity image, List<ImageLocation> current, Map<String, Long> sizes, boolean enabled,
+            long maxImageSize) {
         this.image = image;
         this.locations = new ArrayList<>(current);
         this.sizes = sizes;
         this.enabled = enabled;
+        this.maxImageSize = maxImageSize;
     }
 
     static boolean isLocationPath(String name) {
@@ -167,8 +170,13 @@ final class LocationPatch {
         return size;
     }
 
+    /** The image takes the first location's size (Glance assumes every location holds the same data). */
     private void setSizeIfUnknown(long size) {
         if (image.size == null || image.size == 0) {
+            if (size > maxImageSize) {
+                // Glance's image_size_cap (ImageSizeLimitExceeded).
+                throw new ApiException(413, "The provided image is too large.");
+            }
             image.size = size;
         }
     }

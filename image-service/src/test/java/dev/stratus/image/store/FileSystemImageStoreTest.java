@@ -122,6 +122,18 @@ class FileSystemImageStoreTest {
     }
 
     @Test
+    void openStreamsASlice() throws Exception {
+        FileSystemImageStore store = store();
+        byte[] data = randomBytes(100_000, 9);
+        StoredImage image = store.write("slice", new ByteArrayInputStream(data), data.length, ImageStore.NO_LIMIT);
+
+        try (java.io.InputStream in = store.open(image.location(), 70_000, 20_000)) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(data, 70_000, 90_000), in.readAllBytes());
+        }
+        assertFalse(store.isReadOnly());
+    }
+
+    @Test
     void shorterThanExpectedLeavesNothing() throws Exception {
         FileSystemImageStore store = store();
         byte[] data = randomBytes(MIB + 5, 1);
