@@ -22,8 +22,10 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code rescue_instance}: the guest boots from a fresh disk of the rescue image, with a config drive carrying
- * the rescue password, and its own root disk attached second, so its owner can repair it. The instance is then
- * RESCUED (Nova's status RESCUE). A rescue that fails leaves the instance as it was, with the failure on the
+ * the rescue password, and its own root disk attached second, so its owner can repair it; or, when the rescue
+ * image asks for a stable device rescue ({@code hw_rescue_device}, {@code hw_rescue_bus}), with all its own disks
+ * in their places and the rescue disk added as the device booted first. The instance is then RESCUED (Nova's
+ * status RESCUE). A rescue that fails leaves the instance as it was, with the failure on the
  * action's event.
  */
 public class RescueInstanceHandler implements MessageHandler<RescueInstance> {

@@ -14,6 +14,7 @@ import dev.stratus.compute.node.libvirt.domain.SerialPort;
 import dev.stratus.compute.node.virt.VncSettings;
 import dev.stratus.compute.node.network.PlumbingNames;
 import dev.stratus.compute.node.virt.GuestSpec;
+import dev.stratus.compute.node.virt.VirtException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,27 @@ final class DomainBuilder {
     DomainDefinition buildRescue(GuestSpec rescue, InstanceFiles rescueFiles, Path rescuedRoot, String domainType,
             String arch) {
         return build(rescue, rescueFiles, rescuedRoot, domainType, arch);
+    }
+
+    /**
+     * A stable device rescue ({@link StableDeviceRescue}): the instance's own definition with every disk in its
+     * place and the rescue disk added on the requested bus with {@code <boot order='1'/>}. The firmware boots it,
+     * or the rescue image's kernel does when it has one (a "uec" image), as a legacy rescue does.
+     */
+    DomainDefinition buildStableRescue(GuestSpec rescue, InstanceFiles rescueFiles, DomainDefinition own,
+            StableDeviceRescue request) throws VirtException {
+        String bus = request.bus(own.os());
+        Disk disk = cached(Disk.file("qcow2", rescueFiles.rootDisk().toString(),
+                StableDeviceRescue.freeTarget(bus, own.disks()), bus)).asDevice(request.device()).bootingAt(1);
+        List<Disk> disks = new ArrayList<>(own.disks());
+        disks.add("cdrom".equals(request.device()) ? disk.asReadOnly() : disk);
+        OsBoot os = rescue.kernel() == null ? OsBoot.inDeviceOrder(own.os().arch(), own.os().machine())
+                : OsBoot.directKernel(own.os().arch(), own.os().machine(), rescueFiles.kernel().toString(),
+                        rescue.ramdisk() == null ? null : rescueFiles.ramdisk().toString(), commandLine(rescue));
+        DomainDefinition.Devices devices = own.devices();
+        return new DomainDefinition(own.type(), own.name(), own.uuid(), own.metadata(), own.memoryKib(), own.vcpus(),
+                os, own.features(), own.cpu(), own.clock(), own.actions(), new DomainDefinition.Devices(disks,
+                        devices.interfaces(), devices.serials(), devices.graphics(), devices.virtioRng()));
     }
 
     private DomainDefinition build(GuestSpec guest, InstanceFiles files, Path rescuedRoot, String domainType,

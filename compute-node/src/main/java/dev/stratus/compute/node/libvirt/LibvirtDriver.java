@@ -403,7 +403,9 @@ public class LibvirtDriver implements VirtDriver {
     /**
      * The rescue files are laid out while the guest still runs (a rescue image that cannot be used leaves it
      * untouched); then the guest is forced off, its inactive definition kept, and the rescue definition, under the
-     * same name and UUID, started. A rescue domain that does not start gives way to the guest's own again.
+     * same name and UUID, started: a legacy one, or the guest's own with the rescue device added for a stable
+     * device rescue ({@link StableDeviceRescue}). A rescue domain that does not start gives way to the guest's own
+     * again.
      */
     @Override
     public void rescue(GuestSpec rescue) throws VirtException {
@@ -419,13 +421,13 @@ public class LibvirtDriver implements VirtDriver {
                 return;
             }
             LibvirtHost host = host();
-            String rescueXml = rescues.prepare(rescue, files, virtType, capabilities(host).arch());
+            LibvirtRescue.Definition rescueXml = rescues.prepare(rescue, files, virtType, capabilities(host).arch());
             boolean wasActive = domain.state().isActive();
             power.forceOff(domain);
             String original = domain.xml();
             rescues.keep(files, original);
             try {
-                GuestDomain rescued = host.define(rescueXml);
+                GuestDomain rescued = host.define(rescueXml.from(original));
                 rescued.create();
                 power.awaitRunning(rescued);
             } catch (LibvirtFailure | VirtException e) {

@@ -1,5 +1,7 @@
 package dev.stratus.compute.node.libvirt;
 
+import dev.stratus.compute.node.libvirt.domain.DomainDefinition;
+import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlWriter;
 import dev.stratus.compute.node.virt.GuestSpec;
 import dev.stratus.compute.node.virt.VirtException;
@@ -9,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The files of a rescue boot: the rescue disk, config drive and kernel beside the instance's own, and the
  * instance's own domain definition, kept in {@code unrescue.xml} until it boots from its disks again. The
- * instance's own root disk is never written here.
+ * instance's own root disk is never written here. Which rescue (legacy or stable device) is the rescue image's
+ * choice ({@link StableDeviceRescue}).
  */
 final class LibvirtRescue {
 
@@ -29,11 +34,38 @@ final class LibvirtRescue {
         return Files.isRegularFile(files.unrescueXml());
     }
 
-    /** Lays out the rescue files and returns the rescue domain's definition. */
-    String prepare(GuestSpec rescue, InstanceFiles files, String domainType, String arch) throws VirtException {
+    /** The rescue domain's definition, made once the instance's own (inactive) definition is known. */
+    @FunctionalInterface
+    interface Definition {
+        String from(String ownXml) throws VirtException;
+    }
+
+    /**
+     * Lays out the rescue files and says how the rescue domain is defined. A legacy rescue boots the rescue disk
+     * with the instance's own root disk second and a rescue config drive; a stable device rescue (the rescue
+     * image has {@code hw_rescue_device} or {@code hw_rescue_bus}) keeps the instance's own disks, config drive
+     * included, and adds the rescue disk, so no rescue config drive is written for it, as none is attached.
+     */
+    Definition prepare(GuestSpec rescue, InstanceFiles files, String domainType, String arch) throws VirtException {
         InstanceFiles rescueFiles = files.rescue();
-        preparer.prepare(rescue, rescueFiles);
-        return DomainXmlWriter.write(domains.buildRescue(rescue, rescueFiles, files.rootDisk(), domainType, arch));
+        Optional<StableDeviceRescue> stable = StableDeviceRescue.requested(rescue.instance().image(), domainType);
+        if (stable.isEmpty()) {
+            preparer.prepare(rescue, rescueFiles);
+            String xml = DomainXmlWriter.write(
+                    domains.buildRescue(rescue, rescueFiles, files.rootDisk(), domainType, arch));
+            return own -> xml;
+        }
+        preparer.prepare(new GuestSpec(rescue.instance(), rescue.bootImage(), rescue.kernel(), rescue.ramdisk(),
+                rescue.kernelCommandLine(), Map.of(), rescue.nics()), rescueFiles);
+        return own -> {
+            DomainDefinition definition;
+            try {
+                definition = DomainXmlParser.parse(own);
+            } catch (IllegalArgumentException e) {
+                throw new VirtException("The server's own definition cannot be read for its rescue", e);
+            }
+            return DomainXmlWriter.write(domains.buildStableRescue(rescue, rescueFiles, definition, stable.get()));
+        };
     }
 
     /** Keeps the instance's own (inactive) definition for {@link #original}. */

@@ -56,7 +56,10 @@ public interface VirtDriver {
 
     /**
      * Boots the guest from a fresh disk of the rescue image ({@code rescue}'s boot image, kernel and config
-     * drive) with its own root disk attached as the second disk, on the same NICs. The guest's own definition is
+     * drive) with its own root disk attached as the second disk, on the same NICs. When the rescue image has
+     * {@code hw_rescue_device} or {@code hw_rescue_bus} (Nova's stable device rescue), the guest keeps all its
+     * own disks in their places instead and the rescue disk is one more device, of that type on that bus, booted
+     * first; a driver that has no such devices (the fake) rescues it as any other. The guest's own definition is
      * kept until {@link #unrescue}. Rescuing a rescued guest leaves it as it is.
      */
     void rescue(GuestSpec rescue) throws VirtException;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stratus.common.compute.ImageSpec;
+import dev.stratus.compute.node.libvirt.domain.Disk;
+import dev.stratus.compute.node.libvirt.domain.DomainDefinition;
+import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
 import dev.stratus.compute.node.libvirt.host.GuestLifecycleChange;
 import dev.stratus.compute.node.libvirt.host.GuestState;
 import dev.stratus.compute.node.libvirt.host.LibvirtFailure;
@@ -224,6 +228,76 @@ class LibvirtDriverTest {
         host.calls.clear();
         driver.unrescue(id);
         assertEquals(List.of(), host.callsOn(name(id)), "unrescue of a guest not rescued changes nothing");
+    }
+
+    /** The guest's own spec with a rescue image asking for a stable device rescue (and the uec kernel). */
+    private GuestSpec stableRescue(String id, String device, String bus) throws IOException {
+        GuestSpec own = guest(id);
+        ImageSpec image = new ImageSpec("c0ffee00-1111-4222-8333-444455556666", "rescue", "qcow2", "bare", 7, "r",
+                0, 0, Map.of("hw_rescue_device", device, "hw_rescue_bus", bus, "kernel_id", "k-1"));
+        return new GuestSpec(Guests.instance(id, image, Guests.flavor(1), true), own.bootImage(), own.kernel(),
+                own.ramdisk(), "console=ttyS0", own.configDrive(), own.nics());
+    }
+
+    @Test
+    void aStableDeviceRescueKeepsTheGuestsDisksAndAddsTheRescueDeviceBootedFirst() throws Exception {
+        String id = spawned();
+        String own = domain(id).xml;
+        host.calls.clear();
+        driver.rescue(stableRescue(id, "disk", "scsi"));
+        Path directory = instances.resolve(id);
+        DomainDefinition rescue = DomainXmlParser.parse(domain(id).xml);
+        List<Disk> ownDisks = DomainXmlParser.parse(own).disks();
+        assertEquals(ownDisks, rescue.disks().subList(0, ownDisks.size()), "vda and the config drive vdb stay");
+        assertEquals(new Disk("disk", "qcow2", null, directory.resolve("disk.rescue").toString(), "sda", "scsi",
+                false, 1), rescue.disks().get(ownDisks.size()));
+        assertEquals(directory.resolve("kernel.rescue").toString(), rescue.os().kernel());
+        assertEquals(List.of("destroy", "define", "create"), host.callsOn(name(id)));
+        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertTrue(Files.exists(directory.resolve("disk.rescue")));
+        assertFalse(Files.exists(directory.resolve("disk.config.rescue")), "the guest keeps its own config drive");
+        assertEquals(own, Files.readString(directory.resolve("unrescue.xml")));
+
+        driver.unrescue(id);
+        assertEquals(own, domain(id).xml, "the server's own definition is back");
+        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertFalse(Files.exists(directory.resolve("disk.rescue")));
+        assertFalse(Files.exists(directory.resolve("kernel.rescue")));
+        assertFalse(Files.exists(directory.resolve("unrescue.xml")));
+    }
+
+    @Test
+    void aRescueBusLibvirtHasNotIsRefusedBeforeTheGuestIsTouched() throws Exception {
+        String id = spawned();
+        String own = domain(id).xml;
+        host.calls.clear();
+        VirtException refused = assertThrows(VirtException.class, () -> driver.rescue(stableRescue(id, "disk", "xen")));
+        assertEquals("Requested rescue bus 'xen' is not supported by the 'qemu' virt driver", refused.getMessage());
+        assertEquals(List.of(), host.callsOn(name(id)));
+        assertEquals(own, domain(id).xml);
+        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertFalse(Files.exists(instances.resolve(id).resolve("disk.rescue")));
+        assertFalse(Files.exists(instances.resolve(id).resolve("unrescue.xml")));
+    }
+
+    @Test
+    void aStableRescueWithNoFreeNameGivesWayToTheGuestsOwn() throws Exception {
+        String id = spawned();
+        // the guest's own definition already fills the IDE bus
+        String full = domain(id).xml.replace("</devices>", """
+                <disk type="file" device="cdrom"><driver name="qemu" type="raw"/><source file="/a"/><target dev="hda" bus="ide"/></disk>
+                <disk type="file" device="cdrom"><driver name="qemu" type="raw"/><source file="/b"/><target dev="hdb" bus="ide"/></disk>
+                <disk type="file" device="cdrom"><driver name="qemu" type="raw"/><source file="/c"/><target dev="hdc" bus="ide"/></disk>
+                <disk type="file" device="cdrom"><driver name="qemu" type="raw"/><source file="/d"/><target dev="hdd" bus="ide"/></disk>
+                </devices>""");
+        domain(id).xml = full;
+        VirtException refused = assertThrows(VirtException.class,
+                () -> driver.rescue(stableRescue(id, "cdrom", "ide")));
+        assertTrue(refused.getMessage().contains("maximum allowed number of disk devices (4)"), refused.getMessage());
+        assertEquals(full, domain(id).xml);
+        assertEquals(GuestState.RUNNING, domain(id).state, "the guest runs from its own disks again");
+        assertFalse(Files.exists(instances.resolve(id).resolve("unrescue.xml")));
+        assertFalse(Files.exists(instances.resolve(id).resolve("disk.rescue")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stratus.common.compute.FlavorSpec;
+import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.compute.node.libvirt.domain.DomainDefinition;
 import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
 import dev.stratus.compute.node.libvirt.host.GuestDomain;
@@ -287,6 +288,41 @@ class LibvirtTestDriverTest {
         assertEquals(id, domain(id).uuid());
         assertEquals(2, back.devices().interfaces().size());
         assertFalse(Files.exists(instances.resolve(id).resolve("resize.xml")));
+    }
+
+    /**
+     * A stable device rescue for each bus Tempest rescues with, defined and started through libvirt, which
+     * parses the boot order (it refuses a device's {@code <boot order>} beside {@code <os><boot dev>}); the
+     * guest's own definition is back after the unrescue.
+     */
+    @Test
+    void stableDeviceRescuesDefineStartAndUnrescueThroughLibvirt() throws Exception {
+        String id = spawned();
+        GuestSpec own = guest(id);
+        DomainDefinition ownDefinition = DomainXmlParser.parse(domain(id).xml());
+        record Case(String device, String bus, String target) {
+        }
+        for (Case c : List.of(new Case("disk", "virtio", "vdc"), new Case("disk", "scsi", "sda"),
+                new Case("disk", "usb", "sda"), new Case("cdrom", "ide", "hda"))) {
+            ImageSpec image = new ImageSpec("c0ffee00-1111-4222-8333-444455556666", "rescue", "qcow2", "bare", 7,
+                    "r", 0, 0, Map.of("hw_rescue_device", c.device(), "hw_rescue_bus", c.bus()));
+            driver.rescue(new GuestSpec(Guests.instance(id, image, Guests.flavor(1), true), own.bootImage(), null, null, null,
+                    own.configDrive(), own.nics()));
+            assertEquals(GuestState.RUNNING, domain(id).state(), c.toString());
+            DomainDefinition rescued = DomainXmlParser.parse(domain(id).xml());
+            assertEquals(3, rescued.disks().size(), c.toString());
+            var device = rescued.disks().get(2);
+            assertEquals(List.of(c.device(), c.bus(), c.target(), 1),
+                    List.of(device.device(), device.bus(), device.targetDev(), device.bootOrder()), c.toString());
+            assertEquals(List.of("vda", "vdb"), rescued.disks().subList(0, 2).stream().map(d -> d.targetDev())
+                    .toList(), c.toString());
+            assertEquals(List.of(), rescued.os().bootDevices(), c.toString());
+
+            driver.unrescue(id);
+            assertEquals(GuestState.RUNNING, domain(id).state(), c.toString());
+            assertEquals(ownDefinition, DomainXmlParser.parse(domain(id).xml()),
+                    c + ": the guest's own definition is back");
+        }
     }
 
     @Test

@@ -91,6 +91,11 @@ public final class DomainXmlParser {
                 text(os, "initrd"), text(os, "cmdline"), boot);
     }
 
+    private static Integer bootOrder(Element disk) {
+        String order = childAttribute(disk, "boot", "order");
+        return order == null ? null : Integer.valueOf(order);
+    }
+
     private static Features features(Element features) {
         return features == null ? Features.NONE
                 : new Features(child(features, "acpi") != null, child(features, "apic") != null);
@@ -130,7 +135,7 @@ public final class DomainXmlParser {
             Element driver = child(disk, "driver");
             disks.add(new Disk(attribute(disk, "device"), attribute(driver, "type"), attribute(driver, "cache"), file,
                     childAttribute(disk, "target", "dev"), childAttribute(disk, "target", "bus"),
-                    child(disk, "readonly") != null));
+                    child(disk, "readonly") != null, bootOrder(disk)));
         }
         List<NetInterface> nics = new ArrayList<>();
         for (Element nic : children(devices, "interface")) {

@@ -183,6 +183,9 @@ public final class DomainXmlWriter {
         if (disk.readOnly()) {
             child(element, "readonly");
         }
+        if (disk.bootOrder() != null) {
+            child(element, "boot").setAttribute("order", Integer.toString(disk.bootOrder()));
+        }
     }
 
     private static void nic(Element element, NetInterface nic) {

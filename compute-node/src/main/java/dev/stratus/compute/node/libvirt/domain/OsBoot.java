@@ -23,6 +23,11 @@ public record OsBoot(String arch, String machine, String kernel, String initrd, 
         return new OsBoot(arch, machine, null, null, null, List.of("hd"));
     }
 
+    /** A firmware boot in the order the devices' own {@code <boot order>} gives (libvirt takes no {@code <boot dev>} then). */
+    public static OsBoot inDeviceOrder(String arch, String machine) {
+        return new OsBoot(arch, machine, null, null, null, List.of());
+    }
+
     public static OsBoot directKernel(String arch, String machine, String kernel, String initrd, String cmdline) {
         return new OsBoot(arch, machine, kernel, initrd, cmdline, List.of());
     }

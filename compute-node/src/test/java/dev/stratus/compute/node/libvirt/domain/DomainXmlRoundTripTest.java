@@ -22,7 +22,9 @@ class DomainXmlRoundTripTest {
                 new DomainDefinition.LifecycleActions("destroy", "restart", "preserve"),
                 new DomainDefinition.Devices(
                         List.of(Disk.file("qcow2", "/d/disk", "vda", "virtio").withCache("none"),
-                                Disk.file("raw", "/d/disk.config", "vdb", "virtio").asReadOnly()),
+                                Disk.file("raw", "/d/disk.config", "vdb", "virtio").asReadOnly(),
+                                Disk.file("qcow2", "/d/disk.rescue", "hda", "ide").asDevice("cdrom").asReadOnly()
+                                        .bootingAt(1)),
                         List.of(NetInterface.onBridge("fa:16:3e:00:00:01", "br0", "tap1", "virtio"),
                                 NetInterface.onBridge("fa:16:3e:00:00:02", "br1", null, "e1000"),
                                 NetInterface.onTap("fa:16:3e:00:00:03", "tap3", "virtio")),
