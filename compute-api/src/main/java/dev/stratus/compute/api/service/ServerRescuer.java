@@ -14,6 +14,8 @@ import dev.stratus.compute.api.service.action.StateRule;
 import dev.stratus.compute.api.view.Links;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * The {@code rescue} action: the host boots the server from a fresh disk of a rescue image (the server's own
  * image unless {@code rescue_image_ref} names another) with the server's disk attached second, and the new
- * password on its config drive. The task state and the cast share one transaction: when the host cannot be
+ * password on its config drive; or, for a rescue image with {@code hw_rescue_device} or {@code hw_rescue_bus}
+ * (Nova's stable device rescue, at any microversion for a server booted from an image), with the server's disks in
+ * place and the rescue disk added on that bus. The task state and the cast share one transaction: when the host cannot be
  * told, nothing changed and the caller gets a 503.
  */
 @ApplicationScoped
@@ -30,6 +34,9 @@ public class ServerRescuer {
 
     private static final Logger LOG = Logger.getLogger(ServerRescuer.class);
     private static final StateRule STATES = new StateRule(Set.of("active", "stopped", "error"), StateRule.NO_TASK);
+    private static final List<String> RESCUE_DEVICES = List.of("cdrom", "disk", "floppy", "fs", "lun");
+    private static final List<String> RESCUE_BUSES =
+            List.of("fdc", "ide", "sata", "scsi", "usb", "virtio", "xen", "lxc", "uml");
 
     private final ServerLookup lookup;
     private final InstanceRepository instances;
@@ -53,6 +60,23 @@ public class ServerRescuer {
         this.policy = policy;
     }
 
+    /**
+     * A rescue image with {@code hw_rescue_device} or {@code hw_rescue_bus} asks the host for a stable device
+     * rescue: the server keeps its disks in place and the rescue image is one more device, booted first. The
+     * values must be of Nova's image property types (its {@code BlockDeviceType} and {@code DiskBus}); whether the
+     * host's driver has that device and bus is the host's to say. Nova fails such an image with a 500 (the
+     * property does not load); here it is the 400 Nova gives an unusable rescue image.
+     */
+    private static void checkStableRescue(ImageSpec image) {
+        for (var property : Map.of("hw_rescue_device", RESCUE_DEVICES, "hw_rescue_bus", RESCUE_BUSES).entrySet()) {
+            String value = image.property(property.getKey());
+            if (value != null && !property.getValue().contains(value)) {
+                throw ApiException.badRequest("Requested rescue image '" + image.id() + "' is not supported: "
+                        + property.getKey() + " '" + value + "' is not one of " + property.getValue() + ".");
+            }
+        }
+    }
+
     /** Returns the rescue password: the caller's, or a generated one. */
     @Transactional
     public String rescue(AuthContext caller, String uuid, String adminPass, String rescueImageRef, String requestId) {
@@ -68,6 +92,7 @@ public class ServerRescuer {
         STATES.checkOnHost("rescue", row);
         ImageSpec image = bootImages.require(imageLookup, imageId, row.memoryMb(), row.rootGb(),
                 "Image " + imageId + " could not be found.");
+        checkStableRescue(image);
         instances.db().update("update instances set task_state = 'rescuing', updated_at = now() where uuid = ?",
                 uuid);
         actions.start(uuid, "rescue", requestId, caller.userId(), caller.projectId());

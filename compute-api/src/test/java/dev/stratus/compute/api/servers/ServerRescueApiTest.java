@@ -117,4 +117,49 @@ class ServerRescueApiTest {
         as(gus, "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-STS:task_state",
                 org.hamcrest.Matchers.nullValue());
     }
+
+    /**
+     * Tempest's ServerStableDeviceRescueTest: the rescue image's {@code hw_rescue_device} and {@code hw_rescue_bus}
+     * reach the host, which makes the stable device rescue; the microversion does not matter for a server booted
+     * from an image (2.87 only lets volume-backed servers be rescued so).
+     */
+    @Test
+    void aStableDeviceRescueImageReachesTheHostAtAnyMicroversion() {
+        String ida = keys.member("ida", "p-rescue-4");
+        String id = fixture.activeServer(ida, "stable");
+        for (String version : java.util.List.of("2.1", "2.87", "2.93")) {
+            Response rescued = as(ida, version).body("{\"rescue\": {\"rescue_image_ref\": \""
+                    + TestImages.STABLE_RESCUE + "\"}}").post("/v2.1/servers/" + id + "/action");
+            rescued.then().statusCode(200).body("adminPass", org.hamcrest.Matchers.notNullValue());
+            String requestId = rescued.header("x-openstack-request-id");
+            RescueInstance sent = stub.awaitRescue(requestId);
+            assertEquals(TestImages.STABLE_RESCUE, sent.instance().image().id(), version);
+            assertEquals("cdrom", sent.instance().image().property("hw_rescue_device"), version);
+            assertEquals("ide", sent.instance().image().property("hw_rescue_bus"), version);
+            event(id, requestId, "compute_rescue_instance", "rescued", 1);
+            fixture.awaitStatus(ida, id, "RESCUE");
+
+            Response unrescued = as(ida, version).body("{\"unrescue\": null}").post("/v2.1/servers/" + id + "/action");
+            unrescued.then().statusCode(202);
+            InstanceAction back = stub.awaitAction(id, a -> a.action() == InstanceAction.Kind.UNRESCUE
+                    && a.actionRequestId().equals(unrescued.header("x-openstack-request-id")));
+            event(id, back.actionRequestId(), "compute_unrescue_instance", "active", 1);
+            fixture.awaitStatus(ida, id, "ACTIVE");
+        }
+    }
+
+    /** A value outside Nova's image property types is the 400 of an unusable rescue image; nothing is sent. */
+    @Test
+    void aRescueBusOutsideNovasTypesIsRefused() {
+        String jon = keys.member("jon", "p-rescue-5");
+        String id = fixture.activeServer(jon, "odd-bus");
+        as(jon, "2.87").body("{\"rescue\": {\"rescue_image_ref\": \"" + TestImages.BAD_RESCUE_BUS + "\"}}")
+                .post("/v2.1/servers/" + id + "/action").then().statusCode(400)
+                .body("badRequest.message", containsString("Requested rescue image '" + TestImages.BAD_RESCUE_BUS
+                        + "' is not supported"))
+                .body("badRequest.message", containsString("hw_rescue_bus 'nvme'"));
+        assertFalse(stub.rescues.stream().anyMatch(r -> r.instance().instanceId().equals(id)), "nothing was sent");
+        as(jon, "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-STS:task_state",
+                org.hamcrest.Matchers.nullValue()).body("server.status", equalTo("ACTIVE"));
+    }
 }
