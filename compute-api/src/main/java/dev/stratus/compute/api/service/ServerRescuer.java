@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
  * image unless {@code rescue_image_ref} names another) with the server's disk attached second, and the new
  * password on its config drive; or, for a rescue image with {@code hw_rescue_device} or {@code hw_rescue_bus}
  * (Nova's stable device rescue, at any microversion for a server booted from an image), with the server's disks in
- * place and the rescue disk added on that bus. The task state and the cast share one transaction: when the host cannot be
- * told, nothing changed and the caller gets a 503.
+ * place and the rescue disk added on that bus. The task state and the cast share one transaction: when the host
+ * cannot be told, nothing changed and the caller gets a 503.
  */
 @ApplicationScoped
 public class ServerRescuer {

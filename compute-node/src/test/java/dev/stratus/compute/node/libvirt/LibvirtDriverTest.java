@@ -284,12 +284,12 @@ class LibvirtDriverTest {
     void aStableRescueWithNoFreeNameGivesWayToTheGuestsOwn() throws Exception {
         String id = spawned();
         // the guest's own definition already fills the IDE bus
-        String full = domain(id).xml.replace("</devices>", """
-                <disk type="file" device="cdrom"><driver name="qemu" type="raw"/><source file="/a"/><target dev="hda" bus="ide"/></disk>
-                <disk type="file" device="cdrom"><driver name="qemu" type="raw"/><source file="/b"/><target dev="hdb" bus="ide"/></disk>
-                <disk type="file" device="cdrom"><driver name="qemu" type="raw"/><source file="/c"/><target dev="hdc" bus="ide"/></disk>
-                <disk type="file" device="cdrom"><driver name="qemu" type="raw"/><source file="/d"/><target dev="hdd" bus="ide"/></disk>
-                </devices>""");
+        StringBuilder ide = new StringBuilder();
+        for (String dev : List.of("hda", "hdb", "hdc", "hdd")) {
+            ide.append("<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='/").append(dev)
+                    .append("'/><target dev='").append(dev).append("' bus='ide'/></disk>\n");
+        }
+        String full = domain(id).xml.replace("</devices>", ide + "</devices>");
         domain(id).xml = full;
         VirtException refused = assertThrows(VirtException.class,
                 () -> driver.rescue(stableRescue(id, "cdrom", "ide")));

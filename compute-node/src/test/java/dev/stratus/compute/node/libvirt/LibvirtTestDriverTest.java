@@ -306,8 +306,8 @@ class LibvirtTestDriverTest {
                 new Case("disk", "usb", "sda"), new Case("cdrom", "ide", "hda"))) {
             ImageSpec image = new ImageSpec("c0ffee00-1111-4222-8333-444455556666", "rescue", "qcow2", "bare", 7,
                     "r", 0, 0, Map.of("hw_rescue_device", c.device(), "hw_rescue_bus", c.bus()));
-            driver.rescue(new GuestSpec(Guests.instance(id, image, Guests.flavor(1), true), own.bootImage(), null, null, null,
-                    own.configDrive(), own.nics()));
+            driver.rescue(new GuestSpec(Guests.instance(id, image, Guests.flavor(1), true), own.bootImage(), null,
+                    null, null, own.configDrive(), own.nics()));
             assertEquals(GuestState.RUNNING, domain(id).state(), c.toString());
             DomainDefinition rescued = DomainXmlParser.parse(domain(id).xml());
             assertEquals(3, rescued.disks().size(), c.toString());

@@ -23,7 +23,10 @@ public record OsBoot(String arch, String machine, String kernel, String initrd, 
         return new OsBoot(arch, machine, null, null, null, List.of("hd"));
     }
 
-    /** A firmware boot in the order the devices' own {@code <boot order>} gives (libvirt takes no {@code <boot dev>} then). */
+    /**
+     * A firmware boot in the order the devices' own {@code <boot order>} gives (libvirt takes no {@code <boot dev>}
+     * beside it).
+     */
     public static OsBoot inDeviceOrder(String arch, String machine) {
         return new OsBoot(arch, machine, null, null, null, List.of());
     }
