@@ -16,7 +16,9 @@ public class NetworkTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        TestDatabase db = TestDatabases.ensure("stratus_network_service_test");
+        // -Dstratus.test.network-database=NAME gives a worktree a database of its own (migrations differ by branch)
+        TestDatabase db = TestDatabases.ensure(System.getProperty("stratus.test.network-database",
+                "stratus_network_service_test"));
         TestBroker broker = TestBrokers.ensure();
         Map<String, String> config = new HashMap<>(db.quarkusConfig());
         config.remove("quarkus.datasource.reactive.url");

@@ -14,6 +14,7 @@ import dev.stratus.compute.node.instance.GuestDirectories;
 import dev.stratus.compute.node.instance.InstanceRecords;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.network.HostNetworking;
+import dev.stratus.compute.node.network.MeteredTraffic;
 import dev.stratus.compute.node.network.ports.HostPorts;
 import dev.stratus.compute.node.network.ports.NodeNetworking;
 import dev.stratus.compute.node.report.ReportSequence;
@@ -62,7 +63,7 @@ public class ComputeNodes {
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private ScheduledExecutorService timer;
     private ExecutorService workers;
-    private NodeNetworking networking;
+    private volatile NodeNetworking networking;
     private volatile boolean started;
 
     public ComputeNodes(ComputeNodeConfig config, BackendSelector selector, Messaging messaging,
@@ -166,7 +167,19 @@ public class ComputeNodes {
             long reconcileMillis = Math.max(1000, config.network().reconcileInterval().toMillis());
             tasks.add(timer.scheduleAtFixedRate(networking::reconcileAll, reconcileMillis, reconcileMillis,
                     TimeUnit.MILLISECONDS));
+            long measureMillis = Math.max(1000, config.network().metering().measureInterval().toMillis());
+            long meterReportMillis = Math.max(1000, config.network().metering().reportInterval().toMillis());
+            tasks.add(timer.scheduleAtFixedRate(() -> workers.execute(networking::measureAll), measureMillis,
+                    measureMillis, TimeUnit.MILLISECONDS));
+            tasks.add(timer.scheduleAtFixedRate(() -> workers.execute(networking::reportAll), meterReportMillis,
+                    meterReportMillis, TimeUnit.MILLISECONDS));
         }
+    }
+
+    /** Per host, what each metering label counted there (empty without network-service). */
+    public Map<String, Map<String, MeteredTraffic>> meteringTotals() {
+        NodeNetworking current = networking;
+        return current == null || !current.enabled() ? Map.of() : current.meteringTotals();
     }
 
     private static void heartbeat(ComputeNode node) {

@@ -53,6 +53,12 @@ public final class Extensions {
                     "Add port_details attribute to Floating IP resource", "2018-04-09T10:00:00-00:00"),
             new Extension("ip-substring-filtering", "IP address substring filtering",
                     "Provides IP address substring filtering when listing ports", "2017-11-28T09:00:00-00:00"),
+            new Extension("metering", "Neutron Metering", "Neutron Metering extension.",
+                    "2013-06-12T10:00:00-00:00"),
+            new Extension("metering_source_and_destination_fields",
+                    "Neutron Metering with source and destination filtering", "Neutron Metering extension that "
+                            + "enables the use of source and destination IP prefixes to create metering label rules.",
+                    "2020-08-21T08:12:00-00:00"),
             new Extension("net-mtu", "Network MTU", "Provides MTU attribute for a network resource.",
                     "2015-03-25T10:00:00-00:00"),
             new Extension("net-mtu-writable", "Network MTU (writable)",

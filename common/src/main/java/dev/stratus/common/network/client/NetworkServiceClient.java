@@ -45,8 +45,12 @@ public class NetworkServiceClient {
      * ({@code {"id": [a, b]}} means id=a or id=b); follows the next links.
      */
     public List<JsonNode> list(String token, String resources, Map<String, List<String>> query) {
+        return list(token, resources, resources.replace('-', '_'), query);
+    }
+
+    /** As {@link #list(String, String, Map)} for a path that is not its body key ({@code metering/metering-labels}). */
+    public List<JsonNode> list(String token, String resources, String key, Map<String, List<String>> query) {
         List<JsonNode> out = new ArrayList<>();
-        String key = resources.replace('-', '_');
         String path = resources + queryString(query);
         while (path != null) {
             JsonNode page = get(token, path);

@@ -151,6 +151,21 @@ public interface ComputeNodeConfig {
         /** Time limit of one call to network-service. */
         @WithDefault("10s")
         Duration timeout();
+
+        /** The metering of the routers' external traffic (Neutron's metering agent). */
+        MeteringConfig metering();
+    }
+
+    /** {@code stratus.compute.network.metering.*}: as the metering agent's options. */
+    interface MeteringConfig {
+
+        /** How often the routers' metering counters are read (the agent's {@code measure_interval}). */
+        @WithDefault("30s")
+        Duration measureInterval();
+
+        /** How often the counts are reported as {@code l3.meter} (the agent's {@code report_interval}). */
+        @WithDefault("300s")
+        Duration reportInterval();
     }
 
     interface FakeDriverConfig {

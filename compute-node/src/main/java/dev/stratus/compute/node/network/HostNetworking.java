@@ -1,6 +1,7 @@
 package dev.stratus.compute.node.network;
 
 import dev.stratus.compute.node.network.plan.HostNetworkPlan;
+import java.util.Map;
 
 /**
  * The host plumbing a node needs for its guests' NICs. Every call is idempotent.
@@ -34,4 +35,12 @@ public interface HostNetworking {
 
     /** Whether the bridge exists (as far as this implementation knows). */
     boolean hasBridge(String name);
+
+    /**
+     * What each metering label of the plan's routers counted since the last call, by label id; reading
+     * zeroes the counters. None where nothing is counted (the fake).
+     */
+    default Map<String, MeteredTraffic> collectMeteredTraffic() throws HostNetworkingException {
+        return Map.of();
+    }
 }

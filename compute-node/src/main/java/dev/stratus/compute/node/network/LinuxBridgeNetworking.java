@@ -129,6 +129,11 @@ public class LinuxBridgeNetworking implements HostNetworking {
     }
 
     @Override
+    public synchronized Map<String, MeteredTraffic> collectMeteredTraffic() throws HostNetworkingException {
+        return routers.collectMeteredTraffic();
+    }
+
+    @Override
     public synchronized void ensureBridge(String name) throws HostNetworkingException {
         requireValidName(name);
         if (!exists(name)) {

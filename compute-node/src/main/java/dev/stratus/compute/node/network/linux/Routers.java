@@ -2,6 +2,7 @@ package dev.stratus.compute.node.network.linux;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.compute.node.network.HostNetworkingException;
+import dev.stratus.compute.node.network.MeteredTraffic;
 import dev.stratus.compute.node.network.PlumbingNames;
 import dev.stratus.compute.node.network.plan.ExternalGateway;
 import dev.stratus.compute.node.network.plan.FloatingIpNat;
@@ -22,7 +23,7 @@ import org.jboss.logging.Logger;
  * One namespace {@code srouter-<router>} per router: forwarding on, a {@code qr-} veth into each tenant
  * bridge with the subnet's gateway address, a {@code qg-} veth into the external bridge with the gateway
  * address and the floating IPs (so the router answers ARP for them), a default route via the external
- * subnet's gateway, and the {@link RouterNatRuleset}.
+ * subnet's gateway, the {@link RouterNatRuleset} and the {@link RouterMeteringRuleset} of its metering labels.
  */
 public final class Routers {
 
@@ -33,9 +34,11 @@ public final class Routers {
     private final Links links;
     private final NamespaceLegs legs;
     private final NftTables tables;
+    private final RouterMeters meters;
 
     public Routers(HostShell shell, Namespaces namespaces, Links links, NamespaceLegs legs, NftTables tables) {
         this.shell = shell;
+        this.meters = new RouterMeters(shell, tables);
         this.namespaces = namespaces;
         this.links = links;
         this.legs = legs;
@@ -93,6 +96,7 @@ public final class Routers {
             String digest = NftTables.digest(definitions);
             tables.replace(ns, List.of(RouterNatRuleset.TABLE), RouterNatRuleset.render(router, digest), digest);
         }
+        meters.ensure(ns, router);
     }
 
     private void defaultRoute(String ns, String via, String device) throws HostNetworkingException {
@@ -115,7 +119,21 @@ public final class Routers {
 
     /** Deletes the router's namespace, and with it its veths and NAT. */
     public void remove(String routerId) throws HostNetworkingException {
+        try {
+            meters.harvest(namespace(routerId));
+        } catch (HostNetworkingException e) {
+            LOG.warnf("Router %s: metering counters not read before removal: %s", routerId, e.getMessage());
+        }
         namespaces.delete(namespace(routerId));
         LOG.infof("Removed router %s", routerId);
+    }
+
+    /** What each metering label counted in this node's routers since the last call. */
+    public Map<String, MeteredTraffic> collectMeteredTraffic() throws HostNetworkingException {
+        List<String> present = new ArrayList<>();
+        for (String routerId : present()) {
+            present.add(namespace(routerId));
+        }
+        return meters.collect(present);
     }
 }

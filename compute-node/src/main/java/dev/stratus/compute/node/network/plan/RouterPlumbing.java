@@ -10,14 +10,23 @@ import java.util.Set;
  *
  * @param gateway null for a router without external gateway (it routes between its subnets only)
  * @param floatingIps need a gateway
+ * @param meteringLabels the metering labels that count the traffic crossing the gateway (none without one)
  */
 public record RouterPlumbing(String routerId, ExternalGateway gateway, List<RouterInterface> interfaces,
-        List<FloatingIpNat> floatingIps) {
+        List<FloatingIpNat> floatingIps, List<MeteringLabel> meteringLabels) {
 
     public RouterPlumbing {
         PlanChecks.id(routerId, "router");
         interfaces = PlanChecks.list(interfaces);
         floatingIps = PlanChecks.list(floatingIps);
+        meteringLabels = PlanChecks.list(meteringLabels);
+        Set<String> labels = new HashSet<>();
+        for (MeteringLabel label : meteringLabels) {
+            if (!labels.add(label.labelId())) {
+                throw new IllegalArgumentException("router " + routerId + ": metering label " + label.labelId()
+                        + " twice");
+            }
+        }
         if (gateway == null && !floatingIps.isEmpty()) {
             throw new IllegalArgumentException("router " + routerId + " has floating IPs but no external gateway");
         }
@@ -28,5 +37,11 @@ public record RouterPlumbing(String routerId, ExternalGateway gateway, List<Rout
                         + " twice");
             }
         }
+    }
+
+    /** A router without metering labels. */
+    public RouterPlumbing(String routerId, ExternalGateway gateway, List<RouterInterface> interfaces,
+            List<FloatingIpNat> floatingIps) {
+        this(routerId, gateway, interfaces, floatingIps, List.of());
     }
 }

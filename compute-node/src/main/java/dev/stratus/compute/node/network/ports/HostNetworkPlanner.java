@@ -1,6 +1,7 @@
 package dev.stratus.compute.node.network.ports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratus.common.network.client.NetworkServiceException;
 import dev.stratus.compute.node.network.plan.AllowedAddressPair;
 import dev.stratus.compute.node.network.plan.DhcpOption;
 import dev.stratus.compute.node.network.plan.DhcpServer;
@@ -9,6 +10,8 @@ import dev.stratus.compute.node.network.plan.FixedIp;
 import dev.stratus.compute.node.network.plan.FloatingIpNat;
 import dev.stratus.compute.node.network.plan.HostNetworkPlan;
 import dev.stratus.compute.node.network.plan.HostRoute;
+import dev.stratus.compute.node.network.plan.MeteringLabel;
+import dev.stratus.compute.node.network.plan.MeteringRule;
 import dev.stratus.compute.node.network.plan.NetworkPlumbing;
 import dev.stratus.compute.node.network.plan.PortPlumbing;
 import dev.stratus.compute.node.network.plan.RouterInterface;
@@ -275,14 +278,52 @@ public class HostNetworkPlanner {
             }
         }
         List<RouterPlumbing> out = new ArrayList<>();
+        List<MeteringLabel> labels = null;
         for (String id : routerIds) {
             JsonNode router = routers.get(id);
             if (router == null || !router.path("admin_state_up").asBoolean(true)) {
                 continue;
             }
             ExternalGateway gateway = gateway(router, gatewayPorts.get(id), subnets);
+            List<MeteringLabel> metered = List.of();
+            if (gateway != null) {
+                labels = labels == null ? meteringLabels() : labels;
+                String project = router.path("project_id").asText("");
+                metered = labels.stream().filter(l -> l.appliesTo(project)).toList();
+            }
             out.add(new RouterPlumbing(id, gateway, legs.getOrDefault(id, List.of()),
-                    gateway == null ? List.of() : floating.getOrDefault(id, List.of())));
+                    gateway == null ? List.of() : floating.getOrDefault(id, List.of()), metered));
+        }
+        return out;
+    }
+
+    /** Every metering label with its rules; none without the metering API (an older network-service). */
+    private List<MeteringLabel> meteringLabels() {
+        List<JsonNode> labels;
+        Map<String, List<MeteringRule>> rules = new HashMap<>();
+        try {
+            labels = view.meteringLabels();
+            Set<String> ids = new LinkedHashSet<>();
+            labels.forEach(l -> ids.add(l.path("id").asText()));
+            for (JsonNode r : view.meteringLabelRules(ids)) {
+                try {
+                    rules.computeIfAbsent(r.path("metering_label_id").asText(), k -> new ArrayList<>()).add(
+                            MeteringRule.of(r.path("direction").asText(), r.path("excluded").asBoolean(false),
+                                    textOrNull(r.path("remote_ip_prefix")), textOrNull(r.path("source_ip_prefix")),
+                                    textOrNull(r.path("destination_ip_prefix"))));
+                } catch (IllegalArgumentException e) {
+                    LOG.warnf("Metering label rule %s left out (%s)", r.path("id").asText(), e.getMessage());
+                }
+            }
+        } catch (NetworkServiceException e) {
+            LOG.debugf("No metering labels read: %s", e.getMessage());
+            return List.of();
+        }
+        List<MeteringLabel> out = new ArrayList<>();
+        for (JsonNode l : labels) {
+            String id = l.path("id").asText();
+            out.add(new MeteringLabel(id, l.path("project_id").asText(), l.path("shared").asBoolean(false),
+                    rules.getOrDefault(id, List.of())));
         }
         return out;
     }

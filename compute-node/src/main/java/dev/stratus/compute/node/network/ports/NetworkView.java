@@ -59,6 +59,16 @@ public class NetworkView {
                 : neutron.list(token.get(), "floatingips", Map.of("router_id", List.copyOf(routerIds)));
     }
 
+    /** Every metering label (the service token sees every project's). */
+    public List<JsonNode> meteringLabels() {
+        return neutron.list(token.get(), "metering/metering-labels", "metering_labels", Map.of());
+    }
+
+    public List<JsonNode> meteringLabelRules(Collection<String> labelIds) {
+        return labelIds.isEmpty() ? List.of() : neutron.list(token.get(), "metering/metering-label-rules",
+                "metering_label_rules", Map.of("metering_label_id", List.copyOf(labelIds)));
+    }
+
     /** Sets (or, with an empty host, clears) a port's binding host. */
     public void bind(String portId, String host) {
         com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper()

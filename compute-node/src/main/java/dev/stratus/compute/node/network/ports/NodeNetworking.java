@@ -11,7 +11,10 @@ import dev.stratus.compute.node.config.ComputeNodeConfig;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.network.HostNetworking;
 import dev.stratus.compute.node.network.HostNetworkingException;
+import dev.stratus.compute.node.network.MeteredTraffic;
+import dev.stratus.compute.node.network.metering.MeteringAgent;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,7 @@ public class NodeNetworking {
     private final Messaging messaging;
     private final Executor workers;
     private final Map<String, HostPorts> hosts = new ConcurrentHashMap<>();
+    private final Map<String, MeteringAgent> meters = new ConcurrentHashMap<>();
 
     public NodeNetworking(ComputeNodeConfig config, ServiceToken serviceToken, Messaging messaging, Executor workers) {
         this.client = config.networkUrl().filter(u -> !u.isBlank())
@@ -67,6 +71,7 @@ public class NodeNetworking {
         HostNetworkReconciler reconciler = new HostNetworkReconciler(host, planner, networking, workers);
         HostPorts ports = new HostPorts(host, view, reconciler, new PortStatusReporter(messaging, host));
         hosts.put(host, ports);
+        meters.put(host, new MeteringAgent(host, networking, reconciler::applied, Clock.systemUTC()));
         return ports;
     }
 
@@ -86,6 +91,29 @@ public class NodeNetworking {
     /** Every host looks at its ports again (at start, then periodically, to catch what a message missed). */
     public void reconcileAll() {
         hosts.values().forEach(HostPorts::changed);
+    }
+
+    /** Every host reads its routers' metering counters. */
+    public void measureAll() {
+        meters.values().forEach(agent -> {
+            try {
+                agent.measure();
+            } catch (HostNetworkingException | RuntimeException e) {
+                LOG.warnf("Host %s: metering counters not read: %s", agent.host(), e.getMessage());
+            }
+        });
+    }
+
+    /** Every host reports what its metering labels counted ({@code l3.meter}). */
+    public void reportAll() {
+        meters.values().forEach(MeteringAgent::report);
+    }
+
+    /** Per host, what each metering label counted there since the process started (as reported). */
+    public Map<String, Map<String, MeteredTraffic>> meteringTotals() {
+        Map<String, Map<String, MeteredTraffic>> out = new LinkedHashMap<>();
+        meters.forEach((host, agent) -> out.put(host, agent.totals()));
+        return out;
     }
 
     static Map<String, String> physicalBridges(List<String> pairs) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.compute.node.network.CommandRunner;
 import dev.stratus.compute.node.network.HostNetworkingException;
 import dev.stratus.compute.node.network.LinuxBridgeNetworking;
+import dev.stratus.compute.node.network.MeteredTraffic;
 import dev.stratus.compute.node.network.PlumbingNames;
 import dev.stratus.compute.node.network.linux.NamespaceLab.Guest;
 import dev.stratus.compute.node.network.plan.AllowedAddressPair;
@@ -19,6 +20,8 @@ import dev.stratus.compute.node.network.plan.FixedIp;
 import dev.stratus.compute.node.network.plan.FloatingIpNat;
 import dev.stratus.compute.node.network.plan.HostNetworkPlan;
 import dev.stratus.compute.node.network.plan.HostRoute;
+import dev.stratus.compute.node.network.plan.MeteringLabel;
+import dev.stratus.compute.node.network.plan.MeteringRule;
 import dev.stratus.compute.node.network.plan.NetworkPlumbing;
 import dev.stratus.compute.node.network.plan.PortPlumbing;
 import dev.stratus.compute.node.network.plan.RouterInterface;
@@ -354,6 +357,60 @@ class LinuxBridgeNetworkingKernelTest {
         // a namespace's veths go a moment after the namespace
         assertTrue(eventually(() -> lab.onHost("ip", "-br", "link", "show", "master", external).lines()
                 .allMatch(line -> line.startsWith(lab.prefix))), "only the probe is left on the external bridge");
+    }
+
+    @Test
+    void routersCountTheTrafficOfTheirMeteringLabels() throws Exception {
+        String external = lab.prefix + "-ext";
+        lab.hostBridge(external);
+        Guest probe = lab.guest("probe", lab.prefix + "-prb", "fa:16:3e:00:0e:01", external);
+        probe.address("198.51.100.1/24");
+        String extNet = UUID.randomUUID().toString();
+        NetworkPlumbing externalNetwork = new NetworkPlumbing(extNet, 1500, external, null, List.of(
+                new SubnetPlumbing(UUID.randomUUID().toString(), "198.51.100.0/24", 4, "198.51.100.1", List.of(),
+                        List.of(), false)));
+        NetworkPlumbing tenant = tenantNetwork(1500, false);
+        PortPlumbing one = port("one", 11, List.of(EGRESS_ANY, PING_IN));
+        String counting = id("label-counting");
+        String excluding = id("label-excluding");
+        MeteringLabel outside = new MeteringLabel(counting, "project", false, List.of(
+                MeteringRule.of("egress", false, "198.51.100.0/24", null, null),
+                MeteringRule.of("ingress", false, "198.51.100.0/24", null, null)));
+        MeteringLabel notTheProbe = new MeteringLabel(excluding, "project", true, List.of(
+                MeteringRule.of("ingress", true, "198.51.100.1", null, null),
+                MeteringRule.of("ingress", false, "198.51.100.0/24", null, null)));
+        RouterPlumbing plain = router(extNet, true, List.of());
+        RouterPlumbing metered = new RouterPlumbing(plain.routerId(), plain.gateway(), plain.interfaces(), List.of(),
+                List.of(outside, notTheProbe));
+        networking.apply(new HostNetworkPlan(List.of(tenant, externalNetwork), List.of(one), List.of(metered)));
+        Guest g1 = guest("g1", one, true);
+        g1.defaultRoute("10.91.0.1");
+        String routerNs = lab.host + "-srouter-" + plain.routerId();
+
+        assertTrue(g1.ping("198.51.100.1"));
+        assertTrue(g1.ping("198.51.100.1"));
+        Map<String, MeteredTraffic> first = networking.collectMeteredTraffic();
+        assertEquals(new MeteredTraffic(4, 4 * 84), first.get(counting),
+                "two echo requests out and two replies in, 84 bytes each");
+        assertEquals(MeteredTraffic.NONE, first.get(excluding), "the probe's replies are excluded");
+        assertEquals(MeteredTraffic.NONE, networking.collectMeteredTraffic().get(counting), "reading zeroes");
+
+        assertTrue(g1.ping("198.51.100.1"));
+        networking.apply(new HostNetworkPlan(List.of(tenant, externalNetwork), List.of(one), List.of(
+                new RouterPlumbing(plain.routerId(), plain.gateway(), plain.interfaces(), List.of(),
+                        List.of(outside)))));
+        assertFalse(lab.sh("ip", "netns", "exec", routerNs, "nft", "list", "table", "inet", "stratus_metering")
+                .contains(excluding.replace("-", "")), "the dropped label's counter is gone");
+        assertEquals(new MeteredTraffic(2, 2 * 84), networking.collectMeteredTraffic().get(counting),
+                "what was counted before the table changed is kept");
+
+        networking.apply(new HostNetworkPlan(List.of(tenant, externalNetwork), List.of(one), List.of(plain)));
+        assertFalse(lab.attempt("ip", "netns", "exec", routerNs, "nft", "list", "table", "inet", "stratus_metering")
+                .ok(), "no label, no table");
+        assertTrue(g1.ping("198.51.100.1"), "the router still routes");
+        assertEquals(Map.of(counting, MeteredTraffic.NONE), networking.collectMeteredTraffic(),
+                "the counter was read one last time before its table went");
+        assertEquals(Map.of(), networking.collectMeteredTraffic(), "and nothing counts any more");
     }
 
     @Test

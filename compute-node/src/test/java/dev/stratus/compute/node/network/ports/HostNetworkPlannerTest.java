@@ -1,6 +1,7 @@
 package dev.stratus.compute.node.network.ports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratus.compute.node.network.plan.DhcpOption;
 import dev.stratus.compute.node.network.plan.HostNetworkPlan;
+import dev.stratus.compute.node.network.plan.IpPrefix;
+import dev.stratus.compute.node.network.plan.MeteringLabel;
+import dev.stratus.compute.node.network.plan.MeteringRule;
 import dev.stratus.compute.node.network.plan.NetworkPlumbing;
 import dev.stratus.compute.node.network.plan.PortPlumbing;
 import dev.stratus.compute.node.network.plan.RouterPlumbing;
@@ -108,6 +112,43 @@ class HostNetworkPlannerTest {
     }
 
     @Test
+    void meteringLabelsOfTheRoutersProjectAndSharedOnesCountItsGatewayTraffic() {
+        view.ports.add(port("p-local", NET, "compute:nova", "vm-1", "host-a", "10.0.0.5", SUBNET));
+        view.ports.add(port("p-qr", NET, "network:router_interface", ROUTER, "", "10.0.0.1", SUBNET));
+        view.ports.add(port("p-qg", EXT, "network:router_gateway", ROUTER, "", "172.24.4.20", EXT_SUBNET));
+        view.networks.add(json("{\"id\":\"" + NET + "\",\"mtu\":1450}"));
+        view.networks.add(json("{\"id\":\"" + EXT + "\",\"mtu\":1500}"));
+        view.subnets.add(json("{\"id\":\"" + SUBNET + "\",\"network_id\":\"" + NET + "\",\"cidr\":\"10.0.0.0/24\","
+                + "\"ip_version\":4,\"gateway_ip\":\"10.0.0.1\",\"enable_dhcp\":false}"));
+        view.subnets.add(json("{\"id\":\"" + EXT_SUBNET + "\",\"network_id\":\"" + EXT + "\",\"cidr\":\"172.24.4.0/24\","
+                + "\"ip_version\":4,\"gateway_ip\":\"172.24.4.1\",\"enable_dhcp\":false}"));
+        view.routers.add(json("{\"id\":\"" + ROUTER + "\",\"project_id\":\"proj-a\",\"admin_state_up\":true,"
+                + "\"external_gateway_info\":{\"network_id\":\"" + EXT + "\",\"enable_snat\":true}}"));
+        view.meteringLabels.add(json("{\"id\":\"l-own\",\"project_id\":\"proj-a\",\"shared\":false}"));
+        view.meteringLabels.add(json("{\"id\":\"l-other\",\"project_id\":\"proj-b\",\"shared\":false}"));
+        view.meteringLabels.add(json("{\"id\":\"l-shared\",\"project_id\":\"proj-b\",\"shared\":true}"));
+        view.meteringRules.add(json("{\"id\":\"r1\",\"metering_label_id\":\"l-own\",\"direction\":\"ingress\","
+                + "\"excluded\":false,\"remote_ip_prefix\":\"10.0.0.5/24\",\"source_ip_prefix\":null,"
+                + "\"destination_ip_prefix\":null}"));
+        view.meteringRules.add(json("{\"id\":\"r2\",\"metering_label_id\":\"l-own\",\"direction\":\"egress\","
+                + "\"excluded\":true,\"remote_ip_prefix\":null,\"source_ip_prefix\":\"10.0.0.0/25\","
+                + "\"destination_ip_prefix\":\"fd00::/8\"}"));
+        view.meteringRules.add(json("{\"id\":\"r3\",\"metering_label_id\":\"l-shared\",\"direction\":\"sideways\","
+                + "\"excluded\":false,\"remote_ip_prefix\":\"0.0.0.0/0\"}"));
+
+        RouterPlumbing router = new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a").routers().get(0);
+
+        assertEquals(List.of("l-own", "l-shared"), router.meteringLabels().stream().map(MeteringLabel::labelId)
+                .toList(), "the router's project's labels and the shared ones");
+        MeteringLabel own = router.meteringLabels().get(0);
+        assertEquals("proj-a", own.projectId());
+        assertEquals(new MeteringRule(MeteringRule.Direction.INGRESS, false, IpPrefix.parse("10.0.0.0/24"), null),
+                own.rules().get(0), "remote_ip_prefix is the source of ingress traffic, host bits cleared");
+        assertFalse(own.rules().get(1).canMatch(), "an IPv4 source and an IPv6 destination match nothing");
+        assertEquals(List.of(), router.meteringLabels().get(1).rules(), "a rule a host cannot read is left out");
+    }
+
+    @Test
     void aHostWithoutGuestPortsHasAnEmptyPlan() {
         view.ports.add(port("p-remote", NET, "compute:nova", "vm-2", "host-b", "10.0.0.6", SUBNET));
         assertEquals(HostNetworkPlan.EMPTY, new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a"));
@@ -152,6 +193,8 @@ class HostNetworkPlannerTest {
         final List<JsonNode> groups = new ArrayList<>();
         final List<JsonNode> routers = new ArrayList<>();
         final List<JsonNode> floatingIps = new ArrayList<>();
+        final List<JsonNode> meteringLabels = new ArrayList<>();
+        final List<JsonNode> meteringRules = new ArrayList<>();
 
         Canned() {
             super(null, () -> "token");
@@ -209,6 +252,16 @@ class HostNetworkPlannerTest {
         @Override
         public List<JsonNode> floatingIpsOf(Collection<String> routerIds) {
             return floatingIps.stream().filter(f -> routerIds.contains(f.path("router_id").asText())).toList();
+        }
+
+        @Override
+        public List<JsonNode> meteringLabels() {
+            return meteringLabels;
+        }
+
+        @Override
+        public List<JsonNode> meteringLabelRules(Collection<String> labelIds) {
+            return meteringRules.stream().filter(r -> labelIds.contains(r.path("metering_label_id").asText())).toList();
         }
     }
 }
