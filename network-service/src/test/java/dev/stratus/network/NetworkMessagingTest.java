@@ -79,6 +79,20 @@ class NetworkMessagingTest {
     }
 
     @Test
+    void meteringLabelsAndTheirRulesAreBroadcastToEveryHost() {
+        Neutron admin = new Neutron(keys.admin());
+        String label = admin.post("/v2.0/metering/metering-labels", "{\"metering_label\":{\"name\":\"msg-meter\"}}")
+                .then().statusCode(201).extract().path("metering_label.id");
+        assertTrue(awaitChange(NetworkChange.Kind.METERING_LABEL, label, null).hosts().isEmpty());
+        int before = CHANGES.size();
+        admin.post("/v2.0/metering/metering-label-rules", "{\"metering_label_rule\":{\"metering_label_id\":\""
+                + label + "\",\"direction\":\"egress\",\"remote_ip_prefix\":\"0.0.0.0/0\"}}").then().statusCode(201);
+        Eventually.until(() -> CHANGES.stream().skip(before).filter(c -> c.kind() == NetworkChange.Kind.METERING_LABEL
+                && c.ids().contains(label)).findFirst().orElse(null), "the rule's change of label " + label);
+        admin.delete("/v2.0/metering/metering-labels/" + label).then().statusCode(204);
+    }
+
+    @Test
     void aRolledBackChangeIsNotBroadcast() throws Exception {
         Neutron member = new Neutron(keys.member("msg-bob", "msg-project-b"));
         String network = member.network("msg-net-b", false);
