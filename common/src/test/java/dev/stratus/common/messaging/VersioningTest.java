@@ -37,8 +37,9 @@ class VersioningTest {
         List<BuildRequest> handled = new CopyOnWriteArrayList<>();
         List<String> versions = new CopyOnWriteArrayList<>();
         scheduler.subscribe(topic, BuildRequest.TYPE, MessageHandler.blocking((request, ctx) -> {
-            handled.add(request);
+            // the version first: the test waits on handled, then reads versions
             versions.add(ctx.version().toString());
+            handled.add(request);
         }));
         scheduler.start();
         await(scheduler.ready());
