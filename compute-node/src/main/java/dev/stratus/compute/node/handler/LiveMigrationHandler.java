@@ -66,7 +66,7 @@ public class LiveMigrationHandler implements MessageHandler<LiveMigrateInstance>
             switch (message.step()) {
                 case MIGRATE -> migrate(message);
                 case FINISH -> finish(message);
-                case CLEAN_UP -> cleanUp(move);
+                case CLEAN_UP -> cleanUp(move, message.vmState());
             }
             return null;
         });
@@ -165,8 +165,12 @@ public class LiveMigrationHandler implements MessageHandler<LiveMigrateInstance>
                 move.sourceHost());
     }
 
-    /** On the source: the guest lives on at the destination; its copy here goes. */
-    private void cleanUp(InstanceMove move) throws Exception {
+    /**
+     * On the source: the guest lives on at the destination; its copy here goes. The report repeats the state the
+     * destination reported (vm state, no task): compute-api may apply this later report first and then drop the
+     * destination's as older, and the server must not stay MIGRATING.
+     */
+    private void cleanUp(InstanceMove move, String arrivedVmState) throws Exception {
         String id = move.instanceId();
         Instant start = reporter.now();
         try {
@@ -176,7 +180,11 @@ public class LiveMigrationHandler implements MessageHandler<LiveMigrateInstance>
         }
         registry.remove(id);
         removeFiles(id);
-        reporter.sendMove(StateReport.of(id).onHost(move.destHost(), move.destNode())
+        StateReport report = StateReport.of(id).onHost(move.destHost(), move.destNode()).clearTaskState();
+        if (arrivedVmState != null) {
+            report = report.vmState(arrivedVmState);
+        }
+        reporter.sendMove(report
                 .event(reporter.finished(ActionEvents.LIVE_MIGRATION, move.actionRequestId(), start,
                         ActionEvents.SUCCESS, null)), move.migrationId(), MoveReport.COMPLETED, move.destHost(),
                 move.destNode());
