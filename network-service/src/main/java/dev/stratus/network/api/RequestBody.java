@@ -9,16 +9,25 @@ import java.util.Set;
 
 /**
  * One resource's attributes from a request body, converted and validated; on create, with Neutron's defaults
- * filled in. {@link #given(String)} tells what the client sent from what a default supplied.
+ * filled in. {@link #given(String)} tells what the client sent from what a default supplied; {@link #explicitlySet()}
+ * is what policy checks count as set (Neutron's rule: on create, a value sent at the attribute's default is not).
  */
 public final class RequestBody {
 
     private final Map<String, Object> values;
     private final Set<String> given;
+    private final Set<String> explicit;
 
+    /** A body whose every given attribute counts as set (an update's). */
     public RequestBody(Map<String, Object> values, Set<String> given) {
+        this(values, given, given);
+    }
+
+    /** @param explicit the given attributes that policy counts as set, a subset of {@code given} */
+    public RequestBody(Map<String, Object> values, Set<String> given, Set<String> explicit) {
         this.values = new LinkedHashMap<>(values);
         this.given = new LinkedHashSet<>(given);
+        this.explicit = new LinkedHashSet<>(explicit);
     }
 
     /** Whether the attribute has a value (given or defaulted). */
@@ -34,6 +43,14 @@ public final class RequestBody {
     /** The attributes the client sent, in body order. */
     public Set<String> givenNames() {
         return Collections.unmodifiableSet(given);
+    }
+
+    /**
+     * The attributes that policy rules look at, in body order: those the client sent, less, on create, those sent
+     * at their default (so a member's {@code "shared": false} is no admin-only attribute, as in Neutron).
+     */
+    public Set<String> explicitlySet() {
+        return Collections.unmodifiableSet(explicit);
     }
 
     public Object get(String name) {
@@ -69,7 +86,7 @@ public final class RequestBody {
 
     /** The same body with one more value, e.g. the project an admin named filled in for its owner. */
     public RequestBody with(String name, Object value) {
-        RequestBody copy = new RequestBody(values, given);
+        RequestBody copy = new RequestBody(values, given, explicit);
         copy.values.put(name, value);
         return copy;
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -103,9 +104,15 @@ public final class ResourceSchema {
                 throw Faults.badRequest("Attribute '" + a.name() + "' not allowed in POST");
             }
         }
+        Set<String> explicit = new LinkedHashSet<>();
         item.fields().forEachRemaining(e -> {
-            values.put(e.getKey(), read(attributes.get(e.getKey()), e.getValue()));
+            Attribute a = attributes.get(e.getKey());
+            Object value = read(a, e.getValue());
+            values.put(e.getKey(), value);
             given.add(e.getKey());
+            if (a.required() || !Objects.equals(value, a.defaultValue())) {
+                explicit.add(e.getKey());
+            }
         });
         for (Attribute a : attributes.values()) {
             if (a.allowPost() && !values.containsKey(a.name()) && a.defaultValue() != Attribute.UNSET) {
@@ -115,7 +122,7 @@ public final class ResourceSchema {
         if (values.containsKey("tenant_id") && !values.containsKey("project_id")) {
             values.put("project_id", values.get("tenant_id"));
         }
-        return new RequestBody(values, given);
+        return new RequestBody(values, given, explicit);
     }
 
     private void requireBody(JsonNode body) {

@@ -30,10 +30,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class NetworkService {
 
-    /** The admin-only attributes' defaults on create (the provider attributes have none). */
-    private static final Map<String, Object> CREATE_DEFAULTS = Map.of("shared", false, "router:external", false,
-            "is_default", false);
-
     private static final List<String> ADMIN_ATTRIBUTES = List.of("shared", "router:external", "is_default", "provider:network_type",
             "provider:physical_network", "provider:segmentation_id");
 
@@ -90,7 +86,7 @@ public class NetworkService {
     }
 
     private NetworkRow create(Caller caller, RequestBody b) {
-        access.require(caller.member() || caller.admin(), "create_network", adminAttributesSet(caller, b));
+        access.require(caller.member() || caller.admin(), "create_network", adminAttributes(caller, b));
         String project = access.owningProject(caller, b.string("project_id"));
         quotas.check(project, "network", 1);
         ProviderSegments.Segment segment = segments.choose(b.string("provider:network_type"),
@@ -197,16 +193,11 @@ public class NetworkService {
      * On create, Neutron's policy counts an attribute as set only when its value is not the default: a member may
      * send {@code "shared": false} (some clients always do), not {@code "shared": true}.
      */
-    private static List<String> adminAttributesSet(Caller caller, RequestBody b) {
-        return adminAttributes(caller, b).stream()
-                .filter(a -> !(CREATE_DEFAULTS.containsKey(a) && CREATE_DEFAULTS.get(a).equals(b.get(a)))).toList();
-    }
-
     private static List<String> adminAttributes(Caller caller, RequestBody b) {
         if (caller.admin()) {
             return List.of();
         }
-        return b.givenNames().stream().filter(ADMIN_ATTRIBUTES::contains).toList();
+        return b.explicitlySet().stream().filter(ADMIN_ATTRIBUTES::contains).toList();
     }
 
     /**

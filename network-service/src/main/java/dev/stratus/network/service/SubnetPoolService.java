@@ -26,6 +26,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubnetPoolService {
 
+    /** Attributes only an admin may set on create (Neutron's create_subnetpool:shared and :is_default). */
+    private static final List<String> ADMIN_ATTRIBUTES = List.of("shared", "is_default");
+
     private final SubnetPoolRepository pools;
     private final TagRepository tags;
     private final VisibleResources visible;
@@ -61,13 +64,8 @@ public class SubnetPoolService {
     }
 
     private SubnetPoolRow create(Caller caller, RequestBody b) {
-        List<String> adminOnly = new ArrayList<>();
-        if (!caller.admin() && Boolean.TRUE.equals(b.bool("shared"))) {
-            adminOnly.add("shared");
-        }
-        if (!caller.admin() && Boolean.TRUE.equals(b.bool("is_default"))) {
-            adminOnly.add("is_default");
-        }
+        List<String> adminOnly = caller.admin() ? List.of()
+                : b.explicitlySet().stream().filter(ADMIN_ATTRIBUTES::contains).toList();
         access.require(caller.admin() || caller.member(), "create_subnetpool", adminOnly);
         String project = access.owningProject(caller, b.string("project_id"));
         PrefixSet prefixes = SubnetPoolRules.prefixes(b.list("prefixes"));
