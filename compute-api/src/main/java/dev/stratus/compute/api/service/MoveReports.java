@@ -43,15 +43,23 @@ public class MoveReports {
         this.instances = instances;
     }
 
+    /**
+     * Applies the report. The migration advances first (its statuses are ranked, so a report that comes late or twice
+     * changes nothing); a report that advanced it from the other host of the move changes the instance whatever its
+     * sequence, as the migration's order holds across the two hosts, whose sequences do not compare. The instance's row is locked before the
+     * migration's, as everywhere else.
+     */
     @Transactional
     public Outcome apply(MoveReport report) {
-        StateReports.FollowUp followUp = states.applyMove(report.state());
+        instances.lockForUpdate(report.state().instanceId());
         boolean finished = MoveReport.FINISHED.equals(report.migrationStatus());
         String host = report.destHost() != null ? report.destHost()
                 : finished ? blankToNull(report.state().host()) : null;
         String node = report.destHost() != null ? report.destNode()
                 : finished ? blankToNull(report.state().node()) : null;
-        if (!moves.advance(report.migrationId(), report.migrationStatus(), host, node)) {
+        boolean advanced = moves.advance(report.migrationId(), report.migrationStatus(), host, node);
+        StateReports.FollowUp followUp = states.applyMove(report.state(), advanced);
+        if (!advanced) {
             return new Outcome(followUp, Claims.KEEP);
         }
         if (report.flavor() != null) {

@@ -48,14 +48,22 @@ public class StateReports {
 
     /**
      * A move's report: as {@link #apply}, except that it never changes an instance being deleted (a move step that
-     * ends after the delete was asked must not bring the server back).
+     * ends after the delete was asked must not bring the server back) and that, when it advanced its migration and
+     * comes from the other host of the move, the migration's status orders it rather than its sequence: the source's
+     * and the destination's sequences come from two clocks.
+     *
+     * @param advancedMove whether the report moved its migration to a later status
      */
     @Transactional
-    public FollowUp applyMove(InstanceStateReport report) {
-        return apply(report, true);
+    public FollowUp applyMove(InstanceStateReport report, boolean advancedMove) {
+        return apply(report, true, advancedMove);
     }
 
     private FollowUp apply(InstanceStateReport report, boolean yieldsToDelete) {
+        return apply(report, yieldsToDelete, false);
+    }
+
+    private FollowUp apply(InstanceStateReport report, boolean yieldsToDelete, boolean advancedMove) {
         Optional<InstanceRow> found = instances.lockForUpdate(report.instanceId());
         if (found.isEmpty()) {
             LOG.warnf("State report for unknown instance %s ignored", report.instanceId());
@@ -78,14 +86,17 @@ public class StateReports {
         }
         // The host says the guest is gone while a delete waits for it: final, whatever the reports' order.
         boolean gone = deleting && "deleted".equals(report.vmState());
-        if (!gone && report.sequence() <= row.lastReportSequence()) {
+        // A move's step reported from the other host than the instance's: its sequence is of another clock.
+        boolean otherHostsStep = advancedMove && report.host() != null && !report.host().isEmpty()
+                && !report.host().equals(row.host());
+        if (!gone && !otherHostsStep && report.sequence() <= row.lastReportSequence()) {
             LOG.debugf("State report %s for %s is not newer than %s; state unchanged", (Object) report.sequence(), row.uuid(),
                     row.lastReportSequence());
             return FollowUp.NONE;
         }
         if (row.isDeleted()) {
-            instances.db().update("update instances set last_report_sequence = ? where uuid = ?", report.sequence(),
-                    row.uuid());
+            instances.db().update("update instances set last_report_sequence = greatest(last_report_sequence, ?)"
+                    + " where uuid = ?", report.sequence(), row.uuid());
             boolean stillOnHost = report.host() != null && !report.host().isEmpty()
                     && !"deleted".equals(report.vmState());
             return stillOnHost ? FollowUp.DESTROY_ON_HOST : FollowUp.NONE;
@@ -103,7 +114,7 @@ public class StateReports {
                 + " power_state = coalesce(?, power_state), launched_at = coalesce(?, launched_at),"
                 + " root_device_name = case when ? = 'active' then coalesce(root_device_name, '/dev/vda')"
                 + " else root_device_name end,"
-                + " last_report_sequence = ?, updated_at = now() where uuid = ?",
+                + " last_report_sequence = greatest(last_report_sequence, ?), updated_at = now() where uuid = ?",
                 report.host(), report.host(), report.node(), report.node(), report.host(), report.vmState(),
                 report.clearTaskState(),
                 report.taskState(), report.taskState(), report.powerState(), report.launchedAt(),

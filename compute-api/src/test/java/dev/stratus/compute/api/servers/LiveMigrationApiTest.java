@@ -63,9 +63,13 @@ class LiveMigrationApiTest {
     /** A host's report of a live migration, naming the destination as the source does while it runs. */
     private void live(String id, InstanceMove move, String status, String host, String vmState, String taskState,
             InstanceFault fault) {
+        live(id, move, status, host, vmState, taskState, fault, fixture.nextSequence());
+    }
+
+    private void live(String id, InstanceMove move, String status, String host, String vmState, String taskState,
+            InstanceFault fault, long sequence) {
         InstanceStateReport state = new InstanceStateReport(id, host, host, vmState, taskState, taskState == null,
-                power(vmState), null, fault, null, fixture.nextSequence(),
-                Instant.now());
+                power(vmState), null, fault, null, sequence, Instant.now());
         messaging.cast(ComputeTopics.CONDUCTOR, MoveReport.TYPE,
                 new MoveReport(state, move.migrationId(), status, null, DEST, DEST)).join();
     }
@@ -168,6 +172,31 @@ class LiveMigrationApiTest {
         live(id, move, MoveReport.COMPLETED, DEST, null, null, null);
         stub.awaitCommit(move.migrationId());
         as(keys.admin(), "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-SRV-ATTR:host", equalTo(DEST));
+    }
+
+    @Test
+    void theDestinationsStepsCountEvenWhenItsClockIsBehindTheSources() {
+        String dan = keys.member("dan", "p-live-skew");
+        String id = fixture.activeServer(dan, "skewed");
+        Response started = migrateLive("2.25", id, "{\"host\": null, \"block_migration\": \"auto\"}");
+        started.then().statusCode(202);
+        InstanceMove move = stub.awaitMoveRequest(started.header("x-openstack-request-id")).move().to(DEST, DEST);
+        live(id, move, MoveReport.RUNNING, SOURCE, null, "migrating", null);
+        awaitMigration(id, "running");
+        // The destination's clock is an hour behind: its sequences are all below the source's.
+        long behind = fixture.nextSequence() - 3_600_000_000L;
+        live(id, move, MoveReport.POST_MIGRATING, DEST, "active", null, null, behind);
+        fixture.awaitStatus(dan, id, "ACTIVE");
+        as(keys.admin(), "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-SRV-ATTR:host", equalTo(DEST))
+                .body("server.OS-EXT-STS:task_state", nullValue());
+        // The source's RUNNING report again, late: the migration is past it, so the server stays as it is.
+        live(id, move, MoveReport.RUNNING, SOURCE, null, "migrating", null, behind + 1);
+        live(id, move, MoveReport.COMPLETED, DEST, null, null, null, behind + 2);
+        stub.awaitCommit(move.migrationId());
+        awaitMigration(id, "completed");
+        as(keys.admin(), "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-SRV-ATTR:host", equalTo(DEST))
+                .body("server.status", equalTo("ACTIVE"))
+                .body("server.OS-EXT-STS:task_state", nullValue());
     }
 
     @Test
