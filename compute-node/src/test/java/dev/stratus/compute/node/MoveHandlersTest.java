@@ -160,4 +160,22 @@ class MoveHandlersTest {
         assertEquals(PowerState.NOSTATE, fake(dest).powerState(id), "no half-moved guest is left");
         assertFalse(dest.registry().get(id).isPresent());
     }
+
+    @Test
+    void aStepThatBreaksOnABugEndsTheMigrationInErrorInsteadOfLeavingItRunning() {
+        InstanceBuild instance = active("breaks", Map.of());
+        // A move without its source host (a sender's bug): working out whether it stays on one host throws.
+        InstanceMove broken = new InstanceMove(UUID.randomUUID().toString(), InstanceMove.RESIZE,
+                instance.withFlavor(BIGGER), instance.flavor(), null, null, dest.host(), dest.host(), false,
+                "req-" + UUID.randomUUID());
+        send(MoveInstance.Step.RESIZE, broken, source);
+
+        MoveReport error = recorder.awaitMove(broken.migrationId(), MoveReport.ERROR);
+        assertEquals("error", error.state().vmState());
+        assertTrue(error.state().clearTaskState());
+        assertTrue(error.state().fault().message().startsWith("Failed to resize the server: Unexpected error on host "
+                + source.host() + " in step RESIZE: java.lang.NullPointerException"), error.state().fault().message());
+        assertEquals("compute_resize_instance", error.state().event().event());
+        assertEquals("Error", error.state().event().result());
+    }
 }

@@ -63,10 +63,17 @@ public class LiveMigrationHandler implements MessageHandler<LiveMigrateInstance>
                         move.instanceId(), reporter.host());
                 return null;
             }
-            switch (message.step()) {
-                case MIGRATE -> migrate(message);
-                case FINISH -> finish(message);
-                case CLEAN_UP -> cleanUp(move, message.vmState());
+            try {
+                switch (message.step()) {
+                    case MIGRATE -> migrate(message);
+                    case FINISH -> finish(message);
+                    case CLEAN_UP -> cleanUp(move, message.vmState());
+                }
+            } catch (RuntimeException e) {
+                UnexpectedMoveFailure.report(reporter, move, message.step().name(),
+                        message.step() == LiveMigrateInstance.Step.FINISH
+                                ? ActionEvents.POST_LIVE_MIGRATION_AT_DESTINATION : ActionEvents.LIVE_MIGRATION,
+                        "live-migrate", e);
             }
             return null;
         });

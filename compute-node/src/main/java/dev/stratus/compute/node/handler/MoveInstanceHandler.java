@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * flavor (VERIFY_RESIZE); a confirm drops what the source kept, a revert removes the moved guest and brings the
  * old one back. Every step reports the migration's status with the instance's state, so compute-api changes both
  * at once. A step that fails before the guest was touched leaves the instance as it was with a fault; one that
- * fails later leaves it in ERROR, as Nova does.
+ * fails later, or breaks on a bug ({@link UnexpectedMoveFailure}), leaves it in ERROR, as Nova does.
  */
 public class MoveInstanceHandler implements MessageHandler<MoveInstance> {
 
@@ -64,12 +64,17 @@ public class MoveInstanceHandler implements MessageHandler<MoveInstance> {
                 LOG.infof("Ignoring %s of %s: it was deleted on %s", message.step(), move.instanceId(), reporter.host());
                 return null;
             }
-            switch (message.step()) {
-                case RESIZE -> resize(move);
-                case FINISH_RESIZE -> finishResize(move);
-                case CONFIRM -> confirm(move);
-                case REVERT -> revert(move);
-                case FINISH_REVERT -> finishRevert(move);
+            try {
+                switch (message.step()) {
+                    case RESIZE -> resize(move);
+                    case FINISH_RESIZE -> finishResize(move);
+                    case CONFIRM -> confirm(move);
+                    case REVERT -> revert(move);
+                    case FINISH_REVERT -> finishRevert(move);
+                }
+            } catch (RuntimeException e) {
+                UnexpectedMoveFailure.report(reporter, move, message.step().name(), event(message.step()), verb(move),
+                        e);
             }
             return null;
         });
@@ -289,6 +294,16 @@ public class MoveInstanceHandler implements MessageHandler<MoveInstance> {
         } catch (IOException e) {
             LOG.warnf("Guest files of moved %s remain on %s: %s", id, reporter.host(), e.getMessage());
         }
+    }
+
+    private static String event(MoveInstance.Step step) {
+        return switch (step) {
+            case RESIZE -> ActionEvents.RESIZE;
+            case FINISH_RESIZE -> ActionEvents.FINISH_RESIZE;
+            case CONFIRM -> ActionEvents.CONFIRM_RESIZE;
+            case REVERT -> ActionEvents.REVERT_RESIZE;
+            case FINISH_REVERT -> ActionEvents.FINISH_REVERT_RESIZE;
+        };
     }
 
     private static String verb(InstanceMove move) {
