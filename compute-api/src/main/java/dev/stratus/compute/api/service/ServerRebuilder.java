@@ -8,6 +8,7 @@ import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.compute.api.messaging.ComputeCasts;
 import dev.stratus.compute.api.persistence.InstanceActionRepository;
+import dev.stratus.compute.api.persistence.ConsoleAuthTokenRepository;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.persistence.KeypairRepository;
@@ -47,11 +48,13 @@ public class ServerRebuilder {
     private final ComputeCasts casts;
     private final Policy policy;
     private final InstanceBuilds builds;
+    private final ConsoleAuthTokenRepository consoleTokens;
 
     public ServerRebuilder(ServerLookup lookup, InstanceRepository instances, InstanceActionRepository actions,
             KeypairRepository keypairs, ImageCatalog images, BootImageRules bootImages, QuotaService quotas,
-            ComputeCasts casts, Policy policy, InstanceBuilds builds) {
+            ComputeCasts casts, Policy policy, InstanceBuilds builds, ConsoleAuthTokenRepository consoleTokens) {
         this.builds = builds;
+        this.consoleTokens = consoleTokens;
         this.lookup = lookup;
         this.instances = instances;
         this.actions = actions;
@@ -102,6 +105,8 @@ public class ServerRebuilder {
             instances.replaceMetadata(uuid, req.metadata());
         }
         actions.start(uuid, "rebuild", requestId, caller.userId(), caller.projectId());
+        // The guest is defined anew, its console on a port of the host's choosing: earlier tokens lead nowhere.
+        consoleTokens.deleteForInstance(uuid);
         InstanceRow rebuilt = instances.find(uuid).orElseThrow();
         String adminPass = req.adminPass() != null ? req.adminPass() : AdminPasswords.generate();
         InstanceBuild build = builds.of(rebuilt, image, adminPass).withFiles(req.files());

@@ -3,6 +3,7 @@ package dev.stratus.compute.api.service;
 import dev.stratus.common.compute.ActionEvent;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.compute.api.persistence.ConsoleAuthTokenRepository;
 import dev.stratus.compute.api.persistence.InstanceActionRepository;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
@@ -34,11 +35,14 @@ public class StateReports {
     private final InstanceRepository instances;
     private final InstanceActionRepository actions;
     private final InstanceRemoval removal;
+    private final ConsoleAuthTokenRepository consoleTokens;
 
-    public StateReports(InstanceRepository instances, InstanceActionRepository actions, InstanceRemoval removal) {
+    public StateReports(InstanceRepository instances, InstanceActionRepository actions, InstanceRemoval removal,
+            ConsoleAuthTokenRepository consoleTokens) {
         this.instances = instances;
         this.actions = actions;
         this.removal = removal;
+        this.consoleTokens = consoleTokens;
     }
 
     @Transactional
@@ -105,6 +109,10 @@ public class StateReports {
             instances.db().update("update instances set last_report_sequence = greatest(last_report_sequence, ?),"
                     + " power_state = 0 where uuid = ?", report.sequence(), row.uuid());
             return removal.finish(row.uuid()) ? FollowUp.RELEASE : FollowUp.NONE;
+        }
+        if (row.host() != null && report.host() != null && !report.host().equals(row.host())) {
+            // The guest left the host its console tokens lead to: another guest may get its console port there.
+            consoleTokens.deleteForInstance(row.uuid());
         }
         // An empty host (and node) means the instance left its host: it goes back to the scheduler.
         instances.db().update("update instances set host = case when ?::text = '' then null else coalesce(?, host) end,"

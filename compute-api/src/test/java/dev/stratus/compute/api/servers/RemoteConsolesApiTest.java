@@ -152,6 +152,27 @@ class RemoteConsolesApiTest {
     }
 
     @Test
+    void tokensGoWhenTheServerIsRebuiltOrLeavesItsHost() {
+        String owner = keys.member("vnce", "p-vnc-5");
+        String id = fixture.activeServer(owner, "wanders");
+        String first = tokenOf(remote(owner, "2.6", id, "vnc", "novnc").jsonPath().getString("remote_console.url"));
+        as(keys.admin(), "2.31").get("/v2.1/os-console-auth-tokens/" + first).then().statusCode(200);
+        action(owner, "2.1", id, "{\"rebuild\": {\"imageRef\": \"" + TestImages.ALT + "\"}}").then().statusCode(202);
+        as(keys.admin(), "2.31").get("/v2.1/os-console-auth-tokens/" + first).then().statusCode(404);
+
+        fixture.report(id, "active", null, true, 1, SchedulerStub.HOST, null, null);
+        fixture.awaitStatus(owner, id, "ACTIVE");
+        String second = tokenOf(remote(owner, "2.6", id, "vnc", "novnc").jsonPath().getString("remote_console.url"));
+        fixture.report(id, "active", null, true, 1, SchedulerStub.HOST, null, null);
+        as(keys.admin(), "2.31").get("/v2.1/os-console-auth-tokens/" + second).then().statusCode(200);
+        // The server turns up on another host (an evacuation, say): the token led to the old one.
+        fixture.report(id, "active", null, true, 1, SchedulerStub.OTHER_HOST, null, null);
+        SchedulerStub.await(() -> db.count("select count(*) from console_auth_tokens where instance_uuid = ?", id) == 0
+                ? Boolean.TRUE : null, "the tokens of " + id + " removed after its move");
+        as(keys.admin(), "2.31").get("/v2.1/os-console-auth-tokens/" + second).then().statusCode(404);
+    }
+
+    @Test
     void bodiesAndConsolesNovaRefuses() {
         String owner = keys.member("vncd", "p-vnc-4");
         String id = fixture.activeServer(owner, "picky");
