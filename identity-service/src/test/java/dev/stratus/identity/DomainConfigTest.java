@@ -47,6 +47,7 @@ class DomainConfigTest {
         as(admin).get("/v3/domains/" + domain + "/config/ldap").then().statusCode(200)
                 .body("config", aMapWithSize(1))
                 .body("config.ldap.user_tree_dn", equalTo("ou=Users,dc=example,dc=org"));
+        as(admin).head("/v3/domains/" + domain + "/config/ldap/url").then().statusCode(200);
         as(admin).get("/v3/domains/" + domain + "/config/ldap/url").then().statusCode(200)
                 .body("config", aMapWithSize(1)).body("config.url", equalTo("ldap://myldap.com:389/"));
         // Sensitive: stored, never shown.
@@ -139,6 +140,7 @@ class DomainConfigTest {
                 .body("error.message", equalTo("Invalid domain specific configuration: Reading the default for"
                         + " option password in group ldap is not supported."));
         as(admin).get("/v3/domains/config/resource/default").then().statusCode(403);
+        as(admin).head("/v3/domains/config/default").then().statusCode(200);
     }
 
     @Test
