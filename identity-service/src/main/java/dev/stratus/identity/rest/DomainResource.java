@@ -149,6 +149,7 @@ public class DomainResource {
                     .call(() -> InheritedRoleAssignmentEntity.delete("targetType = ?1 and targetId = ?2",
                             RoleAssignmentEntity.DOMAIN, id))
                     .call(() -> RoleEntity.delete("domainId", id))
+                    // Its domain-specific configuration goes with the row (on delete cascade).
                     .chain(() -> Directory.requireDeleted(DomainEntity.delete("id", id), "domain", id));
         }).map(ignored -> Response.noContent().build());
     }
