@@ -8,9 +8,11 @@ import dev.stratus.compute.node.network.plan.MeteringLabel;
 import dev.stratus.compute.node.network.plan.RouterPlumbing;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -72,7 +74,10 @@ public class MeteringAgent {
         });
     }
 
-    /** The reports of every label measured so far; their counts start again from zero. */
+    /**
+     * The reports of every label measured so far; their counts start again from zero. A label no router here has
+     * any longer (deleted, or its router gone) gets its last report and is then forgotten, figures and totals.
+     */
     public synchronized List<MeterReport> report() {
         List<MeterReport> reports = new ArrayList<>();
         infos.forEach((label, info) -> {
@@ -85,10 +90,22 @@ public class MeteringAgent {
             info.bytes = 0;
             info.time = 0;
         });
+        Set<String> metered = meteredLabels();
+        infos.keySet().retainAll(metered);
+        projects.keySet().retainAll(metered);
+        totals.keySet().retainAll(metered);
         return reports;
     }
 
-    /** Everything reported per label since the node started. */
+    private Set<String> meteredLabels() {
+        Set<String> labels = new HashSet<>();
+        for (RouterPlumbing router : applied.get().routers()) {
+            router.meteringLabels().forEach(label -> labels.add(label.labelId()));
+        }
+        return labels;
+    }
+
+    /** Everything reported per label since the node started, for the labels this host still meters. */
     public Map<String, MeteredTraffic> totals() {
         return Map.copyOf(totals);
     }

@@ -83,4 +83,23 @@ class MeteringAgentTest {
         assertEquals(1_000, quiet.firstUpdate());
         assertEquals(Map.of(LABEL, new MeteredTraffic(5, 450)), agent.totals(), "the totals the health shows");
     }
+
+    @Test
+    void aLabelThatIsGoneGetsItsLastReportAndIsThenForgotten() throws Exception {
+        RouterPlumbing router = new RouterPlumbing("router-1", null, List.of(), List.of(), List.of(
+                new MeteringLabel(LABEL, "project-a", false, List.of())));
+        AtomicReference<HostNetworkPlan> plan = new AtomicReference<>(
+                new HostNetworkPlan(List.of(), List.of(), List.of(router)));
+        MeteringAgent agent = new MeteringAgent("host-a", networking, plan::get, clock);
+        readings.add(Map.of(LABEL, new MeteredTraffic(4, 400)));
+        agent.measure();
+        plan.set(new HostNetworkPlan(List.of(), List.of(), List.of()));
+
+        List<MeterReport> last = agent.report();
+        assertEquals(1, last.size());
+        assertEquals(400, last.get(0).bytes(), "what was counted before the label went is still reported");
+        assertEquals(Map.of(), agent.totals());
+        agent.measure();
+        assertEquals(List.of(), agent.report(), "nothing is kept of a label that is gone");
+    }
 }
