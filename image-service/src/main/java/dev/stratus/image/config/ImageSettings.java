@@ -69,4 +69,23 @@ public interface ImageSettings {
         @WithDefault("-1")
         long totalBytes();
     }
+
+    /** Glance's image cache on this host; off unless {@link Cache#directory()} is set. */
+    Cache cache();
+
+    interface Cache {
+        /**
+         * Glance's {@code image_cache_dir}: where cached copies of images are kept. Unset: no cache, and the cache
+         * API answers 404 as Glance's does.
+         */
+        Optional<String> directory();
+
+        /** Glance's {@code image_cache_max_size}: the pruner drops least recently accessed copies beyond it. */
+        @WithDefault("10737418240")
+        long maxSize();
+
+        /** How often the prefetcher looks for queued images (queueing one also wakes it at once). */
+        @WithDefault("PT60S")
+        java.time.Duration prefetchInterval();
+    }
 }

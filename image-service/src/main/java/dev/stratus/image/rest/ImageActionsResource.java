@@ -4,8 +4,10 @@ import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.Policy;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.image.service.ImageAccess;
+import dev.stratus.image.service.ImageCache;
 import dev.stratus.image.service.ImageRecords;
 import dev.stratus.image.service.ImageStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
@@ -23,17 +25,25 @@ public class ImageActionsResource {
 
     private final Policy policy;
     private final ImageRecords records;
+    private final ImageCache cache;
+    private final io.vertx.mutiny.core.Vertx vertx;
 
-    public ImageActionsResource(Policy policy, ImageRecords records) {
+    public ImageActionsResource(Policy policy, ImageRecords records, ImageCache cache,
+            io.vertx.mutiny.core.Vertx vertx) {
         this.policy = policy;
         this.records = records;
+        this.cache = cache;
+        this.vertx = vertx;
     }
 
+    /** Once the image is deactivated (committed), its cached copy goes, and the prefetcher will not bring it back. */
     @POST
     @Path("deactivate")
-    @WithTransaction
     public Uni<Response> deactivate(@PathParam("id") String id) {
-        return transition(id, "deactivate", ImageStatus.ACTIVE, ImageStatus.DEACTIVATED);
+        return Panache.withTransaction(() -> transition(id, "deactivate", ImageStatus.ACTIVE, ImageStatus.DEACTIVATED))
+                .call(() -> cache.enabled()
+                        ? vertx.executeBlocking(Uni.createFrom().item(() -> cache.forget(id)))
+                        : Uni.createFrom().voidItem());
     }
 
     @POST

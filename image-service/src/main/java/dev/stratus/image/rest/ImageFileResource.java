@@ -4,6 +4,8 @@ import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.Policy;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.image.persistence.ImageEntity;
+import dev.stratus.image.service.ImageCache;
+import dev.stratus.image.service.ImageCachePrefetcher;
 import dev.stratus.image.service.ImageData;
 import dev.stratus.image.service.ImageRecords;
 import dev.stratus.image.service.ImageStatus;
@@ -25,7 +27,8 @@ import org.jboss.resteasy.reactive.PathPart;
  * (else the default one) on a worker thread;
  * download hands the file of one of the image's copies (the default store's first) to the HTTP layer
  * (sendfile), or streams the data from an external location (the read-only http store) when the image has no
- * stored copy, with single-range requests.
+ * stored copy, with single-range requests. With the image cache on, a cached copy is served first (each read
+ * counted as a hit), and a whole download that missed the cache has the prefetcher copy the image into it.
  */
 @Path("/v2/images/{id}/file")
 public class ImageFileResource {
@@ -33,11 +36,16 @@ public class ImageFileResource {
     private final Policy policy;
     private final ImageRecords records;
     private final ImageData data;
+    private final ImageCache cache;
+    private final ImageCachePrefetcher prefetcher;
 
-    public ImageFileResource(Policy policy, ImageRecords records, ImageData data) {
+    public ImageFileResource(Policy policy, ImageRecords records, ImageData data, ImageCache cache,
+            ImageCachePrefetcher prefetcher) {
         this.policy = policy;
         this.records = records;
         this.data = data;
+        this.cache = cache;
+        this.prefetcher = prefetcher;
     }
 
     @PUT
@@ -69,7 +77,17 @@ public class ImageFileResource {
                     + " and its data cannot be downloaded.");
         }
         long size = image.size == null ? 0 : image.size;
-        Response.ResponseBuilder response = switch (ByteRange.parse(range, size)) {
+        java.util.Optional<java.nio.file.Path> cached = cache.copyOf(id);
+        if (cached.isPresent()) {
+            file = cached;
+        }
+        ByteRange requested = ByteRange.parse(range, size);
+        if (cached.isPresent() && !(requested instanceof ByteRange.Unsatisfiable)) {
+            cache.hit(id);
+        } else if (cached.isEmpty() && requested instanceof ByteRange.Whole && cache.enabled()) {
+            prefetcher.fillLater(id); // Glance caches an image on its first whole download
+        }
+        Response.ResponseBuilder response = switch (requested) {
             case ByteRange.Unsatisfiable none -> Response.status(416).header("Content-Range", none.contentRange());
             case ByteRange.Slice slice -> Response.status(206).header("Content-Range", slice.contentRange())
                     .entity(body(file, located, slice.offset(), slice.length()));

@@ -56,10 +56,12 @@ public class ImagesResource {
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final LocationProbe probe;
     private final ImageView view;
+    private final dev.stratus.image.service.ImageCache cache;
 
     public ImagesResource(Policy policy, ApiSettings api, ImageRecords records, ImageEditor editor, ImageData data,
             ImageStores stores, io.vertx.mutiny.core.Vertx vertx, com.fasterxml.jackson.databind.ObjectMapper json,
-            LocationProbe probe, ImageSettings settings) {
+            LocationProbe probe, ImageSettings settings, dev.stratus.image.service.ImageCache cache) {
+        this.cache = cache;
         this.probe = probe;
         this.view = new ImageView(settings.showMultipleLocations(), settings.showImageDirectUrl());
         this.stores = stores;
@@ -186,6 +188,7 @@ public class ImagesResource {
                 .call(doomed -> vertx.executeBlocking(
                         Uni.createFrom().item(() -> {
                             data.deleteAll(doomed.locations(), doomed.staged());
+                            cache.forget(id);
                             return null;
                         })))
                 .map(doomed -> Response.noContent().build());

@@ -252,6 +252,28 @@ public class ImageData {
                 .chain(image -> records.locations(id).map(locations -> new Located(image, locations))));
     }
 
+    /** Any image with its locations, whoever may see it (the cache's own reads); empty when it is gone. Blocking. */
+    public Optional<Located> locateInternal(String id) {
+        return Optional.ofNullable(transaction(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> image == null
+                ? Uni.createFrom().nullItem()
+                : records.locations(id).map(locations -> new Located(image, locations)))));
+    }
+
+    /**
+     * The whole data of an image with these locations and size: its stored copy (as {@link #readable}) else its
+     * first external location that answers. Blocking.
+     *
+     * @throws IOException no copy can be read
+     */
+    public InputStream openWhole(List<String> locations, long size) throws IOException {
+        Optional<java.nio.file.Path> file = readable(locations);
+        if (file.isPresent()) {
+            return java.nio.file.Files.newInputStream(file.get());
+        }
+        return openExternal(locations, 0, size)
+                .orElseThrow(() -> new IOException("no location of the image could be read"));
+    }
+
     /**
      * Streams {@code length} bytes from {@code offset} out of the first external location (the read-only http
      * store) that answers; empty when none does. Blocking.
