@@ -63,8 +63,25 @@ class ImageCacheApiTest {
                     "stratus.image.store-directory", STORE.toString(),
                     "stratus.image.cache.directory", CACHE.toString(),
                     "stratus.image.cache.max-size", "10000",
-                    "stratus.image.cache.prefetch-interval", "PT1S");
+                    "stratus.image.cache.prefetch-interval", "PT1S",
+                    "stratus.image.show-multiple-locations", "true");
         }
+    }
+
+    /** Image data at an external location (the http store), read by the prefetcher. */
+    static final ExternalImageServer ORIGIN = origin();
+
+    private static ExternalImageServer origin() {
+        try {
+            return new ExternalImageServer(SIZE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopOrigin() {
+        ORIGIN.close();
     }
 
     @Inject
@@ -309,6 +326,24 @@ class ImageCacheApiTest {
         try (Stream<Path> all = Files.list(CACHE)) {
             assertTrue(all.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));
         }
+    }
+
+    @Test
+    void imagesAtExternalLocationsAreCachedAndServedLocally() throws Exception {
+        String id = as(owner()).contentType(ContentType.JSON)
+                .body("{\"name\": \"external\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}")
+                .post("/v2/images").then().statusCode(201).extract().path("id");
+        as(owner()).contentType("application/openstack-images-v2.1-json-patch")
+                .body(("[{\"op\": \"add\", \"path\": \"/locations/-\", \"value\": {\"url\": \""
+                        + ORIGIN.url("/image.raw") + "\", \"metadata\": {}}}]")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .patch("/v2/images/" + id).then().statusCode(200).body("status", equalTo("active"));
+        cached(id);
+        assertArrayEquals(ORIGIN.data, Files.readAllBytes(CACHE.resolve(id)));
+        int reads = ORIGIN.gets.get();
+        assertArrayEquals(ORIGIN.data, download(id));
+        assertEquals(reads, ORIGIN.gets.get(), "the download was served from the cache, not the web server");
+        assertEquals(1, ((Number) entry(state(), id).get("hits")).intValue());
     }
 
     @Test
