@@ -177,6 +177,28 @@ class ImageCacheApiTest {
                 .body("versions[0].status", equalTo("CURRENT")).body("versions.id", hasItem("v2.14"));
     }
 
+    /** The steps of Tempest's ImageCachingTest.test_image_caching_cycle, in its order. */
+    @Test
+    void tempestCachingCycle() throws Exception {
+        as(owner()).get("/v2/cache").then().statusCode(403);
+        JsonPath state = state();
+        assertTrue(state.getList("queued_images").isEmpty());
+        as(admin()).put("/v2/cache/non-existing-image-id").then().statusCode(404);
+        String queued = as(owner()).contentType(ContentType.JSON).body("{\"name\": \"queued\"}").post("/v2/images")
+                .then().statusCode(201).extract().path("id");
+        as(admin()).put("/v2/cache/" + queued).then().statusCode(400);
+        String first = uploaded(data(20));
+        as(admin()).put("/v2/cache/" + first).then().statusCode(202);
+        JsonPath listed = state();
+        assertTrue(listed.getList("queued_images").contains(first) || cachedIds(listed).contains(first));
+        cached(first);
+        as(admin()).delete("/v2/cache").then().statusCode(204);
+        state = state();
+        assertEquals(0, state.getList("queued_images").size());
+        assertEquals(0, state.getList("cached_images").size());
+        as(admin()).header("x-image-cache-clear-target", "invalid").delete("/v2/cache").then().statusCode(400);
+    }
+
     @Test
     void onlyActiveImagesAreQueued() {
         as(admin()).put("/v2/cache/non-existing-image-id").then().statusCode(404)

@@ -246,8 +246,8 @@ public class ImageCache {
     }
 
     /**
-     * Start-up: partial files of a previous process go, records without their file go, and files without a record
-     * (published just before a crash, or whose record went first) go.
+     * Start-up: partial files of a previous process go, records without their file go, files without a record
+     * (published just before a crash, or whose record went first) go, and the pruner runs.
      */
     public void reconcile() {
         if (!enabled()) {
@@ -280,6 +280,7 @@ public class ImageCache {
         } catch (IOException e) {
             LOG.errorf("The image cache in %s could not be reconciled: %s", files.root(), e.getMessage());
         }
+        prune(); // max-size may have been lowered since the last run
     }
 
     /** The directory, when the cache is on. */
