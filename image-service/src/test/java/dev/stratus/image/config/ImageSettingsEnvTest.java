@@ -56,4 +56,16 @@ class ImageSettingsEnvTest {
         assertTrue(settings.showMultipleLocations());
         assertFalse(settings.showImageDirectUrl());
     }
+
+    @Test
+    void theCacheIsOnWhenDeployGivesItADirectory() {
+        ImageSettings.Cache off = settings(Map.of()).cache();
+        assertTrue(off.directory().isEmpty());
+        assertEquals(10L * 1024 * 1024 * 1024, off.maxSize());
+        assertEquals(java.time.Duration.ofSeconds(60), off.prefetchInterval());
+        ImageSettings.Cache on = settings(Map.of("STRATUS_IMAGE_CACHE_DIRECTORY", "/srv/image-cache",
+                "STRATUS_IMAGE_CACHE_MAX_SIZE", "2048")).cache();
+        assertEquals("/srv/image-cache", on.directory().orElseThrow());
+        assertEquals(2048, on.maxSize());
+    }
 }
