@@ -40,9 +40,13 @@ public final class ServerView {
                     .always("links", (s, c) -> Links.of(c.base(), "servers", s.row().uuid()))
                     .always("name", (s, c) -> s.row().displayName());
 
-    /** Fields every full server body has (Tempest's common_show_server plus the later additions). */
-    private static final VersionedFields<InstanceDetails, Context> COMMON =
-            new VersionedFields<InstanceDetails, Context>()
+    /**
+     * Fields every full server body has (Tempest's common_show_server plus the later additions); the detail and
+     * show bodies give each address's type and MAC, the short update and rebuild bodies do not (Nova's
+     * extend_address=False).
+     */
+    private static VersionedFields<InstanceDetails, Context> common(boolean extendedAddresses) {
+        return new VersionedFields<InstanceDetails, Context>()
                     .always("id", (s, c) -> s.row().uuid())
                     .always("name", (s, c) -> s.row().displayName())
                     .always("status", (s, c) -> status(s.row()))
@@ -55,7 +59,7 @@ public final class ServerView {
                     .in(since("2.47"), "flavor", (s, c) -> embeddedFlavor(s.row()))
                     .always("created", (s, c) -> Times.zulu(s.row().createdAt()))
                     .always("updated", (s, c) -> Times.zulu(updated(s.row())))
-                    .always("addresses", (s, c) -> addresses(s.nics(), true))
+                    .always("addresses", (s, c) -> addresses(s.nics(), extendedAddresses))
                     .always("accessIPv4", (s, c) -> nullToEmpty(s.row().accessIpV4()))
                     .always("accessIPv6", (s, c) -> nullToEmpty(s.row().accessIpV6()))
                     .always("links", (s, c) -> Links.of(c.base(), "servers", s.row().uuid()))
@@ -64,6 +68,7 @@ public final class ServerView {
                             (s, c) -> s.row().progress())
                     .when(since("2.1"), "fault", (s, c) -> s.fault() != null || "error".equals(s.row().vmState()),
                             (s, c) -> fault(s, c));
+    }
 
     /** Short-form additions of the update response below 2.75. */
     private static final VersionedFields<InstanceDetails, Context> UPDATE_EXTRAS =
@@ -116,7 +121,7 @@ public final class ServerView {
                     .in(since("2.73"), "locked_reason", (s, c) -> s.row().lockedReason());
 
     private static final VersionedFields<InstanceDetails, Context> DETAIL =
-            new VersionedFields<InstanceDetails, Context>().including(COMMON).including(DETAIL_EXTRAS);
+            new VersionedFields<InstanceDetails, Context>().including(common(true)).including(DETAIL_EXTRAS);
 
     /** show adds server_groups from 2.71 (list calls do not). */
     private static final VersionedFields<InstanceDetails, Context> SHOW =
@@ -124,7 +129,7 @@ public final class ServerView {
                     .in(since("2.71"), "server_groups", (s, c) -> s.serverGroups());
 
     private static final VersionedFields<InstanceDetails, Context> SHORT_UPDATE =
-            new VersionedFields<InstanceDetails, Context>().including(COMMON).including(UPDATE_EXTRAS);
+            new VersionedFields<InstanceDetails, Context>().including(common(false)).including(UPDATE_EXTRAS);
 
     /** Rebuild adds the key (2.54) and the user data (2.57) to the short form. */
     private static final VersionedFields<InstanceDetails, Context> SHORT_REBUILD =
