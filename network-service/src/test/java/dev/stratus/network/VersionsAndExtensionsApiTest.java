@@ -80,6 +80,7 @@ class VersionsAndExtensionsApiTest {
                         "standard-attr-timestamp", "standard-attr-revisions", "standard-attr-description", "quotas",
                         "project-id", "pagination", "sorting", "net-mtu", "extraroute", "dns-integration",
                         "extra_dhcp_opt", "subnet_allocation", "default-subnetpools", "subnetpool-prefix-ops"))
+                .body("extensions.alias", hasItems("agent", "dhcp_agent_scheduler"))
                 .body("extensions.alias", not(hasItem("address-scope")))
                 .body("extensions.alias", not(hasItem("dvr")))
                 .body("extensions[0].keySet()", containsInAnyOrder("name", "alias", "description", "updated", "links"));

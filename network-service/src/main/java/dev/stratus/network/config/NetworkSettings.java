@@ -55,6 +55,17 @@ public interface NetworkSettings {
     @WithDefault("nova")
     String availabilityZone();
 
+    /**
+     * Seconds without a report after which a network agent is shown not alive (Neutron's {@code agent_down_time})
+     * and no longer given networks by the DHCP scheduler.
+     */
+    @WithDefault("75")
+    int agentDownTime();
+
+    /** DHCP agents a network with DHCP is scheduled to (Neutron's {@code dhcp_agents_per_network}). */
+    @WithDefault("1")
+    int dhcpAgentsPerNetwork();
+
     /** Default limits of every project; {@code -1} is unlimited. */
     Quota quota();
 

@@ -25,6 +25,7 @@ public final class Extensions {
     }
 
     public static final List<Extension> ALL = List.of(
+            new Extension("agent", "agent", "The agent management extension.", "2013-02-03T10:00:00-00:00"),
             new Extension("allowed-address-pairs", "Allowed Address Pairs", "Provides allowed address pairs",
                     "2013-07-23T10:00:00-00:00"),
             new Extension("auto-allocated-topology", "Auto Allocated Topology Services",
@@ -35,6 +36,8 @@ public final class Extensions {
                     "Expose port bindings of a virtual port to external application", "2014-02-03T10:00:00-00:00"),
             new Extension("default-subnetpools", "Default Subnetpools",
                     "Provides ability to mark and use a subnetpool as the default.", "2016-02-18T18:00:00-00:00"),
+            new Extension("dhcp_agent_scheduler", "DHCP Agent Scheduler", "Schedule networks among dhcp agents",
+                    "2013-02-07T10:00:00-00:00"),
             new Extension("dns-integration", "DNS Integration", "Provides integration with DNS.",
                     "2015-08-15T18:00:00-00:00"),
             new Extension("external-net", "Neutron external network",

@@ -8,9 +8,12 @@ import dev.stratus.network.api.Values;
 import dev.stratus.network.config.NetworkSettings;
 import dev.stratus.network.persistence.NetworkRepository;
 import dev.stratus.network.service.Access;
+import dev.stratus.network.persistence.AgentRepository;
 import dev.stratus.network.service.Caller;
+import dev.stratus.network.service.DhcpAgentBindings;
 import dev.stratus.network.service.NetworkDetails;
 import dev.stratus.network.service.NetworkService;
+import dev.stratus.network.view.AgentView;
 import dev.stratus.network.view.NetworkView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -53,10 +56,14 @@ public class NetworksResource {
     private final ListParams params;
     private final ApiSettings api;
     private final NetworkSettings settings;
+    private final DhcpAgentBindings dhcpAgents;
+    private final AgentRepository agents;
 
     public NetworksResource(NetworkService networks, Access access, ListParams params, ApiSettings api,
-            NetworkSettings settings, TagEndpoints tags) {
+            NetworkSettings settings, TagEndpoints tags, DhcpAgentBindings dhcpAgents, AgentRepository agents) {
         this.tags = tags;
+        this.dhcpAgents = dhcpAgents;
+        this.agents = agents;
         this.networks = networks;
         this.access = access;
         this.params = params;
@@ -98,6 +105,14 @@ public class NetworksResource {
     public Response delete(@PathParam("id") String id) {
         networks.delete(access.caller(), id);
         return Response.noContent().build();
+    }
+
+    /** The DHCP agents hosting the network (dhcp_agent_scheduler). */
+    @GET
+    @Path("{id}/dhcp-agents")
+    public Map<String, Object> dhcpAgents(@PathParam("id") String id) {
+        return Map.of("agents", dhcpAgents.agentsHosting(access.caller(), id).stream()
+                .map(a -> AgentView.of(a, agents.isAlive(a), settings.availabilityZone())).toList());
     }
 
     private Map<String, Object> view(NetworkDetails d, Caller caller) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The DHCP port of a network: {@code network:dhcp}, device {@code dhcp<network id>}, holding one address of every
  * subnet with DHCP enabled; each host serves DHCP (dnsmasq) for the network on that address. It exists while the
- * network has such a subnet. Served wherever the network is plumbed, it is bound to no host and reported ACTIVE.
+ * network has such a subnet. Served wherever the network is plumbed and by the host of each DHCP agent the network
+ * is scheduled to (a network that gets DHCP is scheduled then), it is bound to no host and reported ACTIVE.
  */
 @ApplicationScoped
 public class DhcpPorts {
@@ -23,8 +24,11 @@ public class DhcpPorts {
     private final PortWriter writer;
     private final IpAllocator ipam;
     private final IpAllocationRepository allocations;
+    private final DhcpAgentScheduler scheduler;
 
-    public DhcpPorts(PortRepository ports, PortWriter writer, IpAllocator ipam, IpAllocationRepository allocations) {
+    public DhcpPorts(PortRepository ports, PortWriter writer, IpAllocator ipam, IpAllocationRepository allocations,
+            DhcpAgentScheduler scheduler) {
+        this.scheduler = scheduler;
         this.ports = ports;
         this.writer = writer;
         this.ipam = ipam;
@@ -44,6 +48,7 @@ public class DhcpPorts {
      * or empty when the subnet has no free address left.
      */
     public Optional<String> serve(NetworkRow network, SubnetRow subnet) {
+        scheduler.ensureHosted(network.id());
         Optional<PortRow> existing = of(network.id());
         if (existing.isEmpty()) {
             PortRow port = writer.create(PortDraft.service(network.id(), network.projectId(), OWNER,

@@ -53,12 +53,14 @@ public class PortService {
     private final Access access;
     private final NetworkChanges changes;
     private final ExtraDhcpOpts dhcpOpts;
+    private final DhcpAgentScheduler scheduler;
 
     public PortService(PortRepository ports, NetworkRepository networks, SubnetRepository subnets,
             SecurityGroupRepository groups, IpAllocationRepository allocations, FloatingIpRepository floatingIps,
             RouterRepository routers, TagRepository tags, PortWriter writer, IpAllocator ipam,
             DefaultSecurityGroups defaultGroups, Quotas quotas, VisibleResources visible, Access access,
-            NetworkChanges changes, ExtraDhcpOpts dhcpOpts) {
+            NetworkChanges changes, ExtraDhcpOpts dhcpOpts, DhcpAgentScheduler scheduler) {
+        this.scheduler = scheduler;
         this.ports = ports;
         this.networks = networks;
         this.subnets = subnets;
@@ -133,6 +135,9 @@ public class PortService {
                 b.json("binding:profile").toString(), b.string("dns_name"), requestedIps, securityGroups, pairs),
                 networkSubnets);
         dhcpOpts.create(port.id(), b.list("extra_dhcp_opts"));
+        if (!owner.startsWith("network:") && networkSubnets.stream().anyMatch(SubnetRow::enableDhcp)) {
+            scheduler.ensureHosted(network.id());
+        }
         changes.changed(NetworkChange.Kind.PORT, List.of(port.id()), List.of(port.bindingHostId()),
                 List.of(port.deviceId()));
         return port;
