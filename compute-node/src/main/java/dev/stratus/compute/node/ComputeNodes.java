@@ -164,6 +164,8 @@ public class ComputeNodes {
             i++;
         }
         if (networking.enabled()) {
+            tasks.add(timer.scheduleAtFixedRate(() -> workers.execute(networking::reportAgents), 0, heartbeatMillis,
+                    TimeUnit.MILLISECONDS));
             long reconcileMillis = Math.max(1000, config.network().reconcileInterval().toMillis());
             tasks.add(timer.scheduleAtFixedRate(networking::reconcileAll, reconcileMillis, reconcileMillis,
                     TimeUnit.MILLISECONDS));

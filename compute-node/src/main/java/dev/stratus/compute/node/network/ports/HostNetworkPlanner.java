@@ -57,15 +57,22 @@ public class HostNetworkPlanner {
         this.hostnameOfDevice = hostnameOfDevice;
     }
 
+    /**
+     * The host's plan. DHCP is served for every network plumbed here (those of its guests and of their routers)
+     * and for the networks network-service's DHCP scheduler bound to this host's DHCP agent, which are plumbed
+     * (bridge and dnsmasq) even without a guest on them; a network unbound from the agent stays only while a
+     * guest or router here needs it.
+     */
     public HostNetworkPlan plan(String host) {
         List<JsonNode> guests = view.portsBoundTo(host).stream()
                 .filter(p -> p.path("device_owner").asText("").startsWith(COMPUTE_OWNER)).toList();
-        if (guests.isEmpty()) {
+        List<String> scheduled = dhcpAgentNetworks(host);
+        if (guests.isEmpty() && scheduled.isEmpty()) {
             return HostNetworkPlan.EMPTY;
         }
         Set<String> guestNetworks = new LinkedHashSet<>();
         guests.forEach(p -> guestNetworks.add(p.path("network_id").asText()));
-        List<RouterPlumbing> routers = routers(guestNetworks, guests);
+        List<RouterPlumbing> routers = guestNetworks.isEmpty() ? List.of() : routers(guestNetworks, guests);
         Set<String> networkIds = new LinkedHashSet<>(guestNetworks);
         for (RouterPlumbing r : routers) {
             r.interfaces().forEach(i -> networkIds.add(i.networkId()));
@@ -73,7 +80,11 @@ public class HostNetworkPlanner {
                 networkIds.add(r.gateway().networkId());
             }
         }
-        List<NetworkPlumbing> networks = networks(networkIds);
+        Set<String> needed = Set.copyOf(networkIds);
+        networkIds.addAll(scheduled);
+        // a network plumbed for its DHCP agent alone is left out while it has nothing to serve
+        List<NetworkPlumbing> networks = networks(networkIds).stream()
+                .filter(n -> needed.contains(n.networkId()) || n.servesDhcp()).toList();
         Set<String> planned = new LinkedHashSet<>();
         networks.forEach(n -> planned.add(n.networkId()));
         List<PortPlumbing> ports = new ArrayList<>();
@@ -295,6 +306,19 @@ public class HostNetworkPlanner {
                     gateway == null ? List.of() : floating.getOrDefault(id, List.of()), metered));
         }
         return out;
+    }
+
+    /** The networks of this host's DHCP agent; none without the agents API (an older network-service). */
+    private List<String> dhcpAgentNetworks(String host) {
+        try {
+            return view.dhcpAgentNetworks(host);
+        } catch (NetworkServiceException e) {
+            if (e.isNotFound()) {
+                LOG.debugf("No DHCP agent networks read: %s", e.getMessage());
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** Every metering label with its rules; none without the metering API (an older network-service). */

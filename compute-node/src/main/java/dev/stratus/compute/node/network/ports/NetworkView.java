@@ -1,6 +1,7 @@
 package dev.stratus.compute.node.network.ports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratus.common.network.NetworkAgentReport;
 import dev.stratus.common.network.client.NetworkServiceClient;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,6 +68,23 @@ public class NetworkView {
     public List<JsonNode> meteringLabelRules(Collection<String> labelIds) {
         return labelIds.isEmpty() ? List.of() : neutron.list(token.get(), "metering/metering-label-rules",
                 "metering_label_rules", Map.of("metering_label_id", List.copyOf(labelIds)));
+    }
+
+    /**
+     * The networks bound to this host's DHCP agent by network-service's DHCP scheduler ({@code GET /v2.0/agents
+     * ?host=H&agent_type=DHCP agent}, then the agent's {@code dhcp-networks}); none while the agent is disabled or
+     * not registered yet.
+     */
+    public List<String> dhcpAgentNetworks(String host) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode agent : neutron.list(token.get(), "agents", Map.of("host", List.of(host), "agent_type",
+                List.of(NetworkAgentReport.DHCP)))) {
+            if (agent.path("admin_state_up").asBoolean(true)) {
+                neutron.list(token.get(), "agents/" + NetworkServiceClient.encode(agent.path("id").asText())
+                        + "/dhcp-networks", "networks", Map.of()).forEach(n -> out.add(n.path("id").asText()));
+            }
+        }
+        return out;
     }
 
     /** Sets (or, with an empty host, clears) a port's binding host. */

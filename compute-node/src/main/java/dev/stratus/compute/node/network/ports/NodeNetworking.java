@@ -39,6 +39,8 @@ public class NodeNetworking {
     private final Executor workers;
     private final Map<String, HostPorts> hosts = new ConcurrentHashMap<>();
     private final Map<String, MeteringAgent> meters = new ConcurrentHashMap<>();
+    private final Map<String, NetworkAgentReporter> agents = new ConcurrentHashMap<>();
+    private final NetworkAgentReporter.Settings agentSettings;
 
     public NodeNetworking(ComputeNodeConfig config, ServiceToken serviceToken, Messaging messaging, Executor workers) {
         this.client = config.networkUrl().filter(u -> !u.isBlank())
@@ -47,6 +49,8 @@ public class NodeNetworking {
         this.physicalBridges = physicalBridges(config.network().physicalBridges().orElse(List.of()));
         this.messaging = messaging;
         this.workers = workers;
+        this.agentSettings = new NetworkAgentReporter.Settings(physicalBridges, true,
+                config.network().metering().measureInterval(), config.network().metering().reportInterval());
     }
 
     public boolean enabled() {
@@ -72,6 +76,8 @@ public class NodeNetworking {
         HostPorts ports = new HostPorts(host, view, reconciler, new PortStatusReporter(messaging, host));
         hosts.put(host, ports);
         meters.put(host, new MeteringAgent(host, networking, reconciler::applied, Clock.systemUTC()));
+        agents.put(host, new NetworkAgentReporter(messaging, host, reconciler::applied, agentSettings,
+                Clock.systemUTC()));
         return ports;
     }
 
@@ -100,6 +106,24 @@ public class NodeNetworking {
                 agent.measure();
             } catch (HostNetworkingException | RuntimeException e) {
                 LOG.warnf("Host %s: metering counters not read: %s", agent.host(), e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Every host reports its network agents (Linux bridge, DHCP, L3, metering) to network-service: their
+     * heartbeat, every {@code report-interval} as the compute heartbeat.
+     */
+    public void reportAgents() {
+        agents.values().forEach(agent -> {
+            try {
+                agent.send().whenComplete((ok, e) -> {
+                    if (e != null) {
+                        LOG.warnf("Host %s: network agents not reported: %s", agent.host(), e.getMessage());
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Host %s: network agents not reported", agent.host());
             }
         });
     }

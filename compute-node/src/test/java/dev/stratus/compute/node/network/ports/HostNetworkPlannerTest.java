@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratus.common.network.client.NetworkServiceException;
 import dev.stratus.compute.node.network.plan.DhcpOption;
 import dev.stratus.compute.node.network.plan.HostNetworkPlan;
 import dev.stratus.compute.node.network.plan.IpPrefix;
@@ -154,6 +155,61 @@ class HostNetworkPlannerTest {
         assertEquals(HostNetworkPlan.EMPTY, new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a"));
     }
 
+    /** A network with a DHCP subnet and its DHCP port, nobody's guest on it. */
+    private void dhcpNetwork() {
+        view.ports.add(port("p-dhcp", NET, "network:dhcp", "dhcp" + NET, "", "10.0.0.2", SUBNET));
+        view.networks.add(json("{\"id\":\"" + NET + "\",\"mtu\":1450}"));
+        view.subnets.add(json("{\"id\":\"" + SUBNET + "\",\"network_id\":\"" + NET + "\",\"cidr\":\"10.0.0.0/24\","
+                + "\"ip_version\":4,\"gateway_ip\":\"10.0.0.1\",\"enable_dhcp\":true,\"dns_nameservers\":[],"
+                + "\"host_routes\":[]}"));
+    }
+
+    @Test
+    void aNetworkBoundToThisHostsDhcpAgentIsServedWithoutGuests() {
+        dhcpNetwork();
+        view.dhcpAgentNetworks.put("host-a", List.of(NET));
+        HostNetworkPlan plan = new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a");
+        NetworkPlumbing network = plan.network(NET).orElseThrow();
+        assertEquals("brq11111111-aa", network.bridge());
+        assertEquals("p-dhcp", network.dhcp().portId());
+        assertTrue(network.servesDhcp());
+        assertTrue(plan.ports().isEmpty() && plan.routers().isEmpty(), plan.toString());
+        // another host's agent: nothing here
+        assertEquals(HostNetworkPlan.EMPTY, new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-b"));
+    }
+
+    @Test
+    void aNetworkUnboundFromThisHostsAgentStaysOnlyForItsGuests() {
+        dhcpNetwork();
+        view.dhcpAgentNetworks.put("host-b", List.of(NET));
+        assertEquals(HostNetworkPlan.EMPTY, new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a"),
+                "unbound and no guest: not served");
+        view.ports.add(port("p-local", NET, "compute:nova", "vm-1", "host-a", "10.0.0.5", SUBNET));
+        HostNetworkPlan plan = new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a");
+        assertTrue(plan.network(NET).orElseThrow().servesDhcp(), "a guest's network is served as before");
+        assertEquals(List.of("p-local"), plan.ports().stream().map(PortPlumbing::portId).toList());
+    }
+
+    @Test
+    void aBoundNetworkWithoutDhcpIsNotPlumbedForTheAgent() {
+        view.networks.add(json("{\"id\":\"" + NET + "\",\"mtu\":1450}"));
+        view.subnets.add(json("{\"id\":\"" + SUBNET + "\",\"network_id\":\"" + NET + "\",\"cidr\":\"10.0.0.0/24\","
+                + "\"ip_version\":4,\"gateway_ip\":\"10.0.0.1\",\"enable_dhcp\":false,\"dns_nameservers\":[],"
+                + "\"host_routes\":[]}"));
+        view.dhcpAgentNetworks.put("host-a", List.of(NET));
+        HostNetworkPlan plan = new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a");
+        assertTrue(plan.networks().isEmpty(), plan.toString());
+    }
+
+    @Test
+    void withoutTheAgentsApiAHostServesItsGuestsNetworksAsBefore() {
+        dhcpNetwork();
+        view.noAgentsApi = true;
+        view.ports.add(port("p-local", NET, "compute:nova", "vm-1", "host-a", "10.0.0.5", SUBNET));
+        HostNetworkPlan plan = new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a");
+        assertTrue(plan.network(NET).orElseThrow().servesDhcp());
+    }
+
     @Test
     void aFlatNetworkWithoutABridgeOnThisHostIsLeftOutWithItsPorts() {
         view.ports.add(port("p-local", EXT, "compute:nova", "vm-1", "host-a", "172.24.4.40", EXT_SUBNET));
@@ -195,6 +251,8 @@ class HostNetworkPlannerTest {
         final List<JsonNode> floatingIps = new ArrayList<>();
         final List<JsonNode> meteringLabels = new ArrayList<>();
         final List<JsonNode> meteringRules = new ArrayList<>();
+        final Map<String, List<String>> dhcpAgentNetworks = new java.util.HashMap<>();
+        boolean noAgentsApi;
 
         Canned() {
             super(null, () -> "token");
@@ -262,6 +320,14 @@ class HostNetworkPlannerTest {
         @Override
         public List<JsonNode> meteringLabelRules(Collection<String> labelIds) {
             return meteringRules.stream().filter(r -> labelIds.contains(r.path("metering_label_id").asText())).toList();
+        }
+
+        @Override
+        public List<String> dhcpAgentNetworks(String host) {
+            if (noAgentsApi) {
+                throw new NetworkServiceException(404, "HTTPNotFound", "The resource could not be found.");
+            }
+            return dhcpAgentNetworks.getOrDefault(host, List.of());
         }
     }
 }
