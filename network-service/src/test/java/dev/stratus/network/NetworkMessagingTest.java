@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.common.network.NetworkChange;
 import dev.stratus.common.network.NetworkTopics;
@@ -13,7 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = NetworkTestResource.class, restrictToAnnotatedClass = false)
 class NetworkMessagingTest {
 
-    private static final List<NetworkChange> CHANGES = new CopyOnWriteArrayList<>();
-    private static boolean subscribed;
+    private static List<NetworkChange> CHANGES = List.of();
 
     @Inject
     NetworkTestKeys keys;
@@ -37,14 +34,7 @@ class NetworkMessagingTest {
 
     @BeforeEach
     void listen() throws Exception {
-        synchronized (NetworkMessagingTest.class) {
-            if (!subscribed) {
-                messaging.subscribeBroadcast(NetworkTopics.CHANGES_FANOUT, NetworkChange.TYPE,
-                        MessageHandler.blocking((change, ctx) -> CHANGES.add(change)));
-                messaging.ready().get(30, TimeUnit.SECONDS);
-                subscribed = true;
-            }
-        }
+        CHANGES = ChangeRecorder.changes(messaging);
     }
 
     private static NetworkChange awaitChange(NetworkChange.Kind kind, String id, String host) {
