@@ -97,7 +97,7 @@ public class LinuxBridgeNetworking implements HostNetworking {
         for (NetworkPlumbing network : plan.networks()) {
             if (network.servesDhcp()) {
                 failures.attempt("DHCP server of network " + network.networkId(),
-                        () -> dhcp.ensure(network, plan.portsOn(network.networkId()), hostLinks));
+                        () -> dhcp.ensure(network, plan.dhcpClientsOn(network.networkId()), hostLinks));
             }
         }
         for (RouterPlumbing router : plan.routers()) {

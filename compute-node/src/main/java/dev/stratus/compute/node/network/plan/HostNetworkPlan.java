@@ -76,4 +76,16 @@ public record HostNetworkPlan(List<NetworkPlumbing> networks, List<PortPlumbing>
     public List<PortPlumbing> portsOn(String networkId) {
         return ports.stream().filter(p -> p.networkId().equals(networkId)).toList();
     }
+
+    /** The ports the network's DHCP server here answers: this host's, then the other hosts' it serves too. */
+    public List<PortPlumbing> dhcpClientsOn(String networkId) {
+        List<PortPlumbing> local = portsOn(networkId);
+        List<PortPlumbing> remote = network(networkId).map(NetworkPlumbing::remoteDhcpClients).orElse(List.of());
+        if (remote.isEmpty()) {
+            return local;
+        }
+        List<PortPlumbing> all = new java.util.ArrayList<>(local);
+        remote.stream().filter(r -> local.stream().noneMatch(l -> l.portId().equals(r.portId()))).forEach(all::add);
+        return all;
+    }
 }

@@ -7,17 +7,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A network with something on this host (a port, a router interface or gateway): its bridge and, when a
- * subnet has DHCP, its DHCP server.
+ * A network with something on this host (a port, a router interface or gateway, or the host's DHCP agent): its
+ * bridge and, when a subnet has DHCP, its DHCP server.
  *
  * @param mtu the network's MTU, set on its bridge and namespace interfaces and handed out by DHCP; 0 leaves
  *        the kernel's
  * @param physicalBridge null for a tenant network (the host makes {@code brq<id>}); for a flat
  *        external/provider network, the existing host bridge to use, which is never created, changed or removed
  * @param dhcp null when no subnet has DHCP
+ * @param remoteDhcpClients ports of the network bound to other hosts that this host's DHCP server answers too
+ *        (a network scheduled to this host's DHCP agent serves every port of the network); only their MAC,
+ *        addresses, host name and DHCP options count
  */
 public record NetworkPlumbing(String networkId, int mtu, String physicalBridge, DhcpServer dhcp,
-        List<SubnetPlumbing> subnets) {
+        List<SubnetPlumbing> subnets, List<PortPlumbing> remoteDhcpClients) {
+
+    /** A network whose DHCP server answers this host's ports only. */
+    public NetworkPlumbing(String networkId, int mtu, String physicalBridge, DhcpServer dhcp,
+            List<SubnetPlumbing> subnets) {
+        this(networkId, mtu, physicalBridge, dhcp, subnets, List.of());
+    }
 
     public NetworkPlumbing {
         PlanChecks.id(networkId, "network");
@@ -28,6 +37,7 @@ public record NetworkPlumbing(String networkId, int mtu, String physicalBridge, 
             PlanChecks.interfaceName(physicalBridge, "network " + networkId);
         }
         subnets = PlanChecks.list(subnets);
+        remoteDhcpClients = PlanChecks.list(remoteDhcpClients);
         Set<String> ids = new HashSet<>();
         for (SubnetPlumbing subnet : subnets) {
             if (!ids.add(subnet.subnetId())) {

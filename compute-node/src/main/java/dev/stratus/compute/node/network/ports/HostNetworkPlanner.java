@@ -61,7 +61,8 @@ public class HostNetworkPlanner {
      * The host's plan. DHCP is served for every network plumbed here (those of its guests and of their routers)
      * and for the networks network-service's DHCP scheduler bound to this host's DHCP agent, which are plumbed
      * (bridge and dnsmasq) even without a guest on them; a network unbound from the agent stays only while a
-     * guest or router here needs it.
+     * guest or router here needs it. A network of the DHCP agent is served to all its guests, wherever they are
+     * bound.
      */
     public HostNetworkPlan plan(String host) {
         List<JsonNode> guests = view.portsBoundTo(host).stream()
@@ -83,7 +84,7 @@ public class HostNetworkPlanner {
         Set<String> needed = Set.copyOf(networkIds);
         networkIds.addAll(scheduled);
         // a network plumbed for its DHCP agent alone is left out while it has nothing to serve
-        List<NetworkPlumbing> networks = networks(networkIds).stream()
+        List<NetworkPlumbing> networks = networks(networkIds, remoteDhcpClients(host, scheduled)).stream()
                 .filter(n -> needed.contains(n.networkId()) || n.servesDhcp()).toList();
         Set<String> planned = new LinkedHashSet<>();
         networks.forEach(n -> planned.add(n.networkId()));
@@ -100,7 +101,29 @@ public class HostNetworkPlanner {
         return new HostNetworkPlan(networks, ports, placed);
     }
 
-    private List<NetworkPlumbing> networks(Set<String> ids) {
+    /**
+     * The guest ports of the networks of this host's DHCP agent that are bound elsewhere (or nowhere yet): as
+     * Neutron's DHCP agent, the host serves every port of such a network, not only its own.
+     */
+    private Map<String, List<PortPlumbing>> remoteDhcpClients(String host, List<String> scheduled) {
+        Map<String, List<PortPlumbing>> out = new HashMap<>();
+        if (scheduled.isEmpty()) {
+            return out;
+        }
+        for (JsonNode p : view.ports(Map.of("network_id", List.copyOf(scheduled)))) {
+            if (p.path("device_owner").asText("").startsWith(COMPUTE_OWNER)
+                    && !host.equals(p.path("binding:host_id").asText(""))) {
+                try {
+                    out.computeIfAbsent(p.path("network_id").asText(), k -> new ArrayList<>()).add(port(p, Map.of()));
+                } catch (IllegalArgumentException e) {
+                    LOG.warnf("Port %s left out of DHCP (%s)", p.path("id").asText(), e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<NetworkPlumbing> networks(Set<String> ids, Map<String, List<PortPlumbing>> remoteDhcpClients) {
         Map<String, JsonNode> networks = view.networks(ids);
         Map<String, List<JsonNode>> subnets = new HashMap<>();
         for (JsonNode s : view.subnetsOf(ids)) {
@@ -134,7 +157,8 @@ public class HostNetworkPlanner {
             DhcpServer dhcp = dhcpPort == null || plumbed.stream().noneMatch(SubnetPlumbing::enableDhcp) ? null
                     : new DhcpServer(dhcpPort.path("id").asText(), dhcpPort.path("mac_address").asText(),
                             fixedIps(dhcpPort));
-            out.add(new NetworkPlumbing(id, network.path("mtu").asInt(0), bridge, dhcp, plumbed));
+            out.add(new NetworkPlumbing(id, network.path("mtu").asInt(0), bridge, dhcp, plumbed,
+                    dhcp == null ? List.of() : remoteDhcpClients.getOrDefault(id, List.of())));
         }
         return out;
     }

@@ -97,7 +97,7 @@ public class NetworkAgentReporter {
             if (n.servesDhcp()) {
                 networks++;
                 subnets += n.dhcpSubnets().size();
-                ports += plan.portsOn(n.networkId()).size() + 1;
+                ports += plan.dhcpClientsOn(n.networkId()).size() + 1;
             }
         }
         Map<String, Object> c = new LinkedHashMap<>();

@@ -178,6 +178,29 @@ class LinuxBridgeNetworkingKernelTest {
         assertEquals(Map.of(), stranger.dhcp());
     }
 
+    /** A network scheduled to this host's DHCP agent: no guest here, DHCP for the network's guests elsewhere. */
+    @Test
+    void aDhcpAgentsNetworkIsServedWithoutLocalGuests() throws Exception {
+        PortPlumbing elsewhere = port("elsewhere", 21, List.of());
+        NetworkPlumbing plain = tenantNetwork(1400, true);
+        NetworkPlumbing scheduled = new NetworkPlumbing(netId, 1400, null, plain.dhcp(), plain.subnets(),
+                List.of(elsewhere));
+        networking.apply(new HostNetworkPlan(List.of(scheduled), List.of(), List.of()));
+        String bridge = PlumbingNames.bridgeName(netId);
+        // a guest of another host reaching this bridge (as over a shared segment) with its port's MAC
+        Guest remote = lab.guest("g1", "tapelsewhere1", "fa:16:3e:00:01:15", bridge);
+        Map<String, String> lease = remote.dhcp();
+        assertEquals("10.91.0.21", lease.get("ip"), "lease " + lease);
+        assertEquals("vm-elsewhere", lease.get("hostname"));
+        assertEquals("10.91.0.1", lease.get("router"));
+        Guest stranger = lab.guest("g2", "tapstranger01", "fa:16:3e:00:09:09", bridge);
+        assertEquals(Map.of(), stranger.dhcp());
+        // unscheduled and no guest here: the plan drops the network, its DHCP server goes
+        networking.apply(HostNetworkPlan.EMPTY);
+        String namespaces = lab.onHost("ip", "netns", "list");
+        assertTrue(!namespaces.contains("sdhcp-" + netId), "DHCP namespace removed: " + namespaces);
+    }
+
     @Test
     void securityGroupsAdmitOnlyWhatTheirRulesAllowAndAnswersToWhatWasSent() throws Exception {
         NetworkPlumbing network = tenantNetwork(1500, false);

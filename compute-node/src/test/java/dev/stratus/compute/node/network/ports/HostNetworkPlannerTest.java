@@ -174,8 +174,18 @@ class HostNetworkPlannerTest {
         assertEquals("p-dhcp", network.dhcp().portId());
         assertTrue(network.servesDhcp());
         assertTrue(plan.ports().isEmpty() && plan.routers().isEmpty(), plan.toString());
-        // another host's agent: nothing here
-        assertEquals(HostNetworkPlan.EMPTY, new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-b"));
+        assertTrue(network.remoteDhcpClients().isEmpty());
+        // as Neutron's DHCP agent, it answers the network's guests on other hosts too
+        view.ports.add(port("p-remote", NET, "compute:nova", "vm-2", "host-b", "10.0.0.6", SUBNET));
+        view.ports.add(port("p-unbound", NET, "compute:nova", "vm-3", "", "10.0.0.7", SUBNET));
+        plan = new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a");
+        assertEquals(List.of("p-remote", "p-unbound"), plan.dhcpClientsOn(NET).stream().map(PortPlumbing::portId)
+                .toList());
+        assertTrue(plan.ports().isEmpty(), "no tap or filter for another host's port");
+        assertEquals("10.0.0.6", plan.network(NET).orElseThrow().remoteDhcpClients().get(0).fixedIps().get(0)
+                .ipAddress());
+        // a host whose agent does not host it and that has no guest on it: nothing there
+        assertEquals(HostNetworkPlan.EMPTY, new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-c"));
     }
 
     @Test
@@ -185,8 +195,11 @@ class HostNetworkPlannerTest {
         assertEquals(HostNetworkPlan.EMPTY, new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a"),
                 "unbound and no guest: not served");
         view.ports.add(port("p-local", NET, "compute:nova", "vm-1", "host-a", "10.0.0.5", SUBNET));
+        view.ports.add(port("p-remote", NET, "compute:nova", "vm-2", "host-b", "10.0.0.6", SUBNET));
         HostNetworkPlan plan = new HostNetworkPlanner(view, Map.of(), id -> null).plan("host-a");
         assertTrue(plan.network(NET).orElseThrow().servesDhcp(), "a guest's network is served as before");
+        assertEquals(List.of("p-local"), plan.dhcpClientsOn(NET).stream().map(PortPlumbing::portId).toList(),
+                "to this host's guests only");
         assertEquals(List.of("p-local"), plan.ports().stream().map(PortPlumbing::portId).toList());
     }
 
