@@ -149,6 +149,12 @@ public class AgentRepository {
                 NetworkAgentReport.DHCP, (double) downTime, networkId, limit);
     }
 
+    /** Whether any DHCP agent could take a network now (alive and enabled). */
+    public boolean anyDhcpCandidate() {
+        return db.count("select count(*) from agents a where a.agent_type = ? and a.admin_state_up and " + ALIVE,
+                NetworkAgentReport.DHCP, (double) downTime) > 0;
+    }
+
     /** Networks with a DHCP-enabled subnet hosted by fewer than {@code wanted} DHCP agents. */
     public List<String> underHostedDhcpNetworks(int wanted) {
         return db.list("select n.id from networks n where exists (select 1 from subnets s where s.network_id = n.id "

@@ -7,7 +7,7 @@ import dev.stratus.network.persistence.AgentRepository;
 import dev.stratus.network.persistence.AgentRow;
 import dev.stratus.network.persistence.NetworkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;
 
 /**
@@ -57,11 +57,16 @@ public class DhcpAgentScheduler {
         }
     }
 
-    /** Schedules every network with DHCP that lacks agents (after a DHCP agent reported). */
-    @Transactional
+    /**
+     * Schedules every network with DHCP that lacks agents (after a DHCP agent reported), each in a transaction of
+     * its own, so that no lock is held longer than one network's scheduling.
+     */
     public void scheduleUnhosted() {
+        if (!agents.anyDhcpCandidate()) {
+            return;
+        }
         for (String networkId : agents.underHostedDhcpNetworks(perNetwork)) {
-            ensureHosted(networkId);
+            QuarkusTransaction.requiringNew().run(() -> ensureHosted(networkId));
         }
     }
 }
