@@ -70,6 +70,28 @@ public interface ImageSettings {
         long totalBytes();
     }
 
+    /** Crash recovery of imports: the heartbeat of running imports and the sweep of interrupted ones. */
+    @WithName("import")
+    Import imports();
+
+    interface Import {
+        /** How often a running import updates its task's {@code updated_at}, showing it is alive. */
+        @WithDefault("PT30S")
+        java.time.Duration heartbeatInterval();
+
+        /**
+         * How long an import task may go without a heartbeat before it is taken for dead (its process stopped):
+         * the recovery sweep then ends it as failed, and a new import may take the image's lock. Several
+         * heartbeats long.
+         */
+        @WithDefault("PT5M")
+        java.time.Duration timeout();
+
+        /** How often the recovery sweep looks for interrupted imports (it also runs at start-up). */
+        @WithDefault("PT60S")
+        java.time.Duration recoveryInterval();
+    }
+
     /** Glance's image cache on this host; off unless {@link Cache#directory()} is set. */
     Cache cache();
 

@@ -10,7 +10,6 @@ import dev.stratus.image.store.ImageStores;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,22 +28,21 @@ import org.jboss.logging.Logger;
 public class ImageImports {
 
     private static final Logger LOG = Logger.getLogger(ImageImports.class);
-    /** Glance lets a new import take the lock of a task not updated for an hour (its process died). */
-    private static final Duration LOCK_EXPIRY = Duration.ofMinutes(60);
-
     private final ImageRecords records;
     private final ImageStores stores;
     private final ImportJob job;
+    private final ImportRecovery recovery;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "image-import");
         t.setDaemon(true);
         return t;
     });
 
-    public ImageImports(ImageRecords records, ImageStores stores, ImportJob job) {
+    public ImageImports(ImageRecords records, ImageStores stores, ImportJob job, ImportRecovery recovery) {
         this.records = records;
         this.stores = stores;
         this.job = job;
+        this.recovery = recovery;
     }
 
     /** What the claim decided: the task, and the stores left to import to (none: nothing to do). */
@@ -54,6 +52,8 @@ public class ImageImports {
     /** Blocking: call from a worker thread. */
     public void start(AuthContext caller, String id, ImportRequest request, String requestId, String requestJson) {
         String taskId = UUID.randomUUID().toString();
+        // A lock held by an interrupted import: that import is ended first, as the recovery sweep would end it.
+        recovery.recoverLockHolder(id);
         Claim claim = Transactions.run(() -> records.visible(caller, id)
                 .chain(image -> check(caller, image, request).chain(() -> targets(image, request)))
                 .chain(targets -> {
@@ -118,7 +118,10 @@ public class ImageImports {
         });
     }
 
-    /** Takes the image's import lock, or takes it over from a task that died (not updated for an hour). */
+    /**
+     * Takes the image's import lock, or takes it over from a task that died, as Glance does (Glance: not updated for
+     * an hour; here: no heartbeat for {@code stratus.image.import.timeout}, normally recovered just before).
+     */
     private Uni<Void> lock(String id, String taskId) {
         return ImageProperties.get(id, ImageProperties.IMPORT_TASK).chain(holder -> {
             if (holder == null) {
@@ -129,7 +132,7 @@ public class ImageImports {
                         .replaceWithVoid();
             }
             return ImageTaskEntity.<ImageTaskEntity>findById(holder).chain(task -> {
-                if (task != null && task.updatedAt.isAfter(Instant.now().minus(LOCK_EXPIRY))) {
+                if (task != null && !recovery.stale(task.updatedAt)) {
                     return Uni.createFrom().failure(ApiException.conflict("Image has active task"));
                 }
                 LOG.warnf("Image %s: taking the import lock of stale task %s", id, holder);
@@ -142,7 +145,7 @@ public class ImageImports {
     private static Uni<Void> failStale(ImageTaskEntity task) {
         if ("processing".equals(task.status) || "pending".equals(task.status)) {
             task.status = "failure";
-            task.message = "Error: the import was interrupted";
+            task.message = ImportRecovery.INTERRUPTED;
             task.updatedAt = Instant.now();
         }
         return ImageProperties.set(task.imageId, ImageProperties.IMPORTING_TO_STORES, "");

@@ -3,7 +3,6 @@ package dev.stratus.image.service;
 import dev.stratus.image.messaging.ImportChangeAnnouncer;
 import dev.stratus.image.persistence.ImageEntity;
 import dev.stratus.image.persistence.ImageLocationEntity;
-import dev.stratus.image.persistence.ImagePropertyEntity;
 import dev.stratus.image.persistence.ImageTaskEntity;
 import dev.stratus.image.store.ImageStore;
 import dev.stratus.image.store.ImageStores;
@@ -11,6 +10,7 @@ import dev.stratus.image.store.NamedStore;
 import dev.stratus.image.store.StoredImage;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,6 +27,8 @@ import org.jboss.logging.Logger;
  * {@code os_glance_failed_import}. With {@code all_stores_must_succeed} (the default) one failure undoes the
  * import (a glance-direct image goes back to {@code queued}); without it the others go on, and a glance-direct
  * image is active as soon as one store has it. Staged data goes into the default store by a rename, last.
+ * While it runs, its task has a heartbeat ({@link ImportHeartbeat}); how it ends is {@link ImportEnding}'s, which
+ * the recovery of interrupted imports shares.
  */
 @ApplicationScoped
 public class ImportJob {
@@ -36,11 +38,16 @@ public class ImportJob {
     private final ImageStores stores;
     private final ImageData data;
     private final ImportChangeAnnouncer announcer;
+    private final ImportEnding ending;
+    private final ImportHeartbeat heartbeat;
 
-    public ImportJob(ImageStores stores, ImageData data, ImportChangeAnnouncer announcer) {
+    public ImportJob(ImageStores stores, ImageData data, ImportChangeAnnouncer announcer, ImportEnding ending,
+            ImportHeartbeat heartbeat) {
         this.stores = stores;
         this.data = data;
         this.announcer = announcer;
+        this.ending = ending;
+        this.heartbeat = heartbeat;
     }
 
     /** What the import copies from, and the digests every copy must match. */
@@ -48,15 +55,16 @@ public class ImportJob {
     }
 
     void run(String id, String taskId, ImportRequest request, List<String> targets) {
-        try {
-            copyAll(id, taskId, request, targets);
+        try (ImportHeartbeat.Beat beat = heartbeat.start(taskId)) {
+            copyAll(id, taskId, request, targets, beat);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import task %s of image %s failed", taskId, id);
-            finish(id, taskId, false, "Error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            ending.finish(id, taskId, false, "Error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private void copyAll(String id, String taskId, ImportRequest request, List<String> targets) {
+    private void copyAll(String id, String taskId, ImportRequest request, List<String> targets,
+            ImportHeartbeat.Beat beat) {
         boolean direct = ImportRequest.GLANCE_DIRECT.equals(request.method());
         Source source = Transactions.run(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> image == null
                 ? Uni.createFrom().nullItem()
@@ -76,6 +84,10 @@ public class ImportJob {
         for (int i = 0; i < order.size(); i++) {
             String storeId = order.get(i);
             boolean last = i == order.size() - 1;
+            if (beat.lost()) {
+                LOG.warnf("Import task %s of image %s was taken over: stopping before store %s", taskId, id, storeId);
+                return;
+            }
             String url;
             try {
                 url = write(stores.find(storeId).orElseThrow(), source, id, direct && last);
@@ -86,13 +98,18 @@ public class ImportJob {
                             + ": " + e.getMessage());
                     return;
                 }
-                Transactions.run(() -> ImageProperties.merge(id, ImageProperties.IMPORTING_TO_STORES,
-                        List.of(storeId), true)
-                        .chain(() -> ImageProperties.merge(id, ImageProperties.FAILED_IMPORT, List.of(storeId), false)));
+                ending.leaveStores(id, List.of(storeId), List.of(storeId));
                 continue;
             }
             boolean activate = direct && (!request.allStoresMustSucceed() || last);
-            if (!record(id, storeId, url, activate)) {
+            Recorded recorded = record(id, taskId, storeId, url, activate);
+            if (recorded == Recorded.TAKEN_OVER) {
+                // The recovery took the task for interrupted, ended it and cleans up after it: this copy goes.
+                LOG.warnf("Import task %s of image %s was taken over: removing its copy in %s", taskId, id, storeId);
+                data.deleteQuietly(url);
+                return;
+            }
+            if (recorded == Recorded.IMAGE_GONE) {
                 LOG.infof("Image %s was deleted during its import: removing the copies", id);
                 data.deleteQuietly(url);
                 written.forEach(data::deleteQuietly);
@@ -110,14 +127,9 @@ public class ImportJob {
             return;
         }
         if (direct) {
-            data.deleteQuietly(source.stagedLocation()); // still there when the default store was not a target
-            Transactions.run(() -> ImageEntity.<ImageEntity>findById(id).invoke(image -> {
-                if (image != null) {
-                    image.stagedLocation = null;
-                }
-            }));
+            ending.dropStaged(id); // still there when the default store was not a target
         }
-        finish(id, taskId, true, "");
+        ending.finish(id, taskId, true, "");
     }
 
     private Source source(ImageEntity image, List<String> locations, boolean direct) {
@@ -146,11 +158,25 @@ public class ImportJob {
         return copy.location();
     }
 
-    /** Records a copy; false when the image is gone. */
-    private boolean record(String id, String storeId, String url, boolean activate) {
-        return Transactions.run(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> {
+    private enum Recorded {
+        RECORDED, IMAGE_GONE, TAKEN_OVER
+    }
+
+    /**
+     * Records a copy, unless the image is gone or the task was ended by the recovery of interrupted imports (its
+     * row is read under a share lock: a recovery claiming it meanwhile waits, or is waited for).
+     */
+    private Recorded record(String id, String taskId, String storeId, String url, boolean activate) {
+        return Transactions.run(() -> ImageTaskEntity.<ImageTaskEntity>findById(taskId, LockModeType.PESSIMISTIC_READ)
+                .chain(task -> task == null ? Uni.createFrom().item(Recorded.IMAGE_GONE)
+                        : !ImportEnding.RUNNING.contains(task.status) ? Uni.createFrom().item(Recorded.TAKEN_OVER)
+                        : recordCopy(id, storeId, url, activate)));
+    }
+
+    private Uni<Recorded> recordCopy(String id, String storeId, String url, boolean activate) {
+        return ImageEntity.<ImageEntity>findById(id).chain(image -> {
             if (image == null) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().item(Recorded.IMAGE_GONE);
             }
             if (activate && ImageStatus.IMPORTING.equals(image.status)) {
                 image.status = ImageStatus.ACTIVE;
@@ -159,53 +185,14 @@ public class ImportJob {
             return ImageLocationEntity.of(id, url).persist()
                     .chain(() -> ImageProperties.merge(id, ImageProperties.IMPORTING_TO_STORES, List.of(storeId),
                             true))
-                    .replaceWith(true);
-        }));
+                    .replaceWith(Recorded.RECORDED);
+        });
     }
 
-    /** Undoes the import: this task's copies go, a glance-direct image goes back to queued without data. */
+    /** Undoes the import (as {@link ImportEnding#undo}), and ends the task as failed. */
     private void abort(String id, String taskId, boolean direct, List<String> written, List<String> targets,
             String failedStore, String message) {
-        String staged = Transactions.run(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> {
-            if (image == null) {
-                return Uni.createFrom().<String>nullItem();
-            }
-            String stagedLocation = image.stagedLocation;
-            if (direct) {
-                image.status = ImageStatus.QUEUED;
-                image.stagedLocation = null;
-                image.size = null;
-                image.virtualSize = null;
-                image.checksum = null;
-                image.osHashAlgo = null;
-                image.osHashValue = null;
-            }
-            image.updatedAt = Instant.now();
-            Uni<Long> removed = written.isEmpty() ? Uni.createFrom().item(0L)
-                    : ImageLocationEntity.delete("imageId = ?1 and url in ?2", id, written);
-            return removed
-                    .chain(() -> ImageProperties.merge(id, ImageProperties.IMPORTING_TO_STORES, targets, true))
-                    .chain(() -> failedStore == null ? Uni.createFrom().voidItem()
-                            : ImageProperties.merge(id, ImageProperties.FAILED_IMPORT, List.of(failedStore), false))
-                    .replaceWith(direct ? stagedLocation : null);
-        }));
-        written.forEach(data::deleteQuietly);
-        data.deleteQuietly(staged);
-        finish(id, taskId, false, message);
-    }
-
-    /** Ends the task and releases the image's import lock. */
-    private void finish(String id, String taskId, boolean success, String message) {
-        Transactions.run(() -> ImageTaskEntity.<ImageTaskEntity>findById(taskId).chain(task -> {
-            if (task != null) {
-                task.status = success ? "success" : "failure";
-                task.message = message;
-                task.updatedAt = Instant.now();
-            }
-            return ImagePropertyEntity.delete("imageId = ?1 and name = ?2 and value = ?3", id,
-                    ImageProperties.IMPORT_TASK, taskId);
-        }));
-        LOG.infof("Import task %s of image %s: %s", taskId, id, success ? "success" : message);
-        announcer.changed(id);
+        ending.undo(id, direct, written, targets, failedStore == null ? List.of() : List.of(failedStore));
+        ending.finish(id, taskId, false, message);
     }
 }

@@ -124,6 +124,14 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
         return file;
     }
 
+    /**
+     * The location image {@code imageId}'s data has in this store (whether or not it is there): what {@link #write}
+     * and {@link #promote} return for it.
+     */
+    public String locationOf(String imageId) {
+        return location(root.resolve(ImageNames.requireSafe(imageId)));
+    }
+
     /** Whether {@code location} names image data (not staged data) of this store. */
     public boolean owns(String location) {
         try {
