@@ -241,6 +241,32 @@ class ImportRecoveryTest {
     }
 
     @Test
+    void anImportWhoseProcessDiedWhileUndoingItIsFinished() throws Exception {
+        byte[] data = data(8);
+        String id = staged(data);
+        String taskId = crashedImport(id, "glance-direct", "fast", "", Instant.now().minusSeconds(3600));
+        // The undoing had committed (queued, no staged location, the failed store named), not yet removed the
+        // staged file nor ended the task.
+        sql("update image set status = 'queued', staged_location = null, size = null, checksum = null,"
+                + " os_hash_algo = null, os_hash_value = null where id = ?", id);
+        sql("update image_property set value = 'fast' where image_id = ? and name = 'os_glance_failed_import'", id);
+
+        assertEquals(1, recovery.sweep());
+
+        assertFalse(Files.exists(FAST.resolve("staging").resolve(id)), "the staged data removed");
+        JsonPath image = image(id);
+        assertEquals("queued", image.getString("status"));
+        assertEquals("fast", image.getString("os_glance_failed_import"));
+        assertNull(image.get("os_glance_import_task"));
+        assertEquals("failure", task(taskId).status());
+        as(owner()).contentType("application/octet-stream").body(data).put("/v2/images/" + id + "/stage")
+                .then().statusCode(204);
+        importImage(owner(), id, "{\"method\": {\"name\": \"glance-direct\"}}", 202);
+        image = await(id, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        assertArrayEquals(data, Files.readAllBytes(FAST.resolve(id)));
+    }
+
+    @Test
     void aStaleCopyImageLeavesTheImageActiveAndItsUnrecordedCopyIsRemoved() throws Exception {
         byte[] data = data(2);
         String id = uploaded(data);

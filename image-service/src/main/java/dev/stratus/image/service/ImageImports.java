@@ -53,7 +53,11 @@ public class ImageImports {
     public void start(AuthContext caller, String id, ImportRequest request, String requestId, String requestJson) {
         String taskId = UUID.randomUUID().toString();
         // A lock held by an interrupted import: that import is ended first, as the recovery sweep would end it.
-        recovery.recoverLockHolder(id);
+        try {
+            recovery.recoverLockHolder(id);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Image %s: could not recover the import holding its lock", id); // lock() decides
+        }
         Claim claim = Transactions.run(() -> records.visible(caller, id)
                 .chain(image -> check(caller, image, request).chain(() -> targets(image, request)))
                 .chain(targets -> {

@@ -165,6 +165,11 @@ public class ImportRecovery {
                 ending.dropStaged(id);
             }
         } else {
+            if (left.direct()) {
+                // Undone, the image is queued without data: staged data goes, even when the image no longer names
+                // it (a process that died while undoing the import), since it would stop the image being staged again.
+                data.deleteQuietly(stores.defaultStore().store().stagedLocationOf(id));
+            }
             ending.undo(id, left.direct(), left.recorded(), claim.targets(), left.unfinished());
         }
     }

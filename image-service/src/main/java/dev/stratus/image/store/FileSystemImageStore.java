@@ -132,6 +132,11 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
         return location(root.resolve(ImageNames.requireSafe(imageId)));
     }
 
+    /** The location {@link #stage} gives image {@code imageId}'s staged data (whether or not it is there). */
+    public String stagedLocationOf(String imageId) {
+        return location(staging.resolve(ImageNames.requireSafe(imageId)));
+    }
+
     /** Whether {@code location} names image data (not staged data) of this store. */
     public boolean owns(String location) {
         try {
