@@ -75,11 +75,15 @@ public class ImportRecovery {
         List<String> candidates = Transactions.run(() -> ImageTaskEntity.<ImageTaskEntity>list(
                 "type = ?1 and status in ?2 and updatedAt < ?3", ImageTaskEntity.IMPORT, ImportEnding.RUNNING, cutoff)
                 .chain(running -> ImagePropertyEntity.<ImagePropertyEntity>list("name", ImageProperties.IMPORT_TASK)
-                        .map(locks -> {
+                        .chain(locks -> locks.isEmpty() ? Uni.createFrom().item(List.<ImageTaskEntity>of())
+                                // Tasks ended but still holding their lock: a recovery that died half-way.
+                                : ImageTaskEntity.<ImageTaskEntity>list(
+                                        "id in ?1 and status not in ?2 and updatedAt < ?3",
+                                        locks.stream().map(l -> l.value).toList(), ImportEnding.RUNNING, cutoff))
+                        .map(ended -> {
                             Set<String> ids = new LinkedHashSet<>();
                             running.forEach(t -> ids.add(t.id));
-                            // Tasks ended but still holding their lock: a recovery that died half-way.
-                            locks.forEach(l -> ids.add(l.value));
+                            ended.forEach(t -> ids.add(t.id));
                             return List.copyOf(ids);
                         })));
         int recovered = 0;
