@@ -20,4 +20,9 @@ public class CapacityFilter implements HostFilter {
         String shortage = host.shortage(request.resources());
         return shortage == null ? null : "not enough " + shortage;
     }
+
+    @Override
+    public boolean runsIn(FilterScope scope) {
+        return scope == FilterScope.ALL || scope == FilterScope.FORCED_HOST;
+    }
 }

@@ -29,4 +29,9 @@ public class ComputeFilter implements HostFilter {
         }
         return null;
     }
+
+    @Override
+    public boolean runsIn(FilterScope scope) {
+        return scope == FilterScope.ALL || scope == FilterScope.FORCED_HOST;
+    }
 }

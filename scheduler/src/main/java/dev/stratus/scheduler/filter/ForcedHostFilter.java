@@ -27,4 +27,9 @@ public class ForcedHostFilter implements HostFilter {
         }
         return null;
     }
+
+    @Override
+    public boolean runsIn(FilterScope scope) {
+        return scope == FilterScope.ALL || scope == FilterScope.FORCED_HOST;
+    }
 }

@@ -13,4 +13,9 @@ public interface HostFilter {
 
     /** Null when the host passes; otherwise a short reason, counted in the "no valid host" details. */
     String reject(HostState host, SelectionContext request);
+
+    /** Whether requests of this scope run the filter; by default only those that run every filter. */
+    default boolean runsIn(FilterScope scope) {
+        return scope == FilterScope.ALL;
+    }
 }

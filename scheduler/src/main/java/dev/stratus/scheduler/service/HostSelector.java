@@ -3,6 +3,7 @@ package dev.stratus.scheduler.service;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.RequestSpec;
 import dev.stratus.scheduler.config.SchedulerConfig;
+import dev.stratus.scheduler.filter.FilterScope;
 import dev.stratus.scheduler.filter.HostFilter;
 import dev.stratus.scheduler.filter.SelectionContext;
 import dev.stratus.scheduler.weigher.HostWeigher;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ public class HostSelector {
     private final SchedulerConfig config;
     private final ServerGroupMembers groupMembers;
     private final List<HostFilter> filters;
+    /** The enabled filters of each scope, in their configured order. */
+    private final Map<FilterScope, List<HostFilter>> scoped = new EnumMap<>(FilterScope.class);
     private final List<HostWeigher> weighers;
 
     @jakarta.inject.Inject
@@ -62,6 +66,9 @@ public class HostSelector {
             enabled.add(filter);
         }
         this.filters = List.copyOf(enabled);
+        for (FilterScope scope : FilterScope.values()) {
+            scoped.put(scope, filters.stream().filter(f -> f.runsIn(scope)).toList());
+        }
         List<HostWeigher> all = new ArrayList<>(weigherBeans);
         all.sort(Comparator.comparing(HostWeigher::name));
         this.weighers = List.copyOf(all);
@@ -85,6 +92,13 @@ public class HostSelector {
      */
     public Decision select(RequestSpec spec, List<InstanceBuild> instances, Set<String> exclude,
             Set<UUID> notCounted) {
+        return select(spec, instances, exclude, notCounted, FilterScope.ALL);
+    }
+
+    /** The same, through the filters of {@code scope} only (an admin's forced destination bypasses the others). */
+    public Decision select(RequestSpec spec, List<InstanceBuild> instances, Set<String> exclude,
+            Set<UUID> notCounted, FilterScope scope) {
+        List<HostFilter> applied = scoped.get(scope);
         Instant now = Instant.now();
         Resources resources = Resources.of(spec.flavor());
         Set<UUID> inRequest = instances.stream().map(i -> Consumers.of(i.instanceId())).collect(Collectors.toSet());
@@ -111,7 +125,7 @@ public class HostSelector {
             }
             SelectionContext ctx = new SelectionContext(spec, instance, consumer, resources, now, Map.copyOf(groupHosts),
                     sameHosts, differentHosts);
-            Selection selection = selectOne(ctx, excluded);
+            Selection selection = selectOne(ctx, excluded, applied);
             if (selection.chosen == null) {
                 cancel(placements);
                 return new Decision.NoValidHost(selection.details);
@@ -126,7 +140,15 @@ public class HostSelector {
 
     /** Runs the filters on one host only (a reschedule re-checks an alternate this way). */
     public String reject(HostState host, SelectionContext ctx) {
-        for (HostFilter filter : filters) {
+        return reject(host, ctx, FilterScope.ALL);
+    }
+
+    /**
+     * Runs the filters of {@code scope} on one host only (a rebuild with a new image checks the server's host so);
+     * null when it passes, else the first filter's name and reason.
+     */
+    public String reject(HostState host, SelectionContext ctx, FilterScope scope) {
+        for (HostFilter filter : scoped.get(scope)) {
             String reason = filter.reject(host, ctx);
             if (reason != null) {
                 return filter.name() + ": " + reason;
@@ -153,7 +175,7 @@ public class HostSelector {
     private record Selection(HostState chosen, List<String> alternates, String details) {
     }
 
-    private Selection selectOne(SelectionContext ctx, Set<String> excluded) {
+    private Selection selectOne(SelectionContext ctx, Set<String> excluded, List<HostFilter> filters) {
         List<HostState> candidates = new ArrayList<>();
         for (HostState host : cache.all()) {
             if (host.hasProvider() && !excluded.contains(host.host())) {

@@ -8,6 +8,7 @@ import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.RequestSpec;
 import dev.stratus.common.compute.ScheduleMove;
 import dev.stratus.scheduler.config.SchedulerConfig;
+import dev.stratus.scheduler.filter.FilterScope;
 import dev.stratus.scheduler.messaging.SchedulerOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
  * reverted, or a live migration completed), then starts the move on the source host. A destination has the source's hypervisor type; another
  * host than the source is possible only when both hosts' drivers move disks between hosts
  * ({@link HostResources#TRAIT_MOVES_BETWEEN_HOSTS}), and the source itself only when the request allows it.
- * The server group's policy applies as for a build, the moving server not counted at its source. Redelivery is
+ * The server group's policy and the zone the server is pinned to apply as for a build, the moving server not counted
+ * at its source; an admin's forced destination bypasses them ({@link FilterScope#FORCED_HOST}). Redelivery is
  * harmless: a migration already claimed somewhere is sent there again.
  */
 @ApplicationScoped
@@ -99,7 +101,8 @@ public class MoveScheduler {
         String lastProblem = null;
         for (int round = 0; round <= config.claimRetries(); round++) {
             Decision decision = selector.select(spec, List.of(asMigration), excluded,
-                    Set.of(Consumers.of(move.instanceId())));
+                    Set.of(Consumers.of(move.instanceId())),
+                    request.forced() ? FilterScope.FORCED_HOST : FilterScope.ALL);
             if (decision instanceof Decision.NoValidHost none) {
                 return new Result(null, none.details());
             }

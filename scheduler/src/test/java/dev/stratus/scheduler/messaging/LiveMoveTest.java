@@ -13,7 +13,9 @@ import dev.stratus.common.compute.LiveMigrateInstance;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.compute.ScheduleInstances;
+import dev.stratus.common.compute.RequestSpec;
 import dev.stratus.common.compute.ScheduleMove;
+import dev.stratus.common.compute.SchedulingHints;
 import dev.stratus.scheduler.SchedulerTestResource;
 import dev.stratus.scheduler.TestFleet;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -134,6 +136,60 @@ class LiveMoveTest {
         assertEquals("conductor_live_migrate_instance", error.state().event().event());
         assertEquals(NONE, scheduler.usages(b));
         assertTrue(recorder.messages(ComputeTopics.computeHost(a), LiveMigrateInstance.TYPE).isEmpty());
+    }
+
+    /** A move of the server pinned to {@code zone}, to {@code host} (forced or not). */
+    private static ScheduleMove liveMoveTo(BuildInstance build, String zone, String host, boolean forced) {
+        InstanceMove move = new InstanceMove(UUID.randomUUID().toString(), InstanceMove.LIVE_MIGRATION,
+                build.instance(), SMALL, build.host(), build.node(), null, null, false, "req-live");
+        SchedulingHints hints = new SchedulingHints(null, null, null, List.of(), List.of(), List.of(), host, null);
+        RequestSpec spec = TestFleet.spec(SMALL, hints);
+        spec = new RequestSpec(spec.projectId(), spec.userId(), spec.flavor(), spec.image(), zone, spec.hints(),
+                List.of());
+        return new ScheduleMove(move, spec, false, forced);
+    }
+
+    /**
+     * As Nova: a server pinned to a zone moves only within it, an admin's unforced host included; a forced host
+     * bypasses the filters (the zone among them) and only has to be up with room for the claim.
+     */
+    @Test
+    void theZoneHoldsUnlessTheHostIsForced() {
+        movableHost(a);
+        BuildInstance build = built(a);
+        movableHost(b);
+        scheduler.scheduleMove(liveMoveTo(build, "elsewhere", b, false));
+        recorder.await("the error", WAIT, r -> !r.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).isEmpty());
+        MoveReport error = recorder.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).get(0);
+        assertEquals(MoveReport.ERROR, error.migrationStatus());
+        assertTrue(error.state().fault().details().contains("AvailabilityZoneFilter"), error.state().fault().details());
+        assertEquals(NONE, scheduler.usages(b));
+
+        ScheduleMove forced = liveMoveTo(build, "elsewhere", b, true);
+        scheduler.scheduleMove(forced);
+        String source = ComputeTopics.computeHost(a);
+        recorder.await("the forced live migration", WAIT,
+                r -> !r.messages(source, LiveMigrateInstance.TYPE).isEmpty());
+        assertEquals(b, recorder.messages(source, LiveMigrateInstance.TYPE).get(0).move().destHost());
+        assertEquals(Map.of(scheduler.host(b).providerUuid().toString(), SMALL_USE),
+                scheduler.allocations(forced.move().migrationId()), "the forced host is claimed all the same");
+    }
+
+    @Test
+    void aForcedHostStillNeedsRoom() {
+        movableHost(a);
+        BuildInstance build = built(a);
+        HostResources r = TestFleet.resources(b, 8, 512, 80);
+        List<String> traits = new ArrayList<>(r.traits());
+        traits.add(HostResources.TRAIT_MOVES_BETWEEN_HOSTS);
+        fleet.heartbeat(b, new HostResources(r.hypervisorHostname(), r.hypervisorType(), r.hypervisorVersion(),
+                r.hostIp(), r.vcpus(), r.memoryMb(), r.localGb(), r.reservedVcpus(), r.reservedMemoryMb(),
+                r.reservedDiskGb(), r.cpuAllocationRatio(), r.ramAllocationRatio(), r.diskAllocationRatio(), 0, 0, 0,
+                0, r.cpuInfo(), traits));
+        scheduler.scheduleMove(liveMoveTo(build, null, b, true));
+        recorder.await("the error", WAIT, rec -> !rec.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).isEmpty());
+        MoveReport error = recorder.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).get(0);
+        assertTrue(error.state().fault().details().contains("CapacityFilter"), error.state().fault().details());
     }
 
     private static void eventually(java.util.function.BooleanSupplier condition) {

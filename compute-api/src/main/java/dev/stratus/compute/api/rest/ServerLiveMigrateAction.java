@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * {@code os-migrateLive} with Nova's schemas: {@code host} (a name or null), {@code block_migration} and
  * {@code disk_over_commit} (booleans) all required before 2.25; from 2.25 {@code block_migration} may be
- * {@code "auto"} and {@code disk_over_commit} is gone; {@code force} from 2.30 to 2.67. 202 without a body.
+ * {@code "auto"} and {@code disk_over_commit} is gone; {@code force} from 2.30 to 2.67. 202 without a body. A named
+ * host is forced (it bypasses the scheduler's filters) below 2.30 and with {@code "force": true}, as in Nova.
  */
 @ApplicationScoped
 class ServerLiveMigrateAction implements ServerActionHandler {
@@ -62,10 +63,14 @@ class ServerLiveMigrateAction implements ServerActionHandler {
             Bodies.bool(args, "block_migration");
         }
         String host = Bodies.optionalString(args, "host", 1, 255);
-        if (forceAllowed && Boolean.TRUE.equals(Bodies.bool(args, "force")) && host == null) {
+        boolean forceAsked = forceAllowed && Boolean.TRUE.equals(Bodies.bool(args, "force"));
+        if (forceAsked && host == null) {
             throw ApiException.badRequest("Can't force to a non-provided destination");
         }
-        mover.liveMigrate(caller, serverId, host, requestId);
+        // As Nova: before 2.30 a named host is a forced one (the scheduler is bypassed); from 2.30 only with
+        // "force": true, and from 2.68 never.
+        boolean force = host != null && (!version.atLeast("2.30") || forceAsked);
+        mover.liveMigrate(caller, serverId, host, force, requestId);
         return Outcome.accepted();
     }
 

@@ -8,6 +8,7 @@ import dev.stratus.compute.api.persistence.InstanceActionRepository;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.persistence.NicRow;
+import dev.stratus.compute.api.persistence.PinnedZones;
 import dev.stratus.compute.api.persistence.ServerGroupRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,9 +32,11 @@ public class InstanceWriter {
     private final ServerGroupRepository groups;
     private final QuotaService quotas;
     private final ComputeSettings settings;
+    private final PinnedZones pinnedZones;
 
     public InstanceWriter(InstanceRepository instances, InstanceActionRepository actions, ServerGroupRepository groups,
-            QuotaService quotas, ComputeSettings settings) {
+            QuotaService quotas, ComputeSettings settings, PinnedZones pinnedZones) {
+        this.pinnedZones = pinnedZones;
         this.instances = instances;
         this.actions = actions;
         this.groups = groups;
@@ -41,10 +44,14 @@ public class InstanceWriter {
         this.settings = settings;
     }
 
+    /**
+     * @param availabilityZone the zone the servers show (the default zone when none was asked for)
+     * @param requestedZone the zone asked for, to which the servers stay pinned; null: none
+     */
     @Transactional
     public Created create(ServerCreateRequest req, String projectId, String userId, FlavorSpec flavor,
-            String keyData, List<NetworkRequest> nics, String availabilityZone, String reservationId,
-            String requestId) {
+            String keyData, List<NetworkRequest> nics, String availabilityZone, String requestedZone,
+            String reservationId, String requestId) {
         int count = quotas.reserveInstances(projectId, userId, req.minCount(), req.maxCount(), flavor.vcpus(),
                 flavor.memoryMb());
         List<String> membersBefore = List.of();
@@ -87,6 +94,7 @@ public class InstanceWriter {
             actions.start(uuid, "create", requestId, userId, projectId);
             created.add(row);
         }
+        pinnedZones.pin(created.stream().map(InstanceRow::uuid).toList(), requestedZone);
         if (req.group() != null) {
             groups.addMembers(req.group(), created.stream().map(InstanceRow::uuid).toList());
         }

@@ -65,11 +65,13 @@ public class LiveMover {
     }
 
     /**
-     * {@code os-migrateLive}: {@code host} null lets the scheduler choose; a named host is still checked by the
-     * scheduler's filters (also when {@code force} is asked).
+     * {@code os-migrateLive}: {@code host} null lets the scheduler choose in the zone the server is pinned to; a
+     * named host is checked by the scheduler's filters, its zone included, unless {@code force} (Nova's forced
+     * destination: below 2.30 any named host, from 2.30 to 2.67 with {@code "force": true}), which bypasses them:
+     * the host only has to be up, have room and take the guest from the source.
      */
     @Transactional
-    public void liveMigrate(AuthContext caller, String uuid, String host, String requestId) {
+    public void liveMigrate(AuthContext caller, String uuid, String host, boolean force, String requestId) {
         policy.enforce("os_compute_api:os-migrate-server:migrate_live", ComputeRules.admin());
         InstanceRow visible = lookup.visible(caller, uuid);
         CompletableFuture<Optional<ImageCatalog.Image>> imageLookup = requests.imageOf(caller, visible);
@@ -94,10 +96,10 @@ public class LiveMover {
         instances.db().update("update instances set task_state = 'migrating', updated_at = now() where uuid = ?",
                 uuid);
         actions.start(uuid, "live-migration", requestId, caller.userId(), caller.projectId());
-        RequestSpec spec = new RequestSpec(row.projectId(), row.userId(), flavor, image, null,
+        RequestSpec spec = new RequestSpec(row.projectId(), row.userId(), flavor, image, requests.zone(uuid),
                 requests.hints(uuid, host), List.of());
         try {
-            casts.scheduleMove(new ScheduleMove(move, spec, false), requestId).join();
+            casts.scheduleMove(new ScheduleMove(move, spec, false, force && host != null), requestId).join();
         } catch (RuntimeException e) {
             LOG.errorf("Could not hand the live migration of %s to the scheduler: %s", uuid, e.getMessage());
             // the transaction rolls back: the server is as it was

@@ -3,6 +3,7 @@ package dev.stratus.compute.api.service;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.compute.SchedulingHints;
 import dev.stratus.compute.api.persistence.InstanceRow;
+import dev.stratus.compute.api.persistence.PinnedZones;
 import dev.stratus.compute.api.persistence.ServerGroupRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -11,17 +12,28 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What every move's request to the scheduler carries besides the instance: the server group's policy and an
- * admin's target host as hints, and the server's image (cold and live moves share it).
+ * admin's target host as hints, the availability zone the server is pinned to, and the server's image (cold and
+ * live moves and unshelve share it).
  */
 @ApplicationScoped
 public class MoveRequests {
 
     private final ServerGroupRepository groups;
     private final ImageCatalog images;
+    private final PinnedZones pinnedZones;
 
-    public MoveRequests(ServerGroupRepository groups, ImageCatalog images) {
+    public MoveRequests(ServerGroupRepository groups, ImageCatalog images, PinnedZones pinnedZones) {
         this.groups = groups;
         this.images = images;
+        this.pinnedZones = pinnedZones;
+    }
+
+    /**
+     * The zone the destination must be in, as Nova keeps it in the request spec: the one the server was created
+     * in when its create asked for one (or its last unshelve named); null for a server that may go anywhere.
+     */
+    public String zone(String uuid) {
+        return pinnedZones.of(uuid);
     }
 
     /**

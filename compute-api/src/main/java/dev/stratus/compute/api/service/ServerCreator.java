@@ -110,7 +110,7 @@ public class ServerCreator {
         String reservationId = reservationId();
         String adminPass = req.adminPass() != null ? req.adminPass() : AdminPasswords.generate();
         InstanceWriter.Created created = writer.create(req.withSecurityGroups(securityGroupNames), caller.projectId(), caller.userId(), flavorSpec, keyData,
-                nics, placement.zone(), reservationId, requestId);
+                nics, placement.zone(), placement.requestedZone(), reservationId, requestId);
         if (req.group() != null) {
             hints = new SchedulingHints(hints.groupId(), hints.groupPolicy(), hints.maxServerPerHost(),
                     created.groupMembersBefore(), hints.sameHost(), hints.differentHost(), hints.forcedHost(),

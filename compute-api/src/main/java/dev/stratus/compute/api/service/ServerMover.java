@@ -72,7 +72,8 @@ public class ServerMover {
     }
 
     /**
-     * {@code resize}: the server moves to {@code flavorRef}, on any host the scheduler allows; {@code diskConfig}
+     * {@code resize}: the server moves to {@code flavorRef}, on any host the scheduler allows (in the zone the server
+     * is pinned to, if any); {@code diskConfig}
      * (AUTO or MANUAL, null to keep) is how its root disk is laid out from now on.
      */
     @Transactional
@@ -102,7 +103,8 @@ public class ServerMover {
 
     /**
      * {@code migrate}: the server moves to another host with its flavor, the one named (microversion 2.56, still
-     * checked by the scheduler's filters) or one the scheduler chooses.
+     * checked by the scheduler's filters, its availability zone included, as Nova's requested destination is) or
+     * one the scheduler chooses in the server's zone.
      */
     @Transactional
     public void migrate(AuthContext caller, String uuid, String host, String requestId) {
@@ -135,7 +137,8 @@ public class ServerMover {
                 row.uuid());
         actions.start(row.uuid(), action, requestId, caller.userId(), caller.projectId());
         SchedulingHints hints = requests.hints(row.uuid(), targetHost);
-        RequestSpec spec = new RequestSpec(row.projectId(), row.userId(), newFlavor, image, null, hints, List.of());
+        RequestSpec spec = new RequestSpec(row.projectId(), row.userId(), newFlavor, image, requests.zone(row.uuid()),
+                hints, List.of());
         try {
             casts.scheduleMove(new ScheduleMove(move, spec, allowSameHost), requestId).join();
         } catch (RuntimeException e) {

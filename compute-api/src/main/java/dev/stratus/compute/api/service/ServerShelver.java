@@ -13,6 +13,7 @@ import dev.stratus.compute.api.messaging.ComputeCasts;
 import dev.stratus.compute.api.persistence.InstanceActionRepository;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
+import dev.stratus.compute.api.persistence.PinnedZones;
 import dev.stratus.compute.api.persistence.ShelvedImages;
 import dev.stratus.compute.api.service.action.Locks;
 import dev.stratus.compute.api.service.action.StateRule;
@@ -50,6 +51,7 @@ public class ServerShelver {
     private final Policy policy;
     private final ComputeSettings settings;
     private final UnshelveTargets targets;
+    private final PinnedZones pinnedZones;
 
     /**
      * What an unshelve asks for: an availability zone (2.77; {@code zoneGiven} with a null zone unpins the server,
@@ -61,7 +63,9 @@ public class ServerShelver {
 
     public ServerShelver(ServerLookup lookup, InstanceRepository instances, InstanceActionRepository actions,
             ServerSnapshotter snapshots, ShelvedImages shelvedImages, ImageCatalog images, InstanceBuilds builds,
-            ComputeCasts casts, Policy policy, ComputeSettings settings, UnshelveTargets targets) {
+            ComputeCasts casts, Policy policy, ComputeSettings settings, UnshelveTargets targets,
+            PinnedZones pinnedZones) {
+        this.pinnedZones = pinnedZones;
         this.lookup = lookup;
         this.instances = instances;
         this.actions = actions;
@@ -112,7 +116,9 @@ public class ServerShelver {
 
     /**
      * {@code unshelve}: boots the server from its shelved image on a host the scheduler chooses within what
-     * {@link UnshelveTargets} allows (a zone from 2.77, an admin's host from 2.91; the server group's policy).
+     * {@link UnshelveTargets} allows (the zone the server is pinned to, or a new one from 2.77, an admin's host from
+     * 2.91; the server group's policy). A zone named pins the server to it from now on, as Nova saves it in the
+     * request spec before scheduling.
      */
     @Transactional
     public void unshelve(AuthContext caller, String uuid, Unshelve request, String requestId) {
@@ -137,6 +143,9 @@ public class ServerShelver {
         String zone = target.shownZone() != null ? target.shownZone() : row.availabilityZone();
         instances.db().update("update instances set task_state = 'unshelving', availability_zone = ?,"
                 + " updated_at = now() where uuid = ?", zone, uuid);
+        if (target.repinned()) {
+            pinnedZones.set(uuid, target.zone());
+        }
         actions.start(uuid, "unshelve", requestId, caller.userId(), caller.projectId());
         ImageSpec spec = image.spec();
         InstanceBuild build = builds.of(row, spec, null);

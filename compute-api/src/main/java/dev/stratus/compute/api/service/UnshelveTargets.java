@@ -9,19 +9,21 @@ import dev.stratus.compute.api.persistence.InstanceRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Where an unshelve may land, as Nova decides it: an availability zone (2.77) must be one that is available; an
- * admin's host (2.91) must be a compute host, in that zone when one is given; either needs the server
- * SHELVED_OFFLOADED. The server group's policy still applies, as on every move.
+ * Where an unshelve may land, as Nova decides it: in the availability zone the server is pinned to, or the one the
+ * unshelve names (2.77; it pins the server anew, and from 2.91 {@code null} unpins it); a zone named must be one
+ * that is available; an admin's host (2.91) must be a compute host, in the zone the server will be pinned to; a
+ * zone or a host needs the server SHELVED_OFFLOADED. The server group's policy still applies, as on every move.
  */
 @ApplicationScoped
 public class UnshelveTargets {
 
     /**
-     * @param zone the zone the scheduler must pick in (null: any)
+     * @param zone the zone the scheduler must pick in and the server is pinned to from now on (null: any)
+     * @param repinned the unshelve named a zone (or {@code null}): {@code zone} replaces the server's pin
      * @param shownZone the zone the server shows while it is unshelved (null: the one it had)
      * @param hints the server group and the admin's host
      */
-    public record Target(String zone, String shownZone, SchedulingHints hints) {
+    public record Target(String zone, boolean repinned, String shownZone, SchedulingHints hints) {
     }
 
     private final AvailabilityZones zones;
@@ -41,10 +43,10 @@ public class UnshelveTargets {
                     + row.uuid() + "\" with status \"" + InstanceStatus.of(row.vmState(), row.taskState()) + "\" is not supported. The server"
                     + " status must be SHELVED_OFFLOADED.");
         }
-        String zone = request.zone();
-        if (zone != null && !zones.isAvailable(zone)) {
+        if (request.zone() != null && !zones.isAvailable(request.zone())) {
             throw ApiException.badRequest("The requested availability zone is not available");
         }
+        String zone = request.zoneGiven() ? request.zone() : requests.zone(row.uuid());
         String host = request.host();
         String shown = zone;
         if (host != null) {
@@ -57,6 +59,6 @@ public class UnshelveTargets {
             }
             shown = hostZone;
         }
-        return new Target(zone, shown, requests.hints(row.uuid(), host));
+        return new Target(zone, request.zoneGiven(), shown, requests.hints(row.uuid(), host));
     }
 }
