@@ -11,5 +11,11 @@ public enum FilterScope {
      * scheduler's policy filters (zone, image, server group, aggregates, same/different host) are bypassed; the
      * host only has to be the one named, up and enabled, with room for the claim.
      */
-    FORCED_HOST
+    FORCED_HOST,
+
+    /**
+     * A rebuild with a new image, checked on the server's own host: only the filters that depend on the image (Nova's
+     * {@code RUN_ON_REBUILD}); capacity, service state and placement policies are not checked again.
+     */
+    REBUILD
 }

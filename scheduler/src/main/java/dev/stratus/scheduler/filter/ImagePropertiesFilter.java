@@ -37,6 +37,12 @@ public class ImagePropertiesFilter implements HostFilter {
         return null;
     }
 
+    /** Also on a rebuild with a new image, on the server's own host, as Nova's {@code RUN_ON_REBUILD}. */
+    @Override
+    public boolean runsIn(FilterScope scope) {
+        return scope == FilterScope.ALL || scope == FilterScope.REBUILD;
+    }
+
     /** Nova's libvirt driver reports QEMU for KVM hosts too; the CPU traits tell them apart. */
     private static boolean hasHardwareVirtualisation(HostState host) {
         return host.traits().contains("HW_CPU_X86_VMX") || host.traits().contains("HW_CPU_X86_SVM");

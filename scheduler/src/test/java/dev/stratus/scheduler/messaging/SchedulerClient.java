@@ -65,6 +65,12 @@ public class SchedulerClient {
         await(messaging.cast(ComputeTopics.SCHEDULER, ScheduleMove.TYPE, request, "req-" + UUID.randomUUID()));
     }
 
+    /** The call compute-api makes before a rebuild with a new image. */
+    public dev.stratus.common.compute.HostCheck checkRebuildHost(dev.stratus.common.compute.CheckRebuildHost request) {
+        return await(messaging.call(ComputeTopics.SCHEDULER, dev.stratus.common.compute.CheckRebuildHost.TYPE, request,
+                dev.stratus.common.compute.HostCheck.TYPE));
+    }
+
     public void returnAllocations(List<String> instanceIds) {
         await(messaging.cast(ComputeTopics.SCHEDULER, ReturnAllocations.TYPE, new ReturnAllocations(instanceIds),
                 "req-" + UUID.randomUUID()));

@@ -5,7 +5,9 @@ import dev.stratus.common.compute.AttachInterface;
 import dev.stratus.common.compute.DetachInterface;
 import dev.stratus.common.compute.InterfaceResult;
 import dev.stratus.common.compute.CommitMoveAllocations;
+import dev.stratus.common.compute.CheckRebuildHost;
 import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.HostCheck;
 import dev.stratus.common.compute.ConsoleOutput;
 import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
@@ -100,6 +102,11 @@ public class ComputeCasts {
 
     public CompletableFuture<Void> delete(String host, DeleteInstance delete) {
         return messaging.cast(ComputeTopics.computeHost(host), DeleteInstance.TYPE, delete, delete.actionRequestId());
+    }
+
+    /** Asks the scheduler whether a rebuild's new image fits the instance's host (a call). */
+    public CompletableFuture<HostCheck> checkRebuildHost(CheckRebuildHost request) {
+        return messaging.call(ComputeTopics.SCHEDULER, CheckRebuildHost.TYPE, request, HostCheck.TYPE);
     }
 
     public CompletableFuture<AdminPasswordResult> setAdminPassword(String host, SetAdminPassword request,

@@ -4,6 +4,7 @@ import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.Policy;
 import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.common.compute.InstanceBuild;
+import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.compute.api.messaging.ComputeCasts;
@@ -27,6 +28,11 @@ import org.jboss.logging.Logger;
  * The {@code rebuild} action: the server keeps its id, host, flavor, ports and addresses, and is re-imaged
  * with a new image, name, metadata, key, user data and password. The row changes and the cast to the host
  * share one transaction: when the host cannot be told, nothing changed and the caller gets a 503.
+ *
+ * <p>A new image is first checked on the server's host by the scheduler's image filters ({@link RebuildHostCheck}),
+ * as Nova's conductor does; a host that does not pass fails the rebuild as Nova fails it: the server's image is
+ * the old one again, the server is ERROR with the "No valid host was found" fault, the action's
+ * {@code rebuild_server} event failed, and nothing is sent to the host. The same image is not checked.
  */
 @ApplicationScoped
 public class ServerRebuilder {
@@ -49,10 +55,13 @@ public class ServerRebuilder {
     private final Policy policy;
     private final InstanceBuilds builds;
     private final ConsoleAuthTokenRepository consoleTokens;
+    private final RebuildHostCheck hostCheck;
 
     public ServerRebuilder(ServerLookup lookup, InstanceRepository instances, InstanceActionRepository actions,
             KeypairRepository keypairs, ImageCatalog images, BootImageRules bootImages, QuotaService quotas,
-            ComputeCasts casts, Policy policy, InstanceBuilds builds, ConsoleAuthTokenRepository consoleTokens) {
+            ComputeCasts casts, Policy policy, InstanceBuilds builds, ConsoleAuthTokenRepository consoleTokens,
+            RebuildHostCheck hostCheck) {
+        this.hostCheck = hostCheck;
         this.builds = builds;
         this.consoleTokens = consoleTokens;
         this.lookup = lookup;
@@ -105,10 +114,17 @@ public class ServerRebuilder {
             instances.replaceMetadata(uuid, req.metadata());
         }
         actions.start(uuid, "rebuild", requestId, caller.userId(), caller.projectId());
-        // The guest is defined anew, its console on a port of the host's choosing: earlier tokens lead nowhere.
-        consoleTokens.deleteForInstance(uuid);
         InstanceRow rebuilt = instances.find(uuid).orElseThrow();
         String adminPass = req.adminPass() != null ? req.adminPass() : AdminPasswords.generate();
+        if (!image.id().equals(row.imageRef())) {
+            Optional<InstanceFault> refused = hostCheck.refusal(rebuilt, image);
+            if (refused.isPresent()) {
+                fail(row, refused.get(), requestId);
+                return new Result(rebuilt, adminPass);
+            }
+        }
+        // The guest is defined anew, its console on a port of the host's choosing: earlier tokens lead nowhere.
+        consoleTokens.deleteForInstance(uuid);
         InstanceBuild build = builds.of(rebuilt, image, adminPass).withFiles(req.files());
         try {
             casts.rebuild(row.host(), new RebuildInstance(build, "stopped".equals(row.vmState()), requestId)).join();
@@ -118,6 +134,17 @@ public class ServerRebuilder {
             throw ApiException.unavailable("The compute host of instance " + uuid + " could not be reached.");
         }
         return new Result(rebuilt, adminPass);
+    }
+
+    /** The scheduler refused the new image on the server's host: Nova's conductor's NoValidHost on a rebuild. */
+    private void fail(InstanceRow before, InstanceFault fault, String requestId) {
+        LOG.infof("Rebuild of %s refused by the scheduler: %s", before.uuid(), fault.details());
+        instances.db().update("update instances set image_ref = ?, vm_state = 'error', task_state = null,"
+                + " updated_at = now() where uuid = ?", before.imageRef(), before.uuid());
+        instances.insertFault(before.uuid(), fault.code(), fault.message(), fault.details(), null);
+        java.time.Instant now = java.time.Instant.now();
+        actions.applyEvent(before.uuid(), requestId, "rebuild", "rebuild_server", now, now, "Error", null,
+                fault.details());
     }
 
 }

@@ -2,6 +2,9 @@ package dev.stratus.compute.api.servers;
 
 import dev.stratus.common.compute.AdminPasswordResult;
 import dev.stratus.common.compute.AttachInterface;
+import dev.stratus.common.compute.CheckRebuildHost;
+import dev.stratus.common.compute.HostCheck;
+import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.DetachInterface;
 import dev.stratus.common.compute.InterfaceResult;
 import dev.stratus.common.compute.CommitMoveAllocations;
@@ -48,6 +51,9 @@ public final class SchedulerStub {
     public final List<ReleaseAllocations> releases = new CopyOnWriteArrayList<>();
     public final List<InstanceAction> actions = new CopyOnWriteArrayList<>();
     public final List<RebuildInstance> rebuilds = new CopyOnWriteArrayList<>();
+    /** The scheduler's checks of rebuilds with a new image; those of {@link #unfitForRebuild} instances are refused. */
+    public final List<CheckRebuildHost> rebuildChecks = new CopyOnWriteArrayList<>();
+    public final java.util.Set<String> unfitForRebuild = ConcurrentHashMap.newKeySet();
     public final List<SnapshotInstance> snapshots = new CopyOnWriteArrayList<>();
     public final List<RescueInstance> rescues = new CopyOnWriteArrayList<>();
     public final List<ScheduleMove> moveRequests = new CopyOnWriteArrayList<>();
@@ -105,6 +111,15 @@ public final class SchedulerStub {
                     MessageHandler.blocking((m, ctx) -> stub.snapshots.add(m)));
             messaging.subscribe(ComputeTopics.computeHost(HOST), RescueInstance.TYPE,
                     MessageHandler.blocking((m, ctx) -> stub.rescues.add(m)));
+            messaging.serve(ComputeTopics.SCHEDULER, CheckRebuildHost.TYPE, HostCheck.TYPE, (m, ctx) -> {
+                stub.rebuildChecks.add(m);
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                        stub.unfitForRebuild.contains(m.instanceId())
+                                ? HostCheck.refused(new InstanceFault(500,
+                                        "No valid host was found. There are not enough hosts available.",
+                                        "ImagePropertiesFilter: architecture unicore32 not supported"))
+                                : HostCheck.PASSES);
+            });
             messaging.subscribe(ComputeTopics.SCHEDULER, ScheduleMove.TYPE,
                     MessageHandler.blocking((m, ctx) -> stub.moveRequests.add(m)));
             messaging.subscribe(ComputeTopics.SCHEDULER, CommitMoveAllocations.TYPE,

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stratus.common.compute.ActionEvent;
+import dev.stratus.common.compute.CheckRebuildHost;
 import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.api.ComputeTestKeys;
@@ -96,6 +97,60 @@ class ServerRebuildApiTest {
         as(ann, "2.51").get("/v2.1/servers/" + id + "/os-instance-actions/" + sent.actionRequestId()).then()
                 .statusCode(200).body("instanceAction.action", equalTo("rebuild"))
                 .body("instanceAction.events.event", hasItem("compute_rebuild_instance"));
+    }
+
+    /**
+     * As Nova: a new image is checked by the scheduler on the server's own host; a host the image does not fit fails
+     * the rebuild (ERROR with "No valid host", the old image back, the action's rebuild_server event in error) and
+     * nothing reaches the host. The same image is not checked.
+     */
+    @Test
+    void aNewImageTheHostDoesNotFitFailsTheRebuildAsNovaDoes() {
+        String cal = keys.member("cal", "p-rebuild-unfit");
+        String id = fixture.activeServer(cal, "unfit");
+        stub.unfitForRebuild.add(id);
+
+        Response answer = rebuild(cal, "2.1", id, "\"imageRef\": \"" + TestImages.ALT + "\", \"name\": \"renamed\"");
+        answer.then().statusCode(202).body("server.status", equalTo("REBUILD"))
+                .body("server.image.id", equalTo(TestImages.ALT));
+        String requestId = answer.header("x-openstack-request-id");
+        CheckRebuildHost check = stub.rebuildChecks.stream().filter(c -> c.instanceId().equals(id)).findFirst()
+                .orElseThrow();
+        assertEquals(SchedulerStub.HOST, check.host());
+        assertEquals(TestImages.ALT, check.spec().image().id());
+        assertEquals("1", check.spec().flavor().id());
+        as(cal, "2.1").get("/v2.1/servers/" + id).then()
+                .body("server.status", equalTo("ERROR"))
+                .body("server.OS-EXT-STS:task_state", nullValue())
+                .body("server.image.id", equalTo(TestImages.ACTIVE))
+                .body("server.name", equalTo("renamed"))
+                .body("server.fault.message", containsString("No valid host was found"));
+        as(cal, "2.51").get("/v2.1/servers/" + id + "/os-instance-actions/" + requestId).then()
+                .statusCode(200).body("instanceAction.action", equalTo("rebuild"))
+                .body("instanceAction.message", equalTo("Error"))
+                .body("instanceAction.events.event", hasItem("rebuild_server"))
+                .body("instanceAction.events.result", hasItem("Error"));
+        assertTrue(stub.rebuilds.stream().noneMatch(r -> r.instance().instanceId().equals(id)),
+                "nothing was sent to the host");
+
+        // From ERROR, the same image is rebuilt without asking the scheduler; the host gets it.
+        stub.rebuildChecks.clear();
+        Response same = rebuild(cal, "2.1", id, "\"imageRef\": \"" + TestImages.ACTIVE + "\"");
+        same.then().statusCode(202);
+        stub.awaitRebuild(same.header("x-openstack-request-id"));
+        assertTrue(stub.rebuildChecks.stream().noneMatch(c -> c.instanceId().equals(id)), "the same image: no check");
+        stub.unfitForRebuild.remove(id);
+    }
+
+    @Test
+    void aNewImageThatFitsIsCheckedOnTheServersHost() {
+        String dan = keys.member("dan", "p-rebuild-fit");
+        String id = fixture.activeServer(dan, "fit");
+        Response answer = rebuild(dan, "2.1", id, "\"imageRef\": \"" + TestImages.ALT + "\"");
+        answer.then().statusCode(202);
+        stub.awaitRebuild(answer.header("x-openstack-request-id"));
+        assertTrue(stub.rebuildChecks.stream().anyMatch(c -> c.instanceId().equals(id)
+                && c.host().equals(SchedulerStub.HOST) && c.spec().image().id().equals(TestImages.ALT)));
     }
 
     @Test
