@@ -5,6 +5,7 @@ import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.auth.Policy;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.web.ApiSettings;
+import dev.stratus.common.web.PageLinks;
 import dev.stratus.common.web.RequestedMicroversion;
 import dev.stratus.compute.api.config.ComputeSettings;
 import dev.stratus.compute.api.service.ProxyImages;
@@ -86,10 +87,11 @@ public class ImagesProxyResource {
         List<JsonNode> page = images.list(caller, filters, limit, q.getFirst("marker"));
         String base = Links.base(api, uri);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("images", page.stream().limit(limit).map(i -> renderer.render(i, base)).toList());
-        if (page.size() > limit) {
+        body.put("images", page.stream().map(i -> renderer.render(i, base)).toList());
+        // As Nova's proxy (and Glance): a full page links to the next one, from its last image.
+        if (limit > 0 && page.size() == limit) {
             String last = page.get(limit - 1).path("id").asText();
-            String next = uri.getRequestUriBuilder().replaceQueryParam("marker", last).build().toString();
+            String next = PageLinks.nextHref(uri, api.publicUrl().orElse(null), last);
             body.put("images_links", List.of(Map.of("rel", "next", "href", next)));
         }
         return body;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.stratus.common.auth.AuthContext;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.compute.api.view.Links;
-import dev.stratus.compute.api.view.ProxyImageView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,7 +27,6 @@ import java.util.function.Predicate;
 public class ProxyImages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int GLANCE_PAGE = 500;
 
     private final ImageService images;
     private final QuotaService quotas;
@@ -38,51 +36,66 @@ public class ProxyImages {
         this.quotas = quotas;
     }
 
-    /** One page of the caller's images that pass the filters, after {@code marker}; {@code limit + 1} at most. */
+    /**
+     * One page of the caller's images that pass the filters, after {@code marker}, {@code limit} at most. As Nova's
+     * proxy does, the filters, the limit and the marker go to Glance, so that a page costs one Glance request:
+     * {@code name}, {@code status} (lower-cased), {@code changes-since} (Glance's {@code updated_at=gte:}),
+     * {@code server} ({@code instance_uuid}) and {@code type} ({@code image_type}). {@code minRam} and {@code minDisk}
+     * (at least that much) are applied here, image-service having no such filters: with them, further Glance pages
+     * are read only until the page is full. A marker Glance does not know is Glance's 400.
+     */
     public List<JsonNode> list(AuthContext caller, Map<String, String> filters, int limit, String marker) {
-        Predicate<JsonNode> wanted = filter(filters);
-        List<JsonNode> all = new ArrayList<>();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("limit", Integer.toString(GLANCE_PAGE));
-        while (true) {
-            ImageService.Page page = images.list(caller, query);
-            page.images().stream().filter(wanted).forEach(all::add);
-            if (page.nextMarker() == null || page.images().isEmpty()) {
-                break;
-            }
-            query.put("marker", page.nextMarker());
+        List<JsonNode> page = new ArrayList<>();
+        if (limit <= 0) {
+            return page;
         }
-        int start = 0;
-        if (marker != null) {
-            start = -1;
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).path("id").asText().equals(marker)) {
-                    start = i + 1;
-                    break;
+        Map<String, String> query = glanceQuery(filters);
+        Predicate<JsonNode> wanted = localFilter(filters);
+        String after = marker;
+        while (true) {
+            query.put("limit", Integer.toString(limit - page.size()));
+            if (after != null) {
+                query.put("marker", after);
+            }
+            ImageService.Page glance = images.list(caller, query);
+            for (JsonNode image : glance.images()) {
+                if (page.size() < limit && wanted.test(image)) {
+                    page.add(image);
                 }
             }
-            if (start < 0) {
-                throw ApiException.badRequest("marker [" + marker + "] not found");
+            // Glance's page was short of what was asked (its own cap) or some were filtered out here: read on
+            // from its next marker until the page is full or Glance has no more.
+            if (page.size() >= limit || glance.nextMarker() == null || glance.images().isEmpty()) {
+                return page;
             }
+            after = glance.nextMarker();
         }
-        return all.subList(start, Math.min(all.size(), start + limit + 1));
     }
 
-    private static Predicate<JsonNode> filter(Map<String, String> f) {
-        Predicate<JsonNode> p = i -> true;
+    /** Nova's filters as Glance v2 takes them (Nova's proxy maps them so). */
+    private static Map<String, String> glanceQuery(Map<String, String> f) {
+        Map<String, String> q = new LinkedHashMap<>();
         if (f.containsKey("name")) {
-            p = p.and(i -> f.get("name").equals(i.path("name").asText(null)));
+            q.put("name", f.get("name"));
         }
         if (f.containsKey("status")) {
-            p = p.and(i -> ProxyImageView.status(i.path("status").asText()).equalsIgnoreCase(f.get("status")));
+            q.put("status", f.get("status").toLowerCase(java.util.Locale.ROOT));
+        }
+        if (f.containsKey("changes-since")) {
+            q.put("updated_at", "gte:" + time(f.get("changes-since")));
         }
         if (f.containsKey("server")) {
-            String server = Links.idOf(f.get("server"));
-            p = p.and(i -> server.equals(i.path("instance_uuid").asText(null)));
+            q.put("instance_uuid", Links.idOf(f.get("server")));
         }
         if (f.containsKey("type")) {
-            p = p.and(i -> f.get("type").equals(i.path("image_type").asText(null)));
+            q.put("image_type", f.get("type"));
         }
+        return q;
+    }
+
+    /** What Glance cannot filter: a minimum RAM and disk. */
+    private static Predicate<JsonNode> localFilter(Map<String, String> f) {
+        Predicate<JsonNode> p = i -> true;
         if (f.containsKey("minRam")) {
             int min = integer(f.get("minRam"), "minRam");
             p = p.and(i -> i.path("min_ram").asInt(0) >= min);
@@ -90,10 +103,6 @@ public class ProxyImages {
         if (f.containsKey("minDisk")) {
             int min = integer(f.get("minDisk"), "minDisk");
             p = p.and(i -> i.path("min_disk").asInt(0) >= min);
-        }
-        if (f.containsKey("changes-since")) {
-            Instant since = time(f.get("changes-since"));
-            p = p.and(i -> !Instant.parse(i.path("updated_at").asText()).isBefore(since));
         }
         return p;
     }

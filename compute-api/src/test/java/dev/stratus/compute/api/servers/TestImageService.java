@@ -56,12 +56,57 @@ public class TestImageService implements ImageService {
         return image != null && visible(caller, image) ? Optional.of(image.deepCopy()) : Optional.empty();
     }
 
+    /** The list requests received, with their query (the image proxy's tests count them). */
+    public static final List<Map<String, String>> LIST_QUERIES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Glance v2's list: exact filters on {@code name}, {@code status} and custom properties, {@code updated_at} with
+     * Glance's {@code gte:}, then {@code marker} (400 when unknown) and {@code limit} (Glance's default 25), with a
+     * next marker when the page is full.
+     */
     @Override
     public Page list(AuthContext caller, Map<String, String> query) {
+        LIST_QUERIES.add(Map.copyOf(query));
         List<JsonNode> out = new ArrayList<>();
-        IMAGES.values().stream().filter(i -> visible(caller, i)).sorted((a, b) -> a.path("id").asText()
-                .compareTo(b.path("id").asText())).forEach(i -> out.add(i.deepCopy()));
-        return new Page(out, null);
+        IMAGES.values().stream().filter(i -> visible(caller, i)).filter(i -> matches(i, query))
+                .sorted((a, b) -> a.path("id").asText().compareTo(b.path("id").asText()))
+                .forEach(i -> out.add(i.deepCopy()));
+        int start = 0;
+        String marker = query.get("marker");
+        if (marker != null) {
+            start = -1;
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).path("id").asText().equals(marker)) {
+                    start = i + 1;
+                }
+            }
+            if (start < 0) {
+                throw ApiException.badRequest("marker " + marker + " could not be found.");
+            }
+        }
+        int limit = Integer.parseInt(query.getOrDefault("limit", "25"));
+        List<JsonNode> page = out.subList(start, Math.min(out.size(), start + limit));
+        String next = !page.isEmpty() && page.size() == limit ? page.get(page.size() - 1).path("id").asText() : null;
+        return new Page(new ArrayList<>(page), next);
+    }
+
+    private static boolean matches(JsonNode image, Map<String, String> query) {
+        for (Map.Entry<String, String> f : query.entrySet()) {
+            String key = f.getKey();
+            String value = f.getValue();
+            if (key.equals("limit") || key.equals("marker")) {
+                continue;
+            }
+            if (key.equals("updated_at")) {
+                Instant since = Instant.parse(value.substring("gte:".length()));
+                if (Instant.parse(image.path("updated_at").asText()).isBefore(since)) {
+                    return false;
+                }
+            } else if (!value.equals(image.path(key).asText(null))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
