@@ -7,7 +7,6 @@ import dev.stratus.image.persistence.ImageCacheRepository.Entry;
 import dev.stratus.image.persistence.ImageEntity;
 import dev.stratus.image.service.ImageAccess;
 import dev.stratus.image.service.ImageCache;
-import dev.stratus.image.service.ImageCachePrefetcher;
 import dev.stratus.image.service.ImageData;
 import dev.stratus.image.service.ImageStatus;
 import io.smallrye.common.annotation.Blocking;
@@ -41,13 +40,11 @@ public class ImageCacheResource {
 
     private final Policy policy;
     private final ImageCache cache;
-    private final ImageCachePrefetcher prefetcher;
     private final ImageData data;
 
-    public ImageCacheResource(Policy policy, ImageCache cache, ImageCachePrefetcher prefetcher, ImageData data) {
+    public ImageCacheResource(Policy policy, ImageCache cache, ImageData data) {
         this.policy = policy;
         this.cache = cache;
-        this.prefetcher = prefetcher;
         this.data = data;
     }
 
@@ -69,9 +66,8 @@ public class ImageCacheResource {
         if (!ImageStatus.ACTIVE.equals(image.status)) {
             throw ApiException.badRequest("Only images with status active can be targeted for queueing");
         }
-        if (cache.queue(id)) {
-            prefetcher.wake();
-        }
+        // Copied by the prefetcher's next pass, as Glance's: until then the image is listed as queued.
+        cache.queue(id);
         return Response.accepted().build();
     }
 

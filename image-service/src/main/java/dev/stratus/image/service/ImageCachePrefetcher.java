@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The image cache's background job, one thread as Glance's cache worker: at start-up it reconciles the cache
- * directory with its records, then every {@code prefetch-interval} (and at once when an image is queued) it copies
- * the queued images into the cache, oldest first; it also fills the cache after a whole download that missed it.
+ * directory with its records, then every {@code prefetch-interval} it copies the queued images into the cache,
+ * oldest first (a queued image waits for the next pass, listed as queued meanwhile, as with Glance's
+ * prefetcher); it also fills the cache after a whole download that missed it.
  */
 @ApplicationScoped
 public class ImageCachePrefetcher {
@@ -48,13 +49,6 @@ public class ImageCachePrefetcher {
     void stop(@Observes ShutdownEvent event) {
         if (worker != null) {
             worker.shutdownNow();
-        }
-    }
-
-    /** Runs the queue soon, on the worker. */
-    public void wake() {
-        if (worker != null) {
-            worker.execute(this::prefetchQueued);
         }
     }
 
