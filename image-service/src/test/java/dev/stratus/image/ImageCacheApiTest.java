@@ -44,16 +44,8 @@ class ImageCacheApiTest {
     static final Path STORE = directory("store");
     static final int SIZE = 4000;
 
-    private static synchronized Path directory(String name) {
-        String key = "stratus.test.image-cache." + name;
-        if (System.getProperty(key) == null) {
-            try {
-                System.setProperty(key, Files.createTempDirectory("stratus-image-cache-" + name).toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return Path.of(System.getProperty(key));
+    private static Path directory(String name) {
+        return SharedTempDirectories.of("image-cache." + name);
     }
 
     public static class CacheOn implements QuarkusTestProfile {

@@ -18,7 +18,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,16 +51,8 @@ class ImportRecoveryTest {
     static final Path FAST = directory("fast");
     static final Path CHEAP = directory("cheap");
 
-    private static synchronized Path directory(String store) {
-        String key = "stratus.test.recovery.store." + store;
-        if (System.getProperty(key) == null) {
-            try {
-                System.setProperty(key, Files.createTempDirectory("stratus-recovery-" + store).toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return Path.of(System.getProperty(key));
+    private static Path directory(String store) {
+        return SharedTempDirectories.of("recovery.store." + store);
     }
 
     public static class ShortTimeouts implements QuarkusTestProfile {

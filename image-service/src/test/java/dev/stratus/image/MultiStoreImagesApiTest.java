@@ -17,8 +17,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,16 +34,8 @@ class MultiStoreImagesApiTest {
     static final Path FAST = directory("fast");
     static final Path CHEAP = directory("cheap");
 
-    private static synchronized Path directory(String store) {
-        String key = "stratus.test.store." + store;
-        if (System.getProperty(key) == null) {
-            try {
-                System.setProperty(key, Files.createTempDirectory("stratus-" + store).toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return Path.of(System.getProperty(key));
+    private static Path directory(String store) {
+        return SharedTempDirectories.of("store." + store);
     }
 
     public static class TwoStores implements QuarkusTestProfile {

@@ -1,6 +1,7 @@
 package dev.stratus.identity.service;
 
 import dev.stratus.common.auth.TokenVerifier;
+import dev.stratus.common.concurrent.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -8,7 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -36,11 +36,7 @@ public class KeyMaintenance {
 
     void start(@Observes @Priority(10) StartupEvent event) throws Throwable {
         published = VertxContextSupport.subscribeAndAwait(ring::maintain).publishedKids();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stratus-key-maintenance");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = DaemonThreads.timer("stratus-key-maintenance");
         timer.scheduleWithFixedDelay(this::maintain, 60, 60, TimeUnit.SECONDS);
     }
 

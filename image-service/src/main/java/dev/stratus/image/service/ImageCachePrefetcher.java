@@ -1,11 +1,11 @@
 package dev.stratus.image.service;
 
+import dev.stratus.common.concurrent.DaemonThreads;
 import dev.stratus.image.config.ImageSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -34,11 +34,7 @@ public class ImageCachePrefetcher {
         if (!cache.enabled()) {
             return;
         }
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "image-cache-prefetcher");
-            t.setDaemon(true);
-            return t;
-        });
+        worker = DaemonThreads.timer("image-cache-prefetcher");
         worker.execute(cache::reconcile);
         long every = Math.max(1, settings.cache().prefetchInterval().toMillis());
         worker.scheduleWithFixedDelay(this::prefetchQueued, every, every, TimeUnit.MILLISECONDS);

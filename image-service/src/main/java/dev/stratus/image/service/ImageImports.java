@@ -1,6 +1,7 @@
 package dev.stratus.image.service;
 
 import dev.stratus.common.auth.AuthContext;
+import dev.stratus.common.concurrent.DaemonThreads;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.image.persistence.ImageEntity;
 import dev.stratus.image.persistence.ImageLocationEntity;
@@ -32,11 +33,7 @@ public class ImageImports {
     private final ImageStores stores;
     private final ImportJob job;
     private final ImportRecovery recovery;
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "image-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, DaemonThreads.named("image-import"));
 
     public ImageImports(ImageRecords records, ImageStores stores, ImportJob job, ImportRecovery recovery) {
         this.records = records;

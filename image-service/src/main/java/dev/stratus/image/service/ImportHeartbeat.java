@@ -1,11 +1,11 @@
 package dev.stratus.image.service;
 
+import dev.stratus.common.concurrent.DaemonThreads;
 import dev.stratus.image.config.ImageSettings;
 import dev.stratus.image.persistence.ImageTaskEntity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +23,7 @@ class ImportHeartbeat {
     private static final Logger LOG = Logger.getLogger(ImportHeartbeat.class);
 
     private final long intervalMillis;
-    private final ScheduledExecutorService beater = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "image-import-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService beater = DaemonThreads.timer("image-import-heartbeat");
 
     ImportHeartbeat(ImageSettings settings) {
         this.intervalMillis = Math.max(1, settings.imports().heartbeatInterval().toMillis());

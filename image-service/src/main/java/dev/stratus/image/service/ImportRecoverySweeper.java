@@ -1,11 +1,11 @@
 package dev.stratus.image.service;
 
+import dev.stratus.common.concurrent.DaemonThreads;
 import dev.stratus.image.config.ImageSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -34,11 +34,7 @@ public class ImportRecoverySweeper {
             LOG.warnf("stratus.image.import.timeout (%s) is less than two heartbeats (%s): live imports may be taken"
                     + " for interrupted ones", imports.timeout(), imports.heartbeatInterval());
         }
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "image-import-recovery");
-            t.setDaemon(true);
-            return t;
-        });
+        worker = DaemonThreads.timer("image-import-recovery");
         long every = Math.max(1, imports.recoveryInterval().toMillis());
         worker.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
         LOG.infof("Imports beat every %s; those silent for %s are ended as interrupted (checked every %s)",

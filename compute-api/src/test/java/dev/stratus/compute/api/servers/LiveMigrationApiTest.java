@@ -18,15 +18,11 @@ import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.InstanceStateReport;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.compute.ScheduleMove;
-import dev.stratus.common.messaging.Messaging;
-import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,25 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeTestResource.class, restrictToAnnotatedClass = false)
-class LiveMigrationApiTest {
+class LiveMigrationApiTest extends ServerApiTestBase {
 
     private static final String SOURCE = SchedulerStub.HOST;
     private static final String DEST = SchedulerStub.OTHER_HOST;
-
-    @Inject
-    ComputeTestKeys keys;
-
-    @Inject
-    Messaging messaging;
-
-    private SchedulerStub stub;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void attach() throws Exception {
-        stub = SchedulerStub.attach(messaging);
-        fixture = new ServerFixture(messaging, stub);
-    }
 
     private Response migrateLive(String version, String id, String args) {
         return as(keys.admin(), version).body("{\"os-migrateLive\": " + args + "}")

@@ -10,9 +10,7 @@ import dev.stratus.common.compute.VncConsoleEndpoint;
 import dev.stratus.common.compute.VncConsoleEndpoint.Outcome;
 import dev.stratus.common.console.FakeRfbServer;
 import dev.stratus.common.console.RfbSession;
-import dev.stratus.common.messaging.Messaging;
 import dev.stratus.common.persistence.Db;
-import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
 import dev.stratus.compute.api.console.NoVncProxy;
 import dev.stratus.compute.api.console.RawWebSocket;
@@ -27,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,15 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeTestResource.class, restrictToAnnotatedClass = false)
-class RemoteConsolesApiTest {
+class RemoteConsolesApiTest extends ServerApiTestBase {
 
     private static final String BASE = "http://127.0.0.1:6080/vnc_lite.html?path=%3Ftoken%3D";
-
-    @Inject
-    ComputeTestKeys keys;
-
-    @Inject
-    Messaging messaging;
 
     @Inject
     Db db;
@@ -55,15 +46,6 @@ class RemoteConsolesApiTest {
     NoVncProxy proxy;
 
     private final TempestSchemas tempest = new TempestSchemas();
-
-    private SchedulerStub stub;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void attach() throws Exception {
-        stub = SchedulerStub.attach(messaging);
-        fixture = new ServerFixture(messaging, stub);
-    }
 
     private static Response action(String token, String version, String id, String body) {
         return as(token, version).body(body).post("/v2.1/servers/" + id + "/action");

@@ -12,18 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stratus.common.compute.DiagnosticsRequest;
 import dev.stratus.common.compute.DiagnosticsResult;
-import dev.stratus.common.messaging.Messaging;
-import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
 import dev.stratus.compute.api.operator.TempestSchemas;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,24 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeTestResource.class, restrictToAnnotatedClass = false)
-class ServerDiagnosticsApiTest {
-
-    @Inject
-    ComputeTestKeys keys;
-
-    @Inject
-    Messaging messaging;
+class ServerDiagnosticsApiTest extends ServerApiTestBase {
 
     private final TempestSchemas tempest = new TempestSchemas();
-
-    private SchedulerStub stub;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void attach() throws Exception {
-        stub = SchedulerStub.attach(messaging);
-        fixture = new ServerFixture(messaging, stub);
-    }
 
     private Response diagnostics(String token, String version, String id) {
         return as(token, version).get("/v2.1/servers/" + id + "/diagnostics");

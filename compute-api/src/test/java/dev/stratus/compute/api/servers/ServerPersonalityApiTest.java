@@ -8,39 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.stratus.common.compute.InjectedFile;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.RebuildInstance;
-import dev.stratus.common.messaging.Messaging;
-import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Personality files (below 2.57): carried to the host with the build or the rebuild, held to the quota. */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeTestResource.class, restrictToAnnotatedClass = false)
-class ServerPersonalityApiTest {
-
-    @Inject
-    ComputeTestKeys keys;
-
-    @Inject
-    Messaging messaging;
-
-    private SchedulerStub stub;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void attach() throws Exception {
-        stub = SchedulerStub.attach(messaging);
-        fixture = new ServerFixture(messaging, stub);
-    }
+class ServerPersonalityApiTest extends ServerApiTestBase {
 
     private static String file(String path, String text) {
         return "{\"path\": \"" + path + "\", \"contents\": \""

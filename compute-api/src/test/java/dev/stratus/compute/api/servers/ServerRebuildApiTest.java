@@ -14,37 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stratus.common.compute.ActionEvent;
 import dev.stratus.common.compute.CheckRebuildHost;
 import dev.stratus.common.compute.RebuildInstance;
-import dev.stratus.common.messaging.Messaging;
-import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The {@code rebuild} action: what it changes, what it sends to the server's host, and what it refuses. */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeTestResource.class, restrictToAnnotatedClass = false)
-class ServerRebuildApiTest {
-
-    @Inject
-    ComputeTestKeys keys;
-
-    @Inject
-    Messaging messaging;
-
-    private SchedulerStub stub;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void attach() throws Exception {
-        stub = SchedulerStub.attach(messaging);
-        fixture = new ServerFixture(messaging, stub);
-    }
+class ServerRebuildApiTest extends ServerApiTestBase {
 
     private Response rebuild(String token, String version, String id, String args) {
         return as(token, version).body("{\"rebuild\": {" + args + "}}").post("/v2.1/servers/" + id + "/action");

@@ -11,36 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stratus.common.compute.ActionEvent;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.RescueInstance;
-import dev.stratus.common.messaging.Messaging;
-import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The {@code rescue} and {@code unrescue} actions: what they send to the host, and what they refuse. */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeTestResource.class, restrictToAnnotatedClass = false)
-class ServerRescueApiTest {
-
-    @Inject
-    ComputeTestKeys keys;
-
-    @Inject
-    Messaging messaging;
-
-    private SchedulerStub stub;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void attach() throws Exception {
-        stub = SchedulerStub.attach(messaging);
-        fixture = new ServerFixture(messaging, stub);
-    }
+class ServerRescueApiTest extends ServerApiTestBase {
 
     private Response action(String token, String id, String body) {
         return as(token, "2.1").body(body).post("/v2.1/servers/" + id + "/action");

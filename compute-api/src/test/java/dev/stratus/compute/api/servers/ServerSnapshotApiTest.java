@@ -13,37 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratus.common.compute.ActionEvent;
 import dev.stratus.common.compute.SnapshotInstance;
-import dev.stratus.common.messaging.Messaging;
-import dev.stratus.compute.api.ComputeTestKeys;
 import dev.stratus.compute.api.ComputeTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** createImage: the image made in image-service, the cast to the host, the task, and the refusals. */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeTestResource.class, restrictToAnnotatedClass = false)
-class ServerSnapshotApiTest {
-
-    @Inject
-    ComputeTestKeys keys;
-
-    @Inject
-    Messaging messaging;
-
-    private SchedulerStub stub;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void attach() throws Exception {
-        stub = SchedulerStub.attach(messaging);
-        fixture = new ServerFixture(messaging, stub);
-    }
+class ServerSnapshotApiTest extends ServerApiTestBase {
 
     private Response createImage(String token, String version, String id, String args) {
         return as(token, version).body("{\"createImage\": {" + args + "}}").post("/v2.1/servers/" + id + "/action");

@@ -1,5 +1,6 @@
 package dev.stratus.compute.api.operator.service;
 
+import dev.stratus.common.concurrent.DaemonThreads;
 import dev.stratus.compute.api.operator.config.ComputeHostsSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -8,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,11 +44,7 @@ public class ControlPlaneReporter {
             return;
         }
         startedAt = liveness.now();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stratus-control-plane-report");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = DaemonThreads.timer("stratus-control-plane-report");
         long interval = Math.max(1, settings.reportInterval().toMillis());
         timer.scheduleWithFixedDelay(this::report, 0, interval, TimeUnit.MILLISECONDS);
     }

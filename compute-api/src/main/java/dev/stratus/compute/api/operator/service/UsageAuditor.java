@@ -1,5 +1,6 @@
 package dev.stratus.compute.api.operator.service;
 
+import dev.stratus.common.concurrent.DaemonThreads;
 import dev.stratus.compute.api.operator.config.ComputeHostsSettings;
 import dev.stratus.compute.api.operator.persistence.HostInstances;
 import dev.stratus.compute.api.operator.persistence.ServiceRecords;
@@ -12,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -51,11 +51,7 @@ public class UsageAuditor {
             return;
         }
         AuditPeriod.parse(settings.period());
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stratus-usage-audit");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = DaemonThreads.timer("stratus-usage-audit");
         long interval = Math.max(1000, settings.checkInterval().toMillis());
         timer.scheduleWithFixedDelay(this::auditSafely, 0, interval, TimeUnit.MILLISECONDS);
     }
