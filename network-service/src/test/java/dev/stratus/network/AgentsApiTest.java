@@ -15,6 +15,7 @@ import dev.stratus.common.network.NetworkChange;
 import dev.stratus.common.network.NetworkTopics;
 import dev.stratus.common.persistence.Db;
 import dev.stratus.network.service.AgentReports;
+import dev.stratus.network.service.DhcpFailover;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -48,6 +49,9 @@ class AgentsApiTest {
 
     @Inject
     Db db;
+
+    @Inject
+    DhcpFailover failover;
 
     @BeforeEach
     void fresh() throws Exception {
@@ -317,5 +321,33 @@ class AgentsApiTest {
         admin.delete("/v2.0/networks/" + orphan).then().statusCode(204);
         admin.get("/v2.0/agents/" + agentId(admin, "agent-host-i", "DHCP agent") + "/dhcp-networks").then()
                 .body("networks.id", not(hasItem(orphan)));
+    }
+
+    @Test
+    void networksOfADhcpAgentSilentForTwiceTheDownTimeMoveToAnAliveOne() {
+        reports.apply(report("agent-host-j", false));
+        Neutron admin = new Neutron(keys.admin());
+        String j = agentId(admin, "agent-host-j", "DHCP agent");
+        String network = admin.network("failover", false);
+        admin.subnet(network, "10.146.0.0/24");
+        admin.get("/v2.0/networks/" + network + "/dhcp-agents").then().body("agents.id", equalTo(List.of(j)));
+
+        // down (75 s) but not for twice the down time: it stays
+        db.update("update agents set heartbeat_timestamp = now() - interval '100 seconds' where id = ?", j);
+        assertEquals(0, failover.failOver());
+        // silent long enough, but no other agent could take it: it stays
+        db.update("update agents set heartbeat_timestamp = now() - interval '10 minutes' where id = ?", j);
+        assertEquals(0, failover.failOver());
+        admin.get("/v2.0/networks/" + network + "/dhcp-agents").then().body("agents.id", equalTo(List.of(j)));
+
+        reports.apply(report("agent-host-k", false));
+        String k = agentId(admin, "agent-host-k", "DHCP agent");
+        int before = CHANGES.size();
+        assertEquals(1, failover.failOver());
+        admin.get("/v2.0/networks/" + network + "/dhcp-agents").then().body("agents.id", equalTo(List.of(k)));
+        awaitChange(network, "agent-host-j", before);
+        awaitChange(network, "agent-host-k", before);
+        assertEquals(0, failover.failOver(), "nothing is left on the silent agent");
+        admin.get("/v2.0/agents/" + j + "/dhcp-networks").then().body("networks", equalTo(List.of()));
     }
 }

@@ -66,6 +66,13 @@ public interface NetworkSettings {
     @WithDefault("1")
     int dhcpAgentsPerNetwork();
 
+    /**
+     * Whether networks leave a DHCP agent dead for twice {@link #agentDownTime()} for alive ones (Neutron's
+     * {@code allow_automatic_dhcp_failover}).
+     */
+    @WithDefault("true")
+    boolean allowAutomaticDhcpFailover();
+
     /** Default limits of every project; {@code -1} is unlimited. */
     Quota quota();
 

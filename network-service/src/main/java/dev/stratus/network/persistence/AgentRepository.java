@@ -162,6 +162,20 @@ public class AgentRepository {
                 + " < ? order by n.id", rs -> rs.getString(1), wanted);
     }
 
+    /** A network's binding to a DHCP agent. */
+    public record DhcpBinding(String networkId, String agentId, String host) {
+    }
+
+    /** The bindings of DHCP agents without a heartbeat for {@code seconds}, oldest heartbeat first. */
+    public List<DhcpBinding> bindingsOfDhcpAgentsSilentFor(double seconds) {
+        return db.list("select b.network_id, a.id, a.host from networkdhcpagentbindings b join agents a "
+                + "on a.id = b.dhcp_agent_id where a.agent_type = ? "
+                + "and a.heartbeat_timestamp < now() - make_interval(secs => ?) "
+                + "order by a.heartbeat_timestamp, a.id, b.network_id",
+                rs -> new DhcpBinding(rs.getString(1), rs.getString(2), rs.getString(3)), NetworkAgentReport.DHCP,
+                seconds);
+    }
+
     static AgentRow agent(ResultSet rs) throws SQLException {
         return new AgentRow(rs.getString("id"), rs.getString("agent_type"), rs.getString("agent_binary"),
                 rs.getString("topic"), rs.getString("host"), rs.getBoolean("admin_state_up"),

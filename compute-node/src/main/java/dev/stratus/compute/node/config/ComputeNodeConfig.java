@@ -201,6 +201,10 @@ public interface ComputeNodeConfig {
         @WithDefault("0s")
         Duration spawnDelay();
 
+        /** How long a snapshot takes (a real one copies and converts the disk, then uploads it: seconds). */
+        @WithDefault("0s")
+        Duration snapshotDelay();
+
         /** Probability (0 to 1) that destroying a guest fails. */
         @WithDefault("0")
         double failDelete();

@@ -109,14 +109,7 @@ public class FakeVirtDriver implements VirtDriver {
             return;
         }
         InstanceBuild instance = guest.instance();
-        if (!settings.spawnDelay().isZero()) {
-            try {
-                Thread.sleep(settings.spawnDelay());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new VirtException("spawn interrupted", e);
-            }
-        }
+        pause(settings.spawnDelay(), "spawn");
         String failure = injectedSpawnFailure(instance);
         if (failure != null) {
             throw new VirtException(failure);
@@ -139,18 +132,32 @@ public class FakeVirtDriver implements VirtDriver {
         return null;
     }
 
-    /** A small file standing for the disk: the qcow2 magic, then who made it. */
+    /** A small file standing for the disk, after {@code snapshot-delay}: the qcow2 magic, then who made it. */
     @Override
     public void snapshot(String instanceId, Path target) throws VirtException {
         FakeGuest guest = guests.get(instanceId);
         if (guest == null) {
             throw new VirtException("The server does not exist on this host");
         }
+        pause(settings.snapshotDelay(), "snapshot");
         try {
             java.nio.file.Files.write(target, ("QFI\u00fb fake disk of " + instanceId + " (" + guest.name + ") on "
                     + host + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         } catch (java.io.IOException e) {
             throw new VirtException("The fake snapshot could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes {@code delay}, as the real operation would. */
+    private static void pause(java.time.Duration delay, String operation) throws VirtException {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(operation + " interrupted", e);
         }
     }
 
