@@ -3,6 +3,7 @@ package dev.stratus.compute.api.service;
 import dev.stratus.common.compute.ActionEvent;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.InstanceStateReport;
+import dev.stratus.compute.api.operator.service.AvailabilityZones;
 import dev.stratus.compute.api.persistence.ConsoleAuthTokenRepository;
 import dev.stratus.compute.api.persistence.InstanceActionRepository;
 import dev.stratus.compute.api.persistence.InstanceRepository;
@@ -36,13 +37,15 @@ public class StateReports {
     private final InstanceActionRepository actions;
     private final InstanceRemoval removal;
     private final ConsoleAuthTokenRepository consoleTokens;
+    private final AvailabilityZones zones;
 
     public StateReports(InstanceRepository instances, InstanceActionRepository actions, InstanceRemoval removal,
-            ConsoleAuthTokenRepository consoleTokens) {
+            ConsoleAuthTokenRepository consoleTokens, AvailabilityZones zones) {
         this.instances = instances;
         this.actions = actions;
         this.removal = removal;
         this.consoleTokens = consoleTokens;
+        this.zones = zones;
     }
 
     @Transactional
@@ -114,8 +117,13 @@ public class StateReports {
             // The guest left the host its console tokens lead to: another guest may get its console port there.
             consoleTokens.deleteForInstance(row.uuid());
         }
+        // As Nova's conductor: a server is in the zone of the host it landed on (built, moved or unshelved there),
+        // whether or not it asked for one; a server pinned to a zone only lands on hosts of that zone.
+        String zone = blankToNull(report.host()) != null && !report.host().equals(row.host())
+                ? zones.zoneOfHost(report.host()).orElse(null) : null;
         // An empty host (and node) means the instance left its host: it goes back to the scheduler.
         instances.db().update("update instances set host = case when ?::text = '' then null else coalesce(?, host) end,"
+                + " availability_zone = coalesce(?, availability_zone),"
                 + " node = case when ?::text = '' then null else coalesce(?, node) end,"
                 + " launched_on = coalesce(launched_on, nullif(?, '')), vm_state = coalesce(?, vm_state),"
                 + " task_state = case when ? then null when ?::text is not null then ? else task_state end,"
@@ -123,7 +131,7 @@ public class StateReports {
                 + " root_device_name = case when ? = 'active' then coalesce(root_device_name, '/dev/vda')"
                 + " else root_device_name end,"
                 + " last_report_sequence = greatest(last_report_sequence, ?), updated_at = now() where uuid = ?",
-                report.host(), report.host(), report.node(), report.node(), report.host(), report.vmState(),
+                report.host(), report.host(), zone, report.node(), report.node(), report.host(), report.vmState(),
                 report.clearTaskState(),
                 report.taskState(), report.taskState(), report.powerState(), report.launchedAt(),
                 report.vmState(), report.sequence(), row.uuid());

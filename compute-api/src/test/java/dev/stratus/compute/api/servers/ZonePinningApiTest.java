@@ -133,6 +133,35 @@ class ZonePinningApiTest extends ServerApiTestBase {
     }
 
     @Test
+    void aServerIsInTheZoneOfTheHostItLandsOnWithoutBeingPinnedToIt() {
+        String dee = keys.member("dee", "p-zone-6");
+        String first = host();
+        String second = host();
+        String firstZone = zone(first);
+        String secondZone = zone(second);
+        String id = as(dee, "2.37").body(ServerFixture.body("lands", TestImages.ACTIVE, "\"networks\": \"none\""))
+                .post("/v2.1/servers").then().statusCode(202).extract().path("server.id");
+        stub.awaitSchedule(id);
+        fixture.report(id, "building", "spawning", false, 0, first, null, null);
+        fixture.report(id, "active", null, true, 1, first, null, null);
+        fixture.awaitStatus(dee, id, "ACTIVE");
+        as(dee, "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-AZ:availability_zone",
+                equalTo(firstZone));
+        as(dee, "2.1").get("/v2.1/servers/detail?availability_zone=" + firstZone).then()
+                .body("servers.id", org.hamcrest.Matchers.hasItem(id));
+
+        ScheduleMove migrate = move(keys.admin(), "2.1", id, "{\"migrate\": null}");
+        assertNull(migrate.spec().availabilityZone(), "the zone it landed in is no pin");
+        String migration = migrate.move().migrationId();
+        fixture.moveReport(id, migration, "migrating", null, "resize_migrating", first, null, null);
+        fixture.moveReport(id, migration, "finished", "resized", null, second, migrate.move().instance().flavor(),
+                null);
+        fixture.awaitStatus(dee, id, "VERIFY_RESIZE");
+        as(dee, "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-AZ:availability_zone",
+                equalTo(secondZone));
+    }
+
+    @Test
     void aServerCreatedWithoutAZoneGoesAnywhere() {
         String cy = keys.member("cy", "p-zone-3");
         String id = activeServerIn(cy, "free", null);
