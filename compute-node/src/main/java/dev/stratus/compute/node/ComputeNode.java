@@ -20,7 +20,7 @@ import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.compute.ServiceHeartbeat;
-import dev.stratus.common.compute.VncConsoleEndpoint;
+import dev.stratus.common.compute.GuestConsoleEndpoint;
 import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.node.build.GuestPreparation;
@@ -121,7 +121,7 @@ public class ComputeNode {
                 parts.registry(), parts.preparation(), parts.reporter()));
         messaging.serve(topic, DiagnosticsRequest.TYPE, DiagnosticsResult.TYPE,
                 new DiagnosticsHandler(parts.driver(), clock));
-        messaging.serve(topic, VncConsoleRequest.TYPE, VncConsoleEndpoint.TYPE,
+        messaging.serve(topic, VncConsoleRequest.TYPE, GuestConsoleEndpoint.TYPE,
                 new VncConsoleHandler(parts.driver(), parts.vnc()));
         startedAt = clock.instant();
         return restored;

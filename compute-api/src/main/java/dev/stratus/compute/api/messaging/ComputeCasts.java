@@ -24,7 +24,7 @@ import dev.stratus.common.compute.SetAdminPassword;
 import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.compute.ScheduleMove;
-import dev.stratus.common.compute.VncConsoleEndpoint;
+import dev.stratus.common.compute.GuestConsoleEndpoint;
 import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.common.messaging.RequestIds;
@@ -130,8 +130,8 @@ public class ComputeCasts {
                 timeout, RequestIds.currentOrNew());
     }
 
-    public CompletableFuture<VncConsoleEndpoint> vncConsole(String host, VncConsoleRequest request, Duration timeout) {
-        return messaging.call(ComputeTopics.computeHost(host), VncConsoleRequest.TYPE, request, VncConsoleEndpoint.TYPE,
+    public CompletableFuture<GuestConsoleEndpoint> vncConsole(String host, VncConsoleRequest request, Duration timeout) {
+        return messaging.call(ComputeTopics.computeHost(host), VncConsoleRequest.TYPE, request, GuestConsoleEndpoint.TYPE,
                 timeout, RequestIds.currentOrNew());
     }
 

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stratus.common.compute.VncConsoleEndpoint;
-import dev.stratus.common.compute.VncConsoleEndpoint.Outcome;
+import dev.stratus.common.compute.GuestConsoleEndpoint;
+import dev.stratus.common.compute.GuestConsoleEndpoint.Outcome;
 import dev.stratus.common.console.FakeRfbServer;
 import dev.stratus.common.console.RfbSession;
 import dev.stratus.common.persistence.Db;
@@ -75,7 +75,7 @@ class RemoteConsolesApiTest extends ServerApiTestBase {
     void theActionUpTo25AndRemoteConsolesFrom26GiveANoVncUrlWithAStoredToken() throws Exception {
         String owner = keys.member("vnca", "p-vnc-1");
         String id = fixture.activeServer(owner, "console");
-        stub.vncAnswers.put(id, VncConsoleEndpoint.ready("127.0.0.1", 5907));
+        stub.vncAnswers.put(id, GuestConsoleEndpoint.ready("127.0.0.1", 5907));
 
         Response legacy = action(owner, "2.1", id, vnc("novnc"));
         legacy.then().statusCode(200).body("console.type", equalTo("novnc")).body("console.url", startsWith(BASE));
@@ -211,15 +211,15 @@ class RemoteConsolesApiTest extends ServerApiTestBase {
         fixture.report(id, "active", null, true, 1, SchedulerStub.HOST, null, null);
         fixture.awaitStatus(owner, id, "ACTIVE");
 
-        stub.vncAnswers.put(id, VncConsoleEndpoint.refused(Outcome.NOT_READY, "the server is shutdown"));
+        stub.vncAnswers.put(id, GuestConsoleEndpoint.refused(Outcome.NOT_READY, "the server is shutdown"));
         remote(owner, "2.6", id, "vnc", "novnc").then().statusCode(409)
                 .body("conflictingRequest.message", equalTo("Instance " + id + " is not ready"));
-        stub.vncAnswers.put(id, VncConsoleEndpoint.refused(Outcome.NOT_FOUND, "not here"));
+        stub.vncAnswers.put(id, GuestConsoleEndpoint.refused(Outcome.NOT_FOUND, "not here"));
         remote(owner, "2.6", id, "vnc", "novnc").then().statusCode(404);
-        stub.vncAnswers.put(id, VncConsoleEndpoint.refused(Outcome.UNAVAILABLE, "VNC is off"));
+        stub.vncAnswers.put(id, GuestConsoleEndpoint.refused(Outcome.UNAVAILABLE, "VNC is off"));
         remote(owner, "2.6", id, "vnc", "novnc").then().statusCode(400)
                 .body("badRequest.message", equalTo("Unavailable console type novnc."));
-        stub.vncAnswers.put(id, VncConsoleEndpoint.refused(Outcome.NOT_SUPPORTED, "no consoles"));
+        stub.vncAnswers.put(id, GuestConsoleEndpoint.refused(Outcome.NOT_SUPPORTED, "no consoles"));
         action(owner, "2.1", id, vnc("novnc")).then().statusCode(501);
     }
 
@@ -228,7 +228,7 @@ class RemoteConsolesApiTest extends ServerApiTestBase {
         String owner = keys.member("vncg", "p-vnc-6");
         String id = fixture.activeServer(owner, "screen");
         try (FakeRfbServer rfb = FakeRfbServer.start("127.0.0.1")) {
-            stub.vncAnswers.put(id, VncConsoleEndpoint.ready("127.0.0.1", rfb.port()));
+            stub.vncAnswers.put(id, GuestConsoleEndpoint.ready("127.0.0.1", rfb.port()));
             String url = remote(owner, "2.6", id, "vnc", "novnc").jsonPath().getString("remote_console.url");
             try (RawWebSocket ws = RawWebSocket.open(url, proxy.port(), null)) {
                 assertTrue(ws.response.startsWith("HTTP/1.1 101"), ws.response);

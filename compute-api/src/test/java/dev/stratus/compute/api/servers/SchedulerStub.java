@@ -16,7 +16,7 @@ import dev.stratus.common.compute.DiagnosticsResult;
 import dev.stratus.common.compute.GuestDiagnostics;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.ScheduleMove;
-import dev.stratus.common.compute.VncConsoleEndpoint;
+import dev.stratus.common.compute.GuestConsoleEndpoint;
 import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.ReturnAllocations;
@@ -71,8 +71,8 @@ public final class SchedulerStub {
     /** NICs the host was asked to plug; one on {@link #UNPLUGGABLE_NET} fails as a hypervisor refusing it. */
     /** VNC consoles the host was asked for; answered from {@link #vncAnswers}, else with {@link #vncDefault}. */
     public final List<VncConsoleRequest> vncRequests = new CopyOnWriteArrayList<>();
-    public final Map<String, VncConsoleEndpoint> vncAnswers = new ConcurrentHashMap<>();
-    public volatile VncConsoleEndpoint vncDefault = VncConsoleEndpoint.ready("127.0.0.1", 5900);
+    public final Map<String, GuestConsoleEndpoint> vncAnswers = new ConcurrentHashMap<>();
+    public volatile GuestConsoleEndpoint vncDefault = GuestConsoleEndpoint.ready("127.0.0.1", 5900);
     public final List<AttachInterface> attaches = new CopyOnWriteArrayList<>();
     /** NICs the host was asked to unplug; a port of {@link #stuckPorts} fails. */
     public final List<DetachInterface> detaches = new CopyOnWriteArrayList<>();
@@ -163,7 +163,7 @@ public final class SchedulerStub {
                         return java.util.concurrent.CompletableFuture.completedFuture(stub.diagnosticsAnswers
                                 .getOrDefault(m.instanceId(), DiagnosticsResult.reported(FIGURES.withUptime(uptime))));
                     });
-            messaging.serve(ComputeTopics.computeHost(HOST), VncConsoleRequest.TYPE, VncConsoleEndpoint.TYPE,
+            messaging.serve(ComputeTopics.computeHost(HOST), VncConsoleRequest.TYPE, GuestConsoleEndpoint.TYPE,
                     (m, ctx) -> {
                         stub.vncRequests.add(m);
                         return java.util.concurrent.CompletableFuture.completedFuture(

@@ -1,7 +1,7 @@
 package dev.stratus.compute.node.handler;
 
-import dev.stratus.common.compute.VncConsoleEndpoint;
-import dev.stratus.common.compute.VncConsoleEndpoint.Outcome;
+import dev.stratus.common.compute.GuestConsoleEndpoint;
+import dev.stratus.common.compute.GuestConsoleEndpoint.Outcome;
 import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.messaging.MessageContext;
 import dev.stratus.common.messaging.RpcHandler;
@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * With VNC turned off on this host the console is unavailable, as Nova's compute manager answers; the driver
  * tells the rest. Nothing changes on the host, so no lock is taken.
  */
-public class VncConsoleHandler implements RpcHandler<VncConsoleRequest, VncConsoleEndpoint> {
+public class VncConsoleHandler implements RpcHandler<VncConsoleRequest, GuestConsoleEndpoint> {
 
     private static final Logger LOG = Logger.getLogger(VncConsoleHandler.class);
 
@@ -32,19 +32,19 @@ public class VncConsoleHandler implements RpcHandler<VncConsoleRequest, VncConso
     }
 
     @Override
-    public CompletionStage<VncConsoleEndpoint> handle(VncConsoleRequest request, MessageContext context) {
+    public CompletionStage<GuestConsoleEndpoint> handle(VncConsoleRequest request, MessageContext context) {
         return CompletableFuture.completedFuture(locate(request.instanceId()));
     }
 
-    VncConsoleEndpoint locate(String instanceId) {
+    GuestConsoleEndpoint locate(String instanceId) {
         if (!vnc.enabled()) {
-            return VncConsoleEndpoint.refused(Outcome.UNAVAILABLE, "VNC consoles are turned off on this host");
+            return GuestConsoleEndpoint.refused(Outcome.UNAVAILABLE, "VNC consoles are turned off on this host");
         }
         try {
             ConsoleEndpoint endpoint = driver.vncConsole(instanceId);
-            return VncConsoleEndpoint.ready(endpoint.host(), endpoint.port());
+            return GuestConsoleEndpoint.ready(endpoint.host(), endpoint.port());
         } catch (ConsoleUnavailable e) {
-            return VncConsoleEndpoint.refused(switch (e.reason()) {
+            return GuestConsoleEndpoint.refused(switch (e.reason()) {
                 case NOT_READY -> Outcome.NOT_READY;
                 case NOT_FOUND -> Outcome.NOT_FOUND;
                 case NO_DISPLAY -> Outcome.UNAVAILABLE;
@@ -52,7 +52,7 @@ public class VncConsoleHandler implements RpcHandler<VncConsoleRequest, VncConso
             }, e.getMessage());
         } catch (VirtException e) {
             LOG.infof("The console of %s was not found: %s", instanceId, e.getMessage());
-            return VncConsoleEndpoint.refused(Outcome.FAILED, e.getMessage());
+            return GuestConsoleEndpoint.refused(Outcome.FAILED, e.getMessage());
         }
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.stratus.common.compute.VncConsoleEndpoint;
-import dev.stratus.common.compute.VncConsoleEndpoint.Outcome;
+import dev.stratus.common.compute.GuestConsoleEndpoint;
+import dev.stratus.common.compute.GuestConsoleEndpoint.Outcome;
 import dev.stratus.common.console.FakeRfbServer;
 import dev.stratus.common.console.RfbSession;
 import dev.stratus.compute.node.TestInstances;
@@ -56,7 +56,7 @@ class VncConsoleHandlerTest {
     @Test
     void aRunningGuestsConsoleIsARealRfbServer() throws Exception {
         GuestSpec guest = spawned("shown");
-        VncConsoleEndpoint endpoint = new VncConsoleHandler(driver, VncSettings.LOCAL).locate(guest.instanceId());
+        GuestConsoleEndpoint endpoint = new VncConsoleHandler(driver, VncSettings.LOCAL).locate(guest.instanceId());
         assertEquals(Outcome.READY, endpoint.outcome());
         assertEquals("127.0.0.1", endpoint.host());
         assertEquals(rfb.port(), endpoint.port());
@@ -115,7 +115,7 @@ class VncConsoleHandlerTest {
         assertEquals(Outcome.READY, handler.locate(guest.instanceId()).outcome(), "QEMU serves VNC while paused");
         driver.unpause(guest.instanceId());
         driver.powerOff(guest.instanceId(), false, 0);
-        VncConsoleEndpoint stopped = handler.locate(guest.instanceId());
+        GuestConsoleEndpoint stopped = handler.locate(guest.instanceId());
         assertEquals(Outcome.NOT_READY, stopped.outcome());
         assertNull(stopped.port());
         assertEquals(Outcome.NOT_FOUND, handler.locate("00000000-0000-4000-8000-00000000dead").outcome());
@@ -128,7 +128,7 @@ class VncConsoleHandlerTest {
                 "127.0.0.1")).locate(guest.instanceId()).outcome());
         FakeVirtDriver without = new FakeVirtDriver("h", FakeDriverSettings.reliable("h"));
         without.spawn(guest);
-        VncConsoleEndpoint none = new VncConsoleHandler(without, VncSettings.LOCAL).locate(guest.instanceId());
+        GuestConsoleEndpoint none = new VncConsoleHandler(without, VncSettings.LOCAL).locate(guest.instanceId());
         assertEquals(Outcome.NOT_SUPPORTED, none.outcome());
         assertEquals("The fake driver has no consoles", none.message());
     }

@@ -1,6 +1,6 @@
 package dev.stratus.compute.api.service.console;
 
-import dev.stratus.common.compute.VncConsoleEndpoint;
+import dev.stratus.common.compute.GuestConsoleEndpoint;
 import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.messaging.RpcTimeoutException;
@@ -60,7 +60,7 @@ public class RemoteConsoles {
         if (!NOVNC.equals(consoleType)) {
             throw ApiException.badRequest("Invalid console type " + consoleType);
         }
-        VncConsoleEndpoint endpoint = locate(row);
+        GuestConsoleEndpoint endpoint = locate(row);
         return switch (endpoint.outcome()) {
             case READY -> accessUrl(tokens.authorize(row.uuid(), consoleType, endpoint.host(), endpoint.port(),
                     settings.novncproxyBaseUrl()));
@@ -82,7 +82,7 @@ public class RemoteConsoles {
                 + URLEncoder.encode("?token=" + token, StandardCharsets.UTF_8);
     }
 
-    private VncConsoleEndpoint locate(InstanceRow row) {
+    private GuestConsoleEndpoint locate(InstanceRow row) {
         try {
             return casts.vncConsole(row.host(), new VncConsoleRequest(row.uuid()), compute.consoleTimeout())
                     .get(compute.consoleTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
