@@ -25,6 +25,7 @@ import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.compute.ScheduleMove;
 import dev.stratus.common.compute.GuestConsoleEndpoint;
+import dev.stratus.common.compute.SerialConsoleRequest;
 import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.common.messaging.RequestIds;
@@ -133,6 +134,12 @@ public class ComputeCasts {
     public CompletableFuture<GuestConsoleEndpoint> vncConsole(String host, VncConsoleRequest request, Duration timeout) {
         return messaging.call(ComputeTopics.computeHost(host), VncConsoleRequest.TYPE, request, GuestConsoleEndpoint.TYPE,
                 timeout, RequestIds.currentOrNew());
+    }
+
+    public CompletableFuture<GuestConsoleEndpoint> serialConsole(String host, SerialConsoleRequest request,
+            Duration timeout) {
+        return messaging.call(ComputeTopics.computeHost(host), SerialConsoleRequest.TYPE, request,
+                GuestConsoleEndpoint.TYPE, timeout, RequestIds.currentOrNew());
     }
 
     public CompletableFuture<DiagnosticsResult> diagnostics(String host, DiagnosticsRequest request,

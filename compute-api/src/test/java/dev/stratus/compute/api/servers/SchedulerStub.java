@@ -17,6 +17,7 @@ import dev.stratus.common.compute.GuestDiagnostics;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.ScheduleMove;
 import dev.stratus.common.compute.GuestConsoleEndpoint;
+import dev.stratus.common.compute.SerialConsoleRequest;
 import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.ReturnAllocations;
@@ -73,6 +74,11 @@ public final class SchedulerStub {
     public final List<VncConsoleRequest> vncRequests = new CopyOnWriteArrayList<>();
     public final Map<String, GuestConsoleEndpoint> vncAnswers = new ConcurrentHashMap<>();
     public volatile GuestConsoleEndpoint vncDefault = GuestConsoleEndpoint.ready("127.0.0.1", 5900);
+    public final List<SerialConsoleRequest> serialRequests = new CopyOnWriteArrayList<>();
+    public final Map<String, GuestConsoleEndpoint> serialAnswers = new ConcurrentHashMap<>();
+    /** As a host whose serial consoles are off (Nova's default). */
+    public volatile GuestConsoleEndpoint serialDefault =
+            GuestConsoleEndpoint.refused(GuestConsoleEndpoint.Outcome.UNAVAILABLE, "serial consoles are off");
     public final List<AttachInterface> attaches = new CopyOnWriteArrayList<>();
     /** NICs the host was asked to unplug; a port of {@link #stuckPorts} fails. */
     public final List<DetachInterface> detaches = new CopyOnWriteArrayList<>();
@@ -168,6 +174,12 @@ public final class SchedulerStub {
                         stub.vncRequests.add(m);
                         return java.util.concurrent.CompletableFuture.completedFuture(
                                 stub.vncAnswers.getOrDefault(m.instanceId(), stub.vncDefault));
+                    });
+            messaging.serve(ComputeTopics.computeHost(HOST), SerialConsoleRequest.TYPE, GuestConsoleEndpoint.TYPE,
+                    (m, ctx) -> {
+                        stub.serialRequests.add(m);
+                        return java.util.concurrent.CompletableFuture.completedFuture(
+                                stub.serialAnswers.getOrDefault(m.instanceId(), stub.serialDefault));
                     });
             messaging.ready().get(30, TimeUnit.SECONDS);
             instance = stub;

@@ -1,11 +1,13 @@
 package dev.stratus.compute.api.service.console;
 
 import dev.stratus.common.compute.GuestConsoleEndpoint;
+import dev.stratus.common.compute.SerialConsoleRequest;
 import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.common.messaging.RpcTimeoutException;
 import dev.stratus.compute.api.config.ComputeSettings;
 import dev.stratus.compute.api.config.ConsoleSettings;
+import dev.stratus.compute.api.config.SerialConsoleSettings;
 import dev.stratus.compute.api.messaging.ComputeCasts;
 import dev.stratus.compute.api.persistence.InstanceRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,14 +21,17 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A console URL for a server, as Nova's compute API and compute manager make one: the server must have a host and
- * no delete or live migration under way (409), the console must be one this cloud has (noVNC; SPICE, serial and
- * MKS consoles are off, as in a Nova whose {@code [spice]}, {@code [serial_console]} and {@code [mks]} are not
- * enabled: 400), then the host says where the guest's VNC server is and a token for it goes into the URL.
+ * no delete or live migration under way (409), the console must be one this cloud has (noVNC, and serial where the
+ * host has serial consoles on; SPICE and MKS consoles are off, as in a Nova whose {@code [spice]} and {@code [mks]}
+ * are not enabled: 400), then the host says where the guest's VNC server or serial port is and a token for it goes
+ * into the URL.
  */
 @ApplicationScoped
 public class RemoteConsoles {
 
     public static final String NOVNC = "novnc";
+
+    public static final String SERIAL = "serial";
 
     private static final Set<String> BUSY_TASKS = Set.of("deleting", "migrating");
 
@@ -34,12 +39,15 @@ public class RemoteConsoles {
     private final ConsoleTokens tokens;
     private final ComputeSettings compute;
     private final ConsoleSettings settings;
+    private final SerialConsoleSettings serial;
 
-    public RemoteConsoles(ComputeCasts casts, ConsoleTokens tokens, ComputeSettings compute, ConsoleSettings settings) {
+    public RemoteConsoles(ComputeCasts casts, ConsoleTokens tokens, ComputeSettings compute, ConsoleSettings settings,
+            SerialConsoleSettings serial) {
         this.casts = casts;
         this.tokens = tokens;
         this.compute = compute;
         this.settings = settings;
+        this.serial = serial;
     }
 
     /**
@@ -54,16 +62,20 @@ public class RemoteConsoles {
             throw ApiException.conflict("Cannot '" + action + "' instance " + row.uuid()
                     + " while it is in task_state " + row.taskState());
         }
-        if (!"vnc".equals(protocol)) {
+        boolean vnc = "vnc".equals(protocol);
+        if (!vnc && !SERIAL.equals(protocol)) {
             throw ApiException.badRequest("Unavailable console type " + consoleType + ".");
         }
-        if (!NOVNC.equals(consoleType)) {
+        if (!(vnc ? NOVNC : SERIAL).equals(consoleType)) {
             throw ApiException.badRequest("Invalid console type " + consoleType);
         }
-        GuestConsoleEndpoint endpoint = locate(row);
+        GuestConsoleEndpoint endpoint = locate(row, vnc);
+        String base = vnc ? settings.novncproxyBaseUrl() : serial.baseUrl();
         return switch (endpoint.outcome()) {
-            case READY -> accessUrl(tokens.authorize(row.uuid(), consoleType, endpoint.host(), endpoint.port(),
-                    settings.novncproxyBaseUrl()));
+            case READY -> {
+                String token = tokens.authorize(row.uuid(), consoleType, endpoint.host(), endpoint.port(), base);
+                yield vnc ? noVncUrl(base, token) : serialUrl(base, token);
+            }
             case NOT_READY -> throw ApiException.conflict("Instance " + row.uuid() + " is not ready");
             case NOT_FOUND -> throw "building".equals(row.vmState())
                     ? ApiException.conflict("Instance " + row.uuid() + " is not ready")
@@ -76,16 +88,21 @@ public class RemoteConsoles {
     }
 
     /** Nova's noVNC access URL: the token rides in noVNC's {@code path} parameter, which noVNC opens as websocket. */
-    private String accessUrl(String token) {
-        String base = settings.novncproxyBaseUrl();
+    private static String noVncUrl(String base, String token) {
         return base + (base.contains("?") ? "&" : "?") + "path="
                 + URLEncoder.encode("?token=" + token, StandardCharsets.UTF_8);
     }
 
-    private GuestConsoleEndpoint locate(InstanceRow row) {
+    /** Nova's serial access URL: the proxy's websocket URL with the token as its query. */
+    private static String serialUrl(String base, String token) {
+        return base + (base.contains("?") ? "&" : "?") + "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    private GuestConsoleEndpoint locate(InstanceRow row, boolean vnc) {
         try {
-            return casts.vncConsole(row.host(), new VncConsoleRequest(row.uuid()), compute.consoleTimeout())
-                    .get(compute.consoleTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            var answer = vnc ? casts.vncConsole(row.host(), new VncConsoleRequest(row.uuid()), compute.consoleTimeout())
+                    : casts.serialConsole(row.host(), new SerialConsoleRequest(row.uuid()), compute.consoleTimeout());
+            return answer.get(compute.consoleTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("Interrupted while asking for the console.");
