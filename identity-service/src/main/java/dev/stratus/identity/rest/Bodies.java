@@ -72,13 +72,18 @@ final class Bodies {
 
     /** Query filter {@code enabled=true|false}, Keystone-style tolerant of 0/1. */
     static Boolean enabledFilter(String value) {
+        return booleanFilter("enabled", value);
+    }
+
+    /** A boolean query filter ({@code true|false}, Keystone-style tolerant of 0/1); null when absent. */
+    static Boolean booleanFilter(String field, String value) {
         if (value == null) {
             return null;
         }
         return switch (value.toLowerCase()) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw invalid("enabled", "must be a boolean");
+            default -> throw invalid(field, "must be a boolean");
         };
     }
 }

@@ -42,22 +42,33 @@ public class ProjectResource {
     private final ApiSettings api;
     private final Directory directory;
     private final Revocations revocations;
+    private final DomainsAsProjects domainProjects;
 
-    public ProjectResource(Policy policy, ApiSettings api, Directory directory, Revocations revocations) {
+    public ProjectResource(Policy policy, ApiSettings api, Directory directory, Revocations revocations,
+            DomainsAsProjects domainProjects) {
         this.policy = policy;
         this.api = api;
         this.directory = directory;
         this.revocations = revocations;
+        this.domainProjects = domainProjects;
     }
 
     @GET
     @WithSession
     public Uni<Map<String, Object>> list(@QueryParam("name") String name, @QueryParam("domain_id") String domainId,
             @QueryParam("enabled") String enabled, @QueryParam("parent_id") String parentId,
-            @QueryParam("tags") String tags, @QueryParam("tags-any") String tagsAny, @Context UriInfo uri) {
+            @QueryParam("tags") String tags, @QueryParam("tags-any") String tagsAny,
+            @QueryParam("is_domain") String isDomain, @Context UriInfo uri) {
         policy.enforce("identity:list_projects", Policy.admin());
         Boolean enabledFilter = Bodies.enabledFilter(enabled);
         String base = PublicUrls.base(api, uri);
+        // As Keystone: domains are the projects acting as domains, listed only with is_domain=true; without the
+        // filter the list holds the other projects only.
+        if (Boolean.TRUE.equals(Bodies.booleanFilter("is_domain", isDomain))) {
+            return domainProjects.list(name, enabledFilter,
+                    domainId != null || parentId != null || tags != null || tagsAny != null, base)
+                    .map(domains -> Views.collection("projects", domains, base + "/v3/projects"));
+        }
         return ProjectEntity.<ProjectEntity>listAll().map(all -> Views.collection("projects", all.stream()
                 .filter(p -> name == null || p.name.equals(name))
                 .filter(p -> domainId == null || p.domainId.equals(domainId))
@@ -75,7 +86,9 @@ public class ProjectResource {
     @WithSession
     public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
         policy.enforce("identity:get_project", Policy.projectReader(id));
-        return directory.project(id).map(p -> Map.of("project", Views.project(p, PublicUrls.base(api, uri))));
+        String base = PublicUrls.base(api, uri);
+        return directory.projectOrDomain(id).map(found -> Map.of("project", found.isDomain()
+                ? Views.domainAsProject(found.domain(), base) : Views.project(found.project(), base)));
     }
 
     @POST
@@ -84,7 +97,7 @@ public class ProjectResource {
         policy.enforce("identity:create_project", Policy.admin());
         JsonNode p = Bodies.member(body, "project");
         if (Boolean.TRUE.equals(Bodies.bool(p, "is_domain"))) {
-            throw Bodies.invalid("is_domain", "true is not supported; create a domain instead");
+            return domainProjects.create(p, PublicUrls.base(api, uri)).map(view -> Creation.created("project", view));
         }
         ProjectEntity project = new ProjectEntity();
         project.id = Ids.newId();
@@ -138,36 +151,49 @@ public class ProjectResource {
     public Uni<Map<String, Object>> update(@PathParam("id") String id, JsonNode body, @Context UriInfo uri) {
         policy.enforce("identity:update_project", Policy.admin());
         JsonNode p = Bodies.member(body, "project");
-        return directory.project(id).chain(project -> {
-            String newName = Bodies.has(p, "name") ? Bodies.requiredName(p, 64) : project.name;
-            if (Bodies.has(p, "domain_id") && !project.domainId.equals(Bodies.text(p, "domain_id"))) {
-                throw ApiException.badRequest("Update of `domain_id` is not allowed.");
+        return directory.projectOrDomain(id).chain(found -> found.isDomain()
+                ? domainProjects.update(found.domain(), p, PublicUrls.base(api, uri))
+                        .map(view -> Map.<String, Object>of("project", view))
+                : update(found.project(), p, uri));
+    }
+
+    private Uni<Map<String, Object>> update(ProjectEntity project, JsonNode p, UriInfo uri) {
+        String id = project.id;
+        String newName = Bodies.has(p, "name") ? Bodies.requiredName(p, 64) : project.name;
+        if (Bodies.has(p, "domain_id") && !project.domainId.equals(Bodies.text(p, "domain_id"))) {
+            throw ApiException.badRequest("Cannot change Domain ID");
+        }
+        String parent = project.parentId != null ? project.parentId : project.domainId;
+        if (Bodies.has(p, "parent_id") && !parent.equals(Bodies.text(p, "parent_id"))) {
+            throw ApiException.forbidden("Update of `parent_id` is not allowed.");
+        }
+        if (Boolean.TRUE.equals(Bodies.bool(p, "is_domain"))) {
+            throw ApiException.badRequest("Update of `is_domain` is not allowed.");
+        }
+        Uni<Long> clash = newName.equals(project.name) ? Uni.createFrom().item(0L)
+                : ProjectEntity.count("domainId = ?1 and name = ?2", project.domainId, newName);
+        return clash.chain(n -> {
+            if (n > 0) {
+                return Uni.createFrom().failure(ApiException.conflict(
+                        "Conflict occurred attempting to store project - it is not permitted to have two"
+                                + " projects with the same name in the same domain : " + newName + "."));
             }
-            Uni<Long> clash = newName.equals(project.name) ? Uni.createFrom().item(0L)
-                    : ProjectEntity.count("domainId = ?1 and name = ?2", project.domainId, newName);
-            return clash.chain(n -> {
-                if (n > 0) {
-                    return Uni.createFrom().failure(ApiException.conflict(
-                            "Conflict occurred attempting to store project - it is not permitted to have two"
-                                    + " projects with the same name in the same domain : " + newName + "."));
-                }
-                project.name = newName;
-                if (Bodies.has(p, "description")) {
-                    project.description = Bodies.text(p, "description");
-                }
-                if (Bodies.has(p, "tags")) {
-                    project.tags = JsonColumns.tagsFrom(p.get("tags"));
-                }
-                Boolean enabled = Bodies.bool(p, "enabled");
-                boolean disabling = Boolean.FALSE.equals(enabled) && project.enabled;
-                if (enabled != null) {
-                    project.enabled = enabled;
-                }
-                Uni<Void> revoke = disabling ? revocations.revoke(RevocationEvent.ofProject(id))
-                        : Uni.createFrom().voidItem();
-                return revoke.map(x -> Map.<String, Object>of("project",
-                        Views.project(project, PublicUrls.base(api, uri))));
-            });
+            project.name = newName;
+            if (Bodies.has(p, "description")) {
+                project.description = Bodies.text(p, "description");
+            }
+            if (Bodies.has(p, "tags")) {
+                project.tags = JsonColumns.tagsFrom(p.get("tags"));
+            }
+            Boolean enabled = Bodies.bool(p, "enabled");
+            boolean disabling = Boolean.FALSE.equals(enabled) && project.enabled;
+            if (enabled != null) {
+                project.enabled = enabled;
+            }
+            Uni<Void> revoke = disabling ? revocations.revoke(RevocationEvent.ofProject(id))
+                    : Uni.createFrom().voidItem();
+            return revoke.map(x -> Map.<String, Object>of("project",
+                    Views.project(project, PublicUrls.base(api, uri))));
         });
     }
 
@@ -176,6 +202,12 @@ public class ProjectResource {
     @WithTransaction
     public Uni<Response> delete(@PathParam("id") String id) {
         policy.enforce("identity:delete_project", Policy.admin());
+        return directory.projectOrDomain(id).chain(found -> found.isDomain()
+                ? domainProjects.delete(found.domain()).map(ignored -> Response.noContent().build())
+                : deleteProject(id));
+    }
+
+    private Uni<Response> deleteProject(String id) {
         return directory.project(id)
                 .call(project -> ProjectEntity.count("parentId", id).invoke(children -> {
                     if (children > 0) {

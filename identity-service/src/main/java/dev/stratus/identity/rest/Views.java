@@ -72,6 +72,25 @@ final class Views {
         return m;
     }
 
+    /**
+     * A domain through the projects API, as Keystone's project acting as a domain: no domain and no parent of its
+     * own, {@code is_domain} true. Domains keep no tags here.
+     */
+    static Map<String, Object> domainAsProject(DomainEntity d, String base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id);
+        m.put("name", d.name);
+        m.put("domain_id", null);
+        m.put("description", d.description == null ? "" : d.description);
+        m.put("enabled", d.enabled);
+        m.put("parent_id", null);
+        m.put("is_domain", true);
+        m.put("tags", List.of());
+        m.put("options", Map.of());
+        m.put("links", links(base + "/v3/projects/" + d.id));
+        return m;
+    }
+
     static Map<String, Object> user(UserEntity u, String base) {
         Map<String, Object> m = new LinkedHashMap<>(JsonColumns.extra(u.extra));
         m.put("id", u.id);

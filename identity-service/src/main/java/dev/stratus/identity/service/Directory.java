@@ -33,6 +33,21 @@ public class Directory {
                 .failWith(() -> notFound("project", id));
     }
 
+    /** A project, or a domain where the projects API names one (Keystone's project acting as a domain). */
+    public record ProjectOrDomain(ProjectEntity project, DomainEntity domain) {
+        public boolean isDomain() {
+            return domain != null;
+        }
+    }
+
+    /** The project with this id, else the domain with it; Keystone's project 404 when neither. */
+    public Uni<ProjectOrDomain> projectOrDomain(String id) {
+        return ProjectEntity.<ProjectEntity>findById(id).chain(project -> project != null
+                ? Uni.createFrom().item(new ProjectOrDomain(project, null))
+                : DomainEntity.<DomainEntity>findById(id).onItem().ifNull().failWith(() -> notFound("project", id))
+                        .map(domain -> new ProjectOrDomain(null, domain)));
+    }
+
     public Uni<UserEntity> user(String id) {
         return UserEntity.<UserEntity>findById(id).onItem().ifNull()
                 .failWith(() -> notFound("user", id));
