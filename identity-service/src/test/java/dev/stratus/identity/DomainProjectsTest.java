@@ -173,4 +173,28 @@ class DomainProjectsTest {
                 .body(Tokens.passwordBody("admin", IdentityTestResource.ADMIN_PASSWORD, "admin"))
                 .post("/v3/auth/tokens").then().statusCode(201).body("token.is_domain", equalTo(false));
     }
+
+    /** As Keystone's domain-disable callback: the tokens of the domain's users and of its projects stop working. */
+    @Test
+    void disablingADomainRevokesTheTokensOfItsUsersAndProjects() {
+        String admin = Tokens.admin();
+        String domain = as(admin).body("{\"domain\": {\"name\": \"" + unique("dom-off") + "\"}}")
+                .post("/v3/domains").then().statusCode(201).extract().path("domain.id");
+        String project = as(admin).body("{\"project\": {\"name\": \"work\", \"domain_id\": \"" + domain + "\"}}")
+                .post("/v3/projects").then().statusCode(201).extract().path("project.id");
+        String user = as(admin).body("{\"user\": {\"name\": \"worker\", \"domain_id\": \"" + domain
+                + "\", \"password\": \"secret-1\"}}").post("/v3/users").then().statusCode(201).extract().path("user.id");
+        String member = as(admin).queryParam("name", "member").get("/v3/roles").then().statusCode(200)
+                .extract().path("roles[0].id");
+        as(admin).put("/v3/projects/" + project + "/users/" + user + "/roles/" + member).then().statusCode(204);
+        String workersToken = given().contentType(ContentType.JSON).body("{\"auth\": {\"identity\": {\"methods\":"
+                + " [\"password\"], \"password\": {\"user\": {\"id\": \"" + user + "\", \"password\": \"secret-1\"}}},"
+                + " \"scope\": {\"project\": {\"id\": \"" + project + "\"}}}}").post("/v3/auth/tokens").then()
+                .statusCode(201).extract().header("X-Subject-Token");
+        as(admin).header("X-Subject-Token", workersToken).get("/v3/auth/tokens").then().statusCode(200);
+
+        as(admin).body("{\"domain\": {\"enabled\": false}}").patch("/v3/domains/" + domain).then().statusCode(200);
+        as(admin).header("X-Subject-Token", workersToken).get("/v3/auth/tokens").then().statusCode(404);
+        as(admin).header("X-Subject-Token", admin).get("/v3/auth/tokens").then().statusCode(200);
+    }
 }
