@@ -174,7 +174,10 @@ class DomainProjectsTest {
                 .post("/v3/auth/tokens").then().statusCode(201).body("token.is_domain", equalTo(false));
     }
 
-    /** As Keystone's domain-disable callback: the tokens of the domain's users and of its projects stop working. */
+    /**
+     * As Keystone's domain-disable callback: the tokens of the domain's users, of its projects and scoped to it stop
+     * working (one OS-REVOKE event with the domain's id); other tokens go on.
+     */
     @Test
     void disablingADomainRevokesTheTokensOfItsUsersAndProjects() {
         String admin = Tokens.admin();
@@ -192,9 +195,19 @@ class DomainProjectsTest {
                 + " \"scope\": {\"project\": {\"id\": \"" + project + "\"}}}}").post("/v3/auth/tokens").then()
                 .statusCode(201).extract().header("X-Subject-Token");
         as(admin).header("X-Subject-Token", workersToken).get("/v3/auth/tokens").then().statusCode(200);
+        String adminId = as(admin).header("X-Subject-Token", admin).get("/v3/auth/tokens").then().statusCode(200)
+                .extract().path("token.user.id");
+        as(admin).put("/v3/domains/" + domain + "/users/" + adminId + "/roles/" + member).then().statusCode(204);
+        String domainScoped = given().contentType(ContentType.JSON).body("{\"auth\": {\"identity\": {\"methods\":"
+                + " [\"password\"], \"password\": {\"user\": {\"id\": \"" + adminId + "\", \"password\": \""
+                + IdentityTestResource.ADMIN_PASSWORD + "\"}}}, \"scope\": {\"domain\": {\"id\": \"" + domain
+                + "\"}}}}").post("/v3/auth/tokens").then().statusCode(201).extract().header("X-Subject-Token");
 
         as(admin).body("{\"domain\": {\"enabled\": false}}").patch("/v3/domains/" + domain).then().statusCode(200);
         as(admin).header("X-Subject-Token", workersToken).get("/v3/auth/tokens").then().statusCode(404);
+        as(admin).header("X-Subject-Token", domainScoped).get("/v3/auth/tokens").then().statusCode(404);
+        as(admin).get("/v3/OS-REVOKE/events").then().statusCode(200)
+                .body("events.domain_id", hasItem(domain));
         as(admin).header("X-Subject-Token", admin).get("/v3/auth/tokens").then().statusCode(200);
     }
 }

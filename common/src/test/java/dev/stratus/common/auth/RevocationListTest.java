@@ -38,7 +38,7 @@ class RevocationListTest {
     void userAndProjectEventNeedsBothToMatch() {
         RevocationList list = new RevocationList();
         Instant now = Instant.now();
-        list.add(new RevocationEvent(null, null, "u", "p", now, now));
+        list.add(new RevocationEvent(null, null, "u", "p", null, now, now));
         assertTrue(list.isRevoked(token("a", "u", "p", now.minusSeconds(1))));
         assertFalse(list.isRevoked(token("a", "u", "q", now.minusSeconds(1))));
     }

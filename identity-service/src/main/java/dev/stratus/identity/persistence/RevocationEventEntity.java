@@ -25,6 +25,8 @@ public class RevocationEventEntity extends PanacheEntityBase {
     public String userId;
     @Column(name = "project_id")
     public String projectId;
+    @Column(name = "domain_id")
+    public String domainId;
     @Column(name = "issued_before")
     public Instant issuedBefore;
     @Column(name = "revoked_at")
@@ -36,12 +38,13 @@ public class RevocationEventEntity extends PanacheEntityBase {
         entity.auditChainId = e.auditChainId();
         entity.userId = e.userId();
         entity.projectId = e.projectId();
+        entity.domainId = e.domainId();
         entity.issuedBefore = e.issuedBefore();
         entity.revokedAt = e.revokedAt();
         return entity;
     }
 
     public RevocationEvent toEvent() {
-        return new RevocationEvent(auditId, auditChainId, userId, projectId, issuedBefore, revokedAt);
+        return new RevocationEvent(auditId, auditChainId, userId, projectId, domainId, issuedBefore, revokedAt);
     }
 }

@@ -46,21 +46,12 @@ public class Domains {
 
     /**
      * Applies the change to the (managed) domain; 409 when the new name is another domain's. Disabling it revokes,
-     * as Keystone's domain-disable callback does, the tokens of its users and those scoped to its projects.
+     * as Keystone's domain-disable callback does, the tokens of its users and those scoped to it or its projects.
      */
     public Uni<DomainEntity> update(DomainEntity domain, Change change) {
         boolean disabling = Boolean.FALSE.equals(change.enabled()) && domain.enabled;
-        return apply(domain, change).call(updated -> disabling ? revokeTokensWithin(updated.id)
-                : Uni.createFrom().voidItem());
-    }
-
-    private Uni<Void> revokeTokensWithin(String domainId) {
-        return ProjectEntity.<ProjectEntity>list("domainId", domainId)
-                .call(projects -> revocations.revokeAll(projects.stream()
-                        .map(p -> RevocationEvent.ofProject(p.id)).toList()))
-                .chain(() -> UserEntity.<UserEntity>list("domainId", domainId))
-                .call(users -> revocations.revokeAll(users.stream().map(u -> RevocationEvent.ofUser(u.id)).toList()))
-                .replaceWithVoid();
+        return apply(domain, change).call(updated -> disabling
+                ? revocations.revoke(RevocationEvent.ofDomain(updated.id)) : Uni.createFrom().voidItem());
     }
 
     private Uni<DomainEntity> apply(DomainEntity domain, Change change) {
