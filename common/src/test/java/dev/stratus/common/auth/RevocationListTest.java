@@ -44,6 +44,27 @@ class RevocationListTest {
     }
 
     @Test
+    void aDomainEventRevokesItsUsersItsProjectsAndTokensScopedToIt() {
+        RevocationList list = new RevocationList();
+        RevocationEvent event = RevocationEvent.ofDomain("d");
+        list.add(event);
+        Instant before = event.issuedBefore().minusSeconds(1);
+        List<String> audit = List.of("a");
+        Set<String> roles = Set.of("member");
+        List<String> password = List.of("password");
+        assertTrue(list.isRevoked(new AuthContext("t", "u", "n", "d", "p", "default", null, roles, password, audit,
+                before, before.plusSeconds(60))), "a user of the domain");
+        assertTrue(list.isRevoked(new AuthContext("t", "u", "n", "default", "p", "d", null, roles, password, audit,
+                before, before.plusSeconds(60))), "a project of the domain");
+        assertTrue(list.isRevoked(new AuthContext("t", "u", "n", "default", null, null, "d", roles, password, audit,
+                before, before.plusSeconds(60))), "scoped to the domain");
+        assertFalse(list.isRevoked(token("a", "u", "p", before)), "elsewhere");
+        Instant after = event.issuedBefore().plusSeconds(1);
+        assertFalse(list.isRevoked(new AuthContext("t", "u", "n", "d", "p", "d", null, roles, password, audit,
+                after, after.plusSeconds(60))), "issued after the domain came back");
+    }
+
+    @Test
     void rolesImplyWeakerOnes() {
         assertTrue(DefaultRoles.grants(Set.of("admin"), "reader"));
         assertTrue(DefaultRoles.grants(Set.of("member"), "reader"));
