@@ -6,8 +6,6 @@ import dev.stratus.compute.api.service.console.RemoteConsoles;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,8 +30,7 @@ public class NoVncProxy {
     private final Vertx vertx;
     private final ConsoleSettings settings;
     private final ConsoleTokens tokens;
-    private HttpServer server;
-    private ConsoleGate gate;
+    private ConsoleProxyServer server;
 
     public NoVncProxy(Vertx vertx, ConsoleSettings settings, ConsoleTokens tokens) {
         this.vertx = vertx;
@@ -53,29 +49,20 @@ public class NoVncProxy {
         Router pages = Router.router(vertx);
         pages.route().handler(StaticHandler.create(FileSystemAccess.ROOT, web.toAbsolutePath().toString())
                 .setDirectoryListing(false));
-        gate = new ConsoleGate(vertx, tokens, Set.of(RemoteConsoles.NOVNC), settings.allowedOrigins().orElse(List.of()));
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.novncproxyHost())
-                .setPort(settings.novncproxyPort()).setWebSocketSubProtocols(List.of("binary")));
-        server.requestHandler(request -> {
-            if (ConsoleGate.isUpgrade(request)) {
-                gate.upgrade(request);
-            } else {
-                pages.handle(request);
-            }
-        });
-        server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        LOG.infof("noVNC proxy listens on %s:%d (pages from %s)", settings.novncproxyHost(), server.actualPort(), web);
+        server = ConsoleProxyServer.listen(vertx, new ConsoleGate(vertx, tokens, Set.of(RemoteConsoles.NOVNC),
+                settings.allowedOrigins().orElse(List.of())), settings.novncproxyHost(), settings.novncproxyPort(),
+                pages::handle);
+        LOG.infof("noVNC proxy listens on %s:%d (pages from %s)", settings.novncproxyHost(), server.port(), web);
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (server != null) {
             server.close();
-            gate.close();
         }
     }
 
     /** The port the proxy listens on (the configured one, or the one picked for port 0). */
     public int port() {
-        return server == null ? -1 : server.actualPort();
+        return server == null ? -1 : server.port();
     }
 }

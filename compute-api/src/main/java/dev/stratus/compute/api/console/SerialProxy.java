@@ -7,13 +7,10 @@ import dev.stratus.compute.api.service.console.RemoteConsoles;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,8 +28,7 @@ public class SerialProxy {
     private final SerialConsoleSettings settings;
     private final ConsoleSettings consoles;
     private final ConsoleTokens tokens;
-    private HttpServer server;
-    private ConsoleGate gate;
+    private ConsoleProxyServer server;
 
     public SerialProxy(Vertx vertx, SerialConsoleSettings settings, ConsoleSettings consoles, ConsoleTokens tokens) {
         this.vertx = vertx;
@@ -45,30 +41,20 @@ public class SerialProxy {
         if (!settings.serialproxyEnabled()) {
             return;
         }
-        gate = new ConsoleGate(vertx, tokens, Set.of(RemoteConsoles.SERIAL),
-                consoles.allowedOrigins().orElse(List.of()));
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.serialproxyHost())
-                .setPort(settings.serialproxyPort()).setWebSocketSubProtocols(List.of("binary")));
-        server.requestHandler(request -> {
-            if (ConsoleGate.isUpgrade(request)) {
-                gate.upgrade(request);
-            } else {
-                request.response().setStatusCode(404).end();
-            }
-        });
-        server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        LOG.infof("Serial console proxy listens on %s:%d", settings.serialproxyHost(), server.actualPort());
+        server = ConsoleProxyServer.listen(vertx, new ConsoleGate(vertx, tokens, Set.of(RemoteConsoles.SERIAL),
+                consoles.allowedOrigins().orElse(List.of())), settings.serialproxyHost(), settings.serialproxyPort(),
+                request -> request.response().setStatusCode(404).end());
+        LOG.infof("Serial console proxy listens on %s:%d", settings.serialproxyHost(), server.port());
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (server != null) {
             server.close();
-            gate.close();
         }
     }
 
     /** The port the proxy listens on (the configured one, or the one picked for port 0). */
     public int port() {
-        return server == null ? -1 : server.actualPort();
+        return server == null ? -1 : server.port();
     }
 }
