@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * A web server on 127.0.0.1 (random port) holding image data for the http store's tests: {@code /image.raw}
- * (HEAD, GET, single ranges), {@code /redirect/N} (N redirects, then the image), {@code /empty} (no bytes), {@code /big} (200,000 zeros),
- * anything else 404.
+ * (HEAD, GET, single ranges), {@code /redirect/N} (N redirects, then the image), {@code /redirect-forbidden} (a
+ * redirect to {@code http://forbidden.example/image.raw}), {@code /chunked} (the image without a length),
+ * {@code /empty} (no bytes), {@code /big} (200,000 zeros), anything else 404.
  */
 final class ExternalImageServer implements AutoCloseable {
 
@@ -45,6 +46,19 @@ final class ExternalImageServer implements AutoCloseable {
                 int left = Integer.parseInt(path.substring("/redirect/".length()));
                 exchange.getResponseHeaders().set("Location", left == 0 ? "/image.raw" : "/redirect/" + (left - 1));
                 exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            if (path.equals("/redirect-forbidden")) {
+                exchange.getResponseHeaders().set("Location", "http://forbidden.example/image.raw");
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            if (path.equals("/chunked") && !head) {
+                gets.incrementAndGet();
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(data);
+                }
                 return;
             }
             byte[] body = switch (path) {

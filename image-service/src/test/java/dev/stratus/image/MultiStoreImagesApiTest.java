@@ -71,7 +71,7 @@ class MultiStoreImagesApiTest {
                 .body("{\"name\": \"multi\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}")
                 .post("/v2/images").then().statusCode(201)
                 .header("OpenStack-image-store-ids", "fast,cheap")
-                .header("OpenStack-image-import-methods", "glance-direct,copy-image")
+                .header("OpenStack-image-import-methods", "glance-direct,web-download,copy-image,glance-download")
                 .extract().path("id");
     }
 

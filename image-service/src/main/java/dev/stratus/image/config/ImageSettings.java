@@ -90,6 +90,69 @@ public interface ImageSettings {
         /** How often the recovery sweep looks for interrupted imports (it also runs at start-up). */
         @WithDefault("PT60S")
         java.time.Duration recoveryInterval();
+
+        /**
+         * Glance's {@code enabled_import_methods}: the import methods offered, in this order ({@code glance-direct},
+         * {@code web-download}, {@code copy-image}, {@code glance-download}; Glance leaves the last one off by
+         * default). {@code copy-image} is offered only with two stores or more.
+         */
+        @WithDefault("glance-direct,web-download,copy-image,glance-download")
+        List<String> enabledMethods();
+
+        /**
+         * How long a {@code web-download} or {@code glance-download} waits to connect, and for each read of the
+         * data (or of the catalog and the remote image's record).
+         */
+        @WithDefault("PT60S")
+        java.time.Duration downloadTimeout();
+    }
+
+    /**
+     * Glance's {@code [import_filtering_opts]}: the URIs {@code web-download} may fetch (and {@code glance-download}
+     * the remote image's data from), checked as Glance's {@code validate_import_uri} checks them. When both a list
+     * and its {@code disallowed} twin are set, only the allowed list counts. A list that is just {@code *} is no
+     * list: an empty value cannot say so, since the configuration takes an empty value for a missing one (and so
+     * for the default).
+     */
+    @WithName("import-filtering")
+    ImportFiltering importFiltering();
+
+    interface ImportFiltering {
+        /** Glance's {@code allowed_schemes}. */
+        @WithDefault("http,https")
+        List<String> allowedSchemes();
+
+        /** Glance's {@code disallowed_schemes}. */
+        Optional<List<String>> disallowedSchemes();
+
+        /** Glance's {@code allowed_hosts}: host names or IP addresses; none by default (any host). */
+        Optional<List<String>> allowedHosts();
+
+        /** Glance's {@code disallowed_hosts}. */
+        Optional<List<String>> disallowedHosts();
+
+        /**
+         * Glance's {@code allowed_ports}: a URI naming a port must name one of these (a URI without a port is not
+         * checked, as in Glance). {@code *}: any port.
+         */
+        @WithDefault("80,443")
+        List<String> allowedPorts();
+
+        /** Glance's {@code disallowed_ports}. */
+        Optional<List<String>> disallowedPorts();
+    }
+
+    /** Glance's {@code [glance_download_properties]}. */
+    @WithName("glance-download")
+    GlanceDownload glanceDownload();
+
+    interface GlanceDownload {
+        /**
+         * Glance's {@code extra_properties}: the prefixes of the remote image's properties a {@code glance-download}
+         * copies onto the image (no others; never {@code os_glance_*} ones nor core attributes).
+         */
+        @WithDefault("hw_,trait:,os_distro,os_secure_boot,os_type")
+        List<String> extraProperties();
     }
 
     /** Glance's image cache on this host; off unless {@link Cache#directory()} is set. */

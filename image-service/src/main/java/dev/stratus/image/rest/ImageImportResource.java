@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import dev.stratus.image.service.ImageData;
 import dev.stratus.image.service.ImageImports;
+import dev.stratus.image.service.ImportMethods;
 import dev.stratus.image.service.ImportRequest;
 import dev.stratus.image.store.ImageStores;
 import jakarta.ws.rs.HeaderParam;
@@ -43,9 +44,11 @@ public class ImageImportResource {
     private final ImageRecords records;
     private final ImageImports imports;
     private final ImageStores stores;
+    private final ImportMethods methods;
 
     public ImageImportResource(Policy policy, ImageData data, ImageRecords records, ImageImports imports,
-            ImageStores stores) {
+            ImageStores stores, ImportMethods methods) {
+        this.methods = methods;
         this.policy = policy;
         this.data = data;
         this.records = records;
@@ -68,7 +71,7 @@ public class ImageImportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importImage(@PathParam("id") String id, @HeaderParam("X-Image-Meta-Store") String store,
             JsonNode body) {
-        ImportRequest request = ImportRequest.parse(body, store, stores);
+        ImportRequest request = ImportRequest.parse(body, store, stores, methods.offered());
         imports.start(policy.caller(), id, request, RequestIdFilter.current(), body.toString());
         return Response.accepted().build();
     }

@@ -15,7 +15,7 @@ import dev.stratus.image.service.ImageData;
 import dev.stratus.image.service.ImageEditor;
 import dev.stratus.image.service.ImageQuery;
 import dev.stratus.image.service.ImageRecords;
-import dev.stratus.image.service.ImportRequest;
+import dev.stratus.image.service.ImportMethods;
 import dev.stratus.image.service.LocationProbe;
 import dev.stratus.image.store.ImageStores;
 import dev.stratus.image.store.NamedStore;
@@ -57,11 +57,14 @@ public class ImagesResource {
     private final LocationProbe probe;
     private final ImageView view;
     private final dev.stratus.image.service.ImageCache cache;
+    private final ImportMethods importMethods;
 
     public ImagesResource(Policy policy, ApiSettings api, ImageRecords records, ImageEditor editor, ImageData data,
             ImageStores stores, io.vertx.mutiny.core.Vertx vertx, com.fasterxml.jackson.databind.ObjectMapper json,
-            LocationProbe probe, ImageSettings settings, dev.stratus.image.service.ImageCache cache) {
+            LocationProbe probe, ImageSettings settings, dev.stratus.image.service.ImageCache cache,
+            ImportMethods importMethods) {
         this.cache = cache;
+        this.importMethods = importMethods;
         this.probe = probe;
         this.view = new ImageView(settings.showMultipleLocations(), settings.showImageDirectUrl());
         this.stores = stores;
@@ -81,7 +84,7 @@ public class ImagesResource {
         AuthContext caller = policy.caller();
         return editor.create(caller, body).map(details -> Response.status(201)
                 .header("Location", "/v2/images/" + details.image().id)
-                .header("OpenStack-image-import-methods", String.join(",", ImportRequest.methods(stores)))
+                .header("OpenStack-image-import-methods", String.join(",", importMethods.offered()))
                 .header("OpenStack-image-store-ids", String.join(",", stores.all().stream().map(NamedStore::id).toList()))
                 .entity(view.render(details)).build());
     }

@@ -3,7 +3,7 @@ package dev.stratus.image.rest;
 import dev.stratus.common.auth.Policy;
 import dev.stratus.common.fault.ApiException;
 import dev.stratus.image.service.ImageAccess;
-import dev.stratus.image.service.ImportRequest;
+import dev.stratus.image.service.ImportMethods;
 import dev.stratus.image.store.ImageStores;
 import dev.stratus.image.store.NamedStore;
 import jakarta.ws.rs.GET;
@@ -21,17 +21,19 @@ public class InfoResource {
 
     private final ImageStores stores;
     private final Policy policy;
+    private final ImportMethods methods;
 
-    public InfoResource(ImageStores stores, Policy policy) {
+    public InfoResource(ImageStores stores, Policy policy, ImportMethods methods) {
         this.stores = stores;
         this.policy = policy;
+        this.methods = methods;
     }
 
     @GET
     @Path("import")
     public Map<String, Object> importMethods() {
         return Map.of("import-methods", Map.of("description", "Import methods available.", "type", "array",
-                "value", ImportRequest.methods(stores)));
+                "value", methods.offered()));
     }
 
     @GET

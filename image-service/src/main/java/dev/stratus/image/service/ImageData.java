@@ -96,6 +96,35 @@ public class ImageData {
         }
     }
 
+    /**
+     * Stages data an import fetched ({@code web-download}, {@code glance-download}) for image {@code id}, within
+     * its owner's quota and the largest image size, as {@code PUT /stage} does; qcow2 data with a backing file, or
+     * qcow2 data declared as another format ({@code diskFormat}, else the image's), is removed and refused. Nothing
+     * is recorded on the image: the import does that. Blocking.
+     *
+     * @param expectedSize the announced length, or {@link ImageStore#UNKNOWN_SIZE}
+     * @throws IOException the data could not be read or stored, did not have the expected size, exceeded the quota
+     *                     or was refused; nothing was left behind
+     */
+    StoredImage stageForImport(String id, InputStream body, long expectedSize, String diskFormat)
+            throws IOException {
+        Claim claim = transaction(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> image == null
+                ? Uni.createFrom().<Claim>nullItem()
+                : quotas.bytesLeft(image.owner).map(room -> new Claim(room,
+                        diskFormat != null ? diskFormat : image.diskFormat))));
+        if (claim == null) {
+            throw new IOException("the image was deleted");
+        }
+        StoredImage staged = staging().stage(id, body, expectedSize, Math.min(settings.maxImageSize(),
+                claim.room()));
+        String refusal = unsafeContent(staging(), staged, claim.diskFormat());
+        if (refusal != null) {
+            deleteQuietly(staged.location());
+            throw new IOException(refusal);
+        }
+        return staged;
+    }
+
     /** What the claim learns: the quota room left and the format the data must match. */
     private record Claim(long room, String diskFormat) {
     }
@@ -166,8 +195,13 @@ public class ImageData {
     }
 
     private static void recordData(ImageEntity image, StoredImage data) {
+        recordData(image, data, image.diskFormat);
+    }
+
+    /** Records the data's size and digests on the image, its virtual size as {@code diskFormat} gives it. */
+    static void recordData(ImageEntity image, StoredImage data, String diskFormat) {
         image.size = data.size();
-        image.virtualSize = data.virtualSizeFor(image.diskFormat);
+        image.virtualSize = data.virtualSizeFor(diskFormat);
         image.checksum = data.md5Hex();
         image.osHashAlgo = StoredImage.HASH_ALGO;
         image.osHashValue = data.sha512Hex();

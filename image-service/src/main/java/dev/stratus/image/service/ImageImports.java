@@ -33,9 +33,12 @@ public class ImageImports {
     private final ImageStores stores;
     private final ImportJob job;
     private final ImportRecovery recovery;
+    private final ImportUriFilter filter;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, DaemonThreads.named("image-import"));
 
-    public ImageImports(ImageRecords records, ImageStores stores, ImportJob job, ImportRecovery recovery) {
+    public ImageImports(ImageRecords records, ImageStores stores, ImportJob job, ImportRecovery recovery,
+            ImportUriFilter filter) {
+        this.filter = filter;
         this.records = records;
         this.stores = stores;
         this.job = job;
@@ -68,7 +71,9 @@ public class ImageImports {
             LOG.infof("Image %s is already in every store: nothing to copy", id);
             return;
         }
-        workers.execute(() -> job.run(id, claim.taskId(), request, claim.stores()));
+        // The import goes on after the request: what it needs of the caller (its token) is taken now.
+        String token = caller.token();
+        workers.execute(() -> job.run(id, claim.taskId(), request, claim.stores(), token));
     }
 
     private Uni<Void> check(AuthContext caller, ImageEntity image, ImportRequest request) {
@@ -79,6 +84,10 @@ public class ImageImports {
         if (!ImageStatus.ACTIVE.equals(image.status) && copy) {
             throw ApiException.conflict("Only images with status active can be targeted for copying");
         }
+        if (!ImageStatus.QUEUED.equals(image.status) && request.fetches()) {
+            throw ApiException.conflict("Image needs to be in 'queued' state to use '" + request.method()
+                    + "' method");
+        }
         if (!ImageStatus.UPLOADING.equals(image.status) && ImportRequest.GLANCE_DIRECT.equals(request.method())) {
             throw ApiException.conflict("Image needs to be staged before 'glance-direct' method can be used");
         }
@@ -88,6 +97,9 @@ public class ImageImports {
         if (image.diskFormat == null) {
             throw ApiException.conflict("'disk_format' needs to be set before import");
         }
+        if (ImportRequest.GLANCE_DOWNLOAD.equals(request.method())) {
+            checkRemote(request.remote());
+        }
         if (copy) {
             // Glance's copy_image policy: administrators only.
             if (!ImageAccess.isAdmin(caller)) {
@@ -96,7 +108,28 @@ public class ImageImports {
         } else {
             ImageAccess.requireModify(caller, image, "import");
         }
+        if (ImportRequest.WEB_DOWNLOAD.equals(request.method()) && !filter.allows(request.uri())) {
+            // Glance prints Python's None for a missing URI.
+            throw ApiException.badRequest("URI for web-download does not pass filtering: "
+                    + (request.uri() == null ? "None" : request.uri()));
+        }
         return Uni.createFrom().voidItem();
+    }
+
+    /** Glance's checks of a glance-download's fields, at request time. */
+    private static void checkRemote(ImportRequest.RemoteImage remote) {
+        if (remote.region() == null) {
+            throw ApiException.badRequest("'glance_region' needs to be set for glance-download import method");
+        }
+        if (remote.imageId() == null) {
+            throw ApiException.badRequest("'glance_image_id' needs to be set for glance-download import method");
+        }
+        if (!ImportRequest.RemoteImage.looksLikeUuid(remote.imageId())) {
+            throw ApiException.badRequest("Remote image id does not look like a UUID: " + remote.imageId());
+        }
+        if (remote.serviceInterface() == null) {
+            throw ApiException.badRequest("'glance_service_interface' must be a string");
+        }
     }
 
     /** The stores to import to; a copy skips (all_stores) or refuses (named stores) those holding the image. */
@@ -155,7 +188,7 @@ public class ImageImports {
     private Uni<Void> mark(AuthContext caller, String id, String taskId, ImportRequest request, List<String> targets,
             String requestId, String requestJson) {
         return ImageEntity.<ImageEntity>findById(id).chain(image -> {
-            if (!ImportRequest.COPY_IMAGE.equals(request.method())) {
+            if (request.usesStaging()) {
                 image.status = ImageStatus.IMPORTING;
             }
             image.updatedAt = Instant.now();

@@ -21,14 +21,17 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The background half of an import, as Glance's import flow: writes the data (staged data for
- * {@code glance-direct}, an existing copy for {@code copy-image}) to each target store in turn, each copy checked
- * against the image's checksums. Each store done leaves {@code os_glance_importing_to_stores}; a failed one joins
- * {@code os_glance_failed_import}. With {@code all_stores_must_succeed} (the default) one failure undoes the
- * import (a glance-direct image goes back to {@code queued}); without it the others go on, and a glance-direct
- * image is active as soon as one store has it. Staged data goes into the default store by a rename, last.
- * While it runs, its task has a heartbeat ({@link ImportHeartbeat}); how it ends is {@link ImportEnding}'s, which
- * the recovery of interrupted imports shares.
+ * The background half of an import, as Glance's import flow: a {@code web-download} or {@code glance-download}
+ * first fetches the data into staging ({@link ImportStaging}; when that fails the image goes back to {@code queued}
+ * and every target store joins {@code os_glance_failed_import}); then the job writes the data (staged data for
+ * {@code glance-direct}, {@code web-download} and {@code glance-download}, an existing copy for {@code copy-image})
+ * to each target store in turn, each copy checked against the image's checksums. Each store done leaves
+ * {@code os_glance_importing_to_stores}; a failed one joins {@code os_glance_failed_import}. With
+ * {@code all_stores_must_succeed} (the default) one failure undoes the import (a staged import's image goes back to
+ * {@code queued}); without it the others go on, and a staged import's image is active as soon as one store has it
+ * (a glance-download image then adopts the remote image's formats and properties). Staged data goes into the
+ * default store by a rename, last. While it runs, its task has a heartbeat ({@link ImportHeartbeat}); how it ends is
+ * {@link ImportEnding}'s, which the recovery of interrupted imports shares.
  */
 @ApplicationScoped
 public class ImportJob {
@@ -40,9 +43,11 @@ public class ImportJob {
     private final ImportChangeAnnouncer announcer;
     private final ImportEnding ending;
     private final ImportHeartbeat heartbeat;
+    private final ImportStaging staging;
 
     public ImportJob(ImageStores stores, ImageData data, ImportChangeAnnouncer announcer, ImportEnding ending,
-            ImportHeartbeat heartbeat) {
+            ImportHeartbeat heartbeat, ImportStaging staging) {
+        this.staging = staging;
         this.stores = stores;
         this.data = data;
         this.announcer = announcer;
@@ -54,24 +59,50 @@ public class ImportJob {
     private record Source(Path file, String stagedLocation, long size, String md5, String sha512) {
     }
 
-    void run(String id, String taskId, ImportRequest request, List<String> targets) {
+    /** @param token the caller's token, for a glance-download's requests to the identity service and Glance */
+    void run(String id, String taskId, ImportRequest request, List<String> targets, String token) {
         try (ImportHeartbeat.Beat beat = heartbeat.start(taskId)) {
-            copyAll(id, taskId, request, targets, beat);
+            ImportStaging.Adopted adopted = null;
+            if (request.fetches()) {
+                ImportStaging.Staged staged = fetch(id, taskId, request, targets, token);
+                if (staged == null || !staged.recorded() || beat.lost()) {
+                    return;
+                }
+                adopted = staged.adopted();
+            }
+            copyAll(id, taskId, request, targets, beat, adopted);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import task %s of image %s failed", taskId, id);
             ending.finish(id, taskId, false, "Error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
+    /**
+     * The data of a web-download or glance-download into staging; null when that failed (the import is then undone:
+     * the image back to {@code queued}, every target in {@code os_glance_failed_import}, the task failed).
+     */
+    private ImportStaging.Staged fetch(String id, String taskId, ImportRequest request, List<String> targets,
+            String token) {
+        try {
+            return staging.fetch(id, taskId, request, token);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Import task %s could not fetch the data of image %s: %s", taskId, id, e.toString());
+            abort(id, taskId, true, List.of(), targets, targets, "Error: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
+            return null;
+        }
+    }
+
     private void copyAll(String id, String taskId, ImportRequest request, List<String> targets,
-            ImportHeartbeat.Beat beat) {
-        boolean direct = ImportRequest.GLANCE_DIRECT.equals(request.method());
+            ImportHeartbeat.Beat beat, ImportStaging.Adopted adopted) {
+        boolean direct = request.usesStaging();
         Source source = Transactions.run(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> image == null
                 ? Uni.createFrom().nullItem()
                 : ImageLocationEntity.<ImageLocationEntity>list("imageId", id).map(locations -> source(image,
                         locations.stream().map(l -> l.url).toList(), direct))));
         if (source == null || source.file() == null) {
-            abort(id, taskId, direct, List.of(), targets, null, "Error: the image data to import was not found");
+            abort(id, taskId, direct, List.of(), targets, List.of(),
+                    "Error: the image data to import was not found");
             return;
         }
         List<String> order = new ArrayList<>(targets);
@@ -94,15 +125,15 @@ public class ImportJob {
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("Import task %s could not write image %s to store %s: %s", taskId, id, storeId, e);
                 if (request.allStoresMustSucceed()) {
-                    abort(id, taskId, direct, written, targets, storeId, "Error: " + e.getClass().getSimpleName()
-                            + ": " + e.getMessage());
+                    abort(id, taskId, direct, written, targets, List.of(storeId), "Error: "
+                            + e.getClass().getSimpleName() + ": " + e.getMessage());
                     return;
                 }
                 ending.leaveStores(id, List.of(storeId), List.of(storeId));
                 continue;
             }
             boolean activate = direct && (!request.allStoresMustSucceed() || last);
-            Recorded recorded = record(id, taskId, storeId, url, activate);
+            Recorded recorded = record(id, taskId, storeId, url, activate ? adopted : null, activate);
             if (recorded == Recorded.TAKEN_OVER) {
                 // The recovery took the task for interrupted, ended it and cleans up after it: this copy goes.
                 LOG.warnf("Import task %s of image %s was taken over: removing its copy in %s", taskId, id, storeId);
@@ -123,7 +154,7 @@ public class ImportJob {
             }
         }
         if (direct && succeeded == 0) {
-            abort(id, taskId, true, written, targets, null, "Error: None of the uploads finished!");
+            abort(id, taskId, true, written, targets, List.of(), "Error: None of the uploads finished!");
             return;
         }
         if (direct) {
@@ -166,23 +197,30 @@ public class ImportJob {
      * Records a copy, unless the image is gone or the task was ended by the recovery of interrupted imports (its
      * row is read under a share lock: a recovery claiming it meanwhile waits, or is waited for).
      */
-    private Recorded record(String id, String taskId, String storeId, String url, boolean activate) {
+    private Recorded record(String id, String taskId, String storeId, String url, ImportStaging.Adopted adopted,
+            boolean activate) {
         return Transactions.run(() -> ImageTaskEntity.<ImageTaskEntity>findById(taskId, LockModeType.PESSIMISTIC_READ)
                 .chain(task -> task == null ? Uni.createFrom().item(Recorded.IMAGE_GONE)
                         : !ImportEnding.RUNNING.contains(task.status) ? Uni.createFrom().item(Recorded.TAKEN_OVER)
-                        : recordCopy(id, storeId, url, activate)));
+                        : recordCopy(id, storeId, url, adopted, activate)));
     }
 
-    private Uni<Recorded> recordCopy(String id, String storeId, String url, boolean activate) {
+    /** Records a copy; the image goes active with it when {@code activate}, adopting {@code adopted} (if any). */
+    private Uni<Recorded> recordCopy(String id, String storeId, String url, ImportStaging.Adopted adopted,
+            boolean activate) {
         return ImageEntity.<ImageEntity>findById(id).chain(image -> {
             if (image == null) {
                 return Uni.createFrom().item(Recorded.IMAGE_GONE);
             }
+            Uni<Void> adopting = Uni.createFrom().voidItem();
             if (activate && ImageStatus.IMPORTING.equals(image.status)) {
                 image.status = ImageStatus.ACTIVE;
+                if (adopted != null) {
+                    adopting = adopted.applyTo(image);
+                }
             }
             image.updatedAt = Instant.now();
-            return ImageLocationEntity.of(id, url).persist()
+            return adopting.chain(() -> ImageLocationEntity.of(id, url).persist())
                     .chain(() -> ImageProperties.merge(id, ImageProperties.IMPORTING_TO_STORES, List.of(storeId),
                             true))
                     .replaceWith(Recorded.RECORDED);
@@ -191,8 +229,8 @@ public class ImportJob {
 
     /** Undoes the import (as {@link ImportEnding#undo}), and ends the task as failed. */
     private void abort(String id, String taskId, boolean direct, List<String> written, List<String> targets,
-            String failedStore, String message) {
-        ending.undo(id, direct, written, targets, failedStore == null ? List.of() : List.of(failedStore));
+            List<String> failedStores, String message) {
+        ending.undo(id, direct, written, targets, failedStores);
         ending.finish(id, taskId, false, message);
     }
 }

@@ -31,8 +31,9 @@ import org.jboss.logging.Logger;
  * {@code os_glance_importing_to_stores}, and a copy written to one of its stores but not recorded (it died in
  * between) is removed;</li>
  * <li>with {@code all_stores_must_succeed} (the default), or when no store was done, the import is undone as
- * {@link ImportJob} undoes it: its copies go, a glance-direct image goes back to {@code queued} without its staged
- * data, a copy-image one stays active; without it, the stores done stay and the staged data goes;</li>
+ * {@link ImportJob} undoes it: its copies go, the image of a staged import (glance-direct, web-download,
+ * glance-download, whether or not its download had finished) goes back to {@code queued} without its staged data, a
+ * copy-image one stays active; without it, the stores done stay and the staged data goes;</li>
  * <li>the image's import lock is released last, so a new import finds the image cleaned up.</li>
  * </ul>
  * Several image-service processes may share the database and sweep at once: a task is claimed under its row lock,
@@ -182,7 +183,7 @@ public class ImportRecovery {
         JsonNode request = request(claim.input());
         String method = request.path("method").path("name").asText(null);
         boolean direct = method == null ? ImageStatus.IMPORTING.equals(image.status)
-                : ImportRequest.GLANCE_DIRECT.equals(method);
+                : ImportRequest.usesStaging(method);
         boolean mustSucceed = request.path("all_stores_must_succeed").asBoolean(true);
         // The import's stores held no copy when it started (copy-image skips or refuses them): copies there are its.
         List<String> recorded = new ArrayList<>();
