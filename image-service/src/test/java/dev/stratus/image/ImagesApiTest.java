@@ -264,8 +264,12 @@ class ImagesApiTest {
         as(alice()).contentType("application/octet-stream").body(data).put("/v2/images/" + id + "/stage")
                 .then().statusCode(204);
         as(alice()).get("/v2/images/" + id).then().body("status", equalTo("uploading"));
-        as(alice()).contentType(ContentType.JSON).body("{\"method\": {\"name\": \"web-download\"}}")
-                .post("/v2/images/" + id + "/import").then().statusCode(400);
+        as(alice()).contentType(ContentType.JSON).body("{\"method\": {\"name\": \"bogus-method\"}}")
+                .post("/v2/images/" + id + "/import").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("Unknown import method name 'bogus-method'."));
+        // A staged image is no longer queued: web-download is Glance's 409.
+        as(alice()).contentType(ContentType.JSON).body("{\"method\": {\"name\": \"web-download\", \"uri\":"
+                + " \"http://example.com/x\"}}").post("/v2/images/" + id + "/import").then().statusCode(409);
         as(alice()).contentType(ContentType.JSON).body("{\"method\": {\"name\": \"glance-direct\"}}")
                 .post("/v2/images/" + id + "/import").then().statusCode(202);
         for (int i = 0; i < 200 && !"active".equals(as(alice()).get("/v2/images/" + id).path("status")); i++) {

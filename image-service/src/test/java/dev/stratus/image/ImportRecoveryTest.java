@@ -148,7 +148,7 @@ class ImportRecoveryTest {
         sql("insert into image_task (id, image_id, type, status, owner, input, backend, message, created_at,"
                 + " updated_at) values (?, ?, 'api_image_import', 'processing', 'project-recovery', ?, ?, '', ?, ?)",
                 taskId, id, input, targets, Timestamp.from(heartbeat), Timestamp.from(heartbeat));
-        if ("glance-direct".equals(method)) {
+        if (!"copy-image".equals(method)) {
             sql("update image set status = 'importing' where id = ?", id);
         }
         sql("insert into image_property (image_id, name, value) values (?, 'os_glance_import_task', ?)", id, taskId);
@@ -229,6 +229,48 @@ class ImportRecoveryTest {
         assertEquals("", image.getString("os_glance_failed_import"));
         assertArrayEquals(data, Files.readAllBytes(CHEAP.resolve(id)));
         assertArrayEquals(data, Files.readAllBytes(FAST.resolve(id)));
+    }
+
+    @Test
+    void staleWebAndGlanceDownloadsAreUndoneAsAGlanceDirectImportIs() throws Exception {
+        byte[] data = data(12);
+        Path staging = FAST.resolve("staging");
+        Files.createDirectories(staging);
+        // A web-download that died after staging and recording the downloaded data, before the stores.
+        String web = create();
+        Files.write(staging.resolve(web), data);
+        sql("update image set size = ?, checksum = 'c', os_hash_algo = 'sha512', os_hash_value = 'h',"
+                + " staged_location = ? where id = ?", (long) data.length, staging.resolve(web).toUri().toString(),
+                web);
+        String webTask = crashedImport(web, "web-download", "cheap,fast", "cheap,fast",
+                Instant.now().minusSeconds(3600));
+        // A glance-download that died as its download ended: the staged file complete, not yet recorded.
+        String glance = create();
+        Files.write(staging.resolve(glance), data);
+        String glanceTask = crashedImport(glance, "glance-download", "fast", "fast", Instant.now().minusSeconds(3600));
+
+        assertEquals(2, recovery.sweep());
+
+        for (String id : new String[] {web, glance}) {
+            JsonPath image = image(id);
+            assertEquals("queued", image.getString("status"), id);
+            assertNull(image.get("size"));
+            assertNull(image.get("checksum"));
+            assertNull(image.get("os_glance_import_task"));
+            assertEquals("", image.getString("os_glance_importing_to_stores"));
+            assertFalse(Files.exists(staging.resolve(id)), "the staged data removed");
+        }
+        assertEquals("cheap,fast", image(web).getString("os_glance_failed_import"));
+        assertEquals("fast", image(glance).getString("os_glance_failed_import"));
+        assertEquals(INTERRUPTED, task(webTask).message());
+        assertEquals("failure", task(glanceTask).status());
+
+        // The image is free for a new import.
+        as(owner()).contentType("application/octet-stream").body(data).put("/v2/images/" + web + "/stage")
+                .then().statusCode(204);
+        importImage(owner(), web, "{\"method\": {\"name\": \"glance-direct\"}}", 202);
+        await(web, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        assertArrayEquals(data, Files.readAllBytes(FAST.resolve(web)));
     }
 
     @Test

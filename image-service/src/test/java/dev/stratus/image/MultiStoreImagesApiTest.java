@@ -184,7 +184,7 @@ class MultiStoreImagesApiTest {
         as(owner()).contentType("application/octet-stream").body(data).put("/v2/images/" + id + "/stage")
                 .then().statusCode(204);
         importImage(owner(), id, "{\"method\": {\"name\": \"glance-direct\"}, \"stores\": [\"nowhere\"]}", 409);
-        importImage(owner(), id, "{\"method\": {\"name\": \"web-download\"}}", 400);
+        importImage(owner(), id, "{\"method\": {\"name\": \"bogus-method\"}}", 400);
         importImage(owner(), id, "{\"method\": {\"name\": \"glance-direct\"}, \"all_stores\": \"yes\"}", 400);
         as(owner()).header("X-Image-Meta-Store", "cheap").contentType(ContentType.JSON)
                 .body("{\"method\": {\"name\": \"glance-direct\"}, \"stores\": [\"cheap\"]}")

@@ -32,7 +32,8 @@ import java.io.InputStream;
 /**
  * Glance's interoperable import: {@code PUT /stage} streams the data into the staging area, {@code POST /import}
  * starts a {@code glance-direct} import of it into one or more stores (as {@code openstack image create --import}),
- * or a {@code copy-image} of an active image into more stores; {@code GET /tasks} shows how they went.
+ * a {@code web-download} of a URL or a {@code glance-download} of another Glance's image (through staging), or a
+ * {@code copy-image} of an active image into more stores; {@code GET /tasks} shows how they went.
  */
 @Path("/v2/images/{id}")
 public class ImageImportResource {

@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
- * Glance's interoperable import ({@code POST /v2/images/{id}/import}): checks the request against the image,
+ * Glance's interoperable import ({@code POST /v2/images/{id}/import}): checks the request against the image (and
+ * a web-download's URI against the import filter, a glance-download's remote image id),
  * takes the image's import lock, marks the target stores in {@code os_glance_importing_to_stores}, records the
  * task, and hands the copying to a background thread ({@link ImportJob}); the caller gets its 202 at once.
  */

@@ -46,8 +46,8 @@ class ImportEnding {
     }
 
     /**
-     * Undoes an import: its copies ({@code written}) go, a glance-direct image goes back to {@code queued} without
-     * data (its staged data removed), the targets leave {@code os_glance_importing_to_stores} and {@code failed}
+     * Undoes an import: its copies ({@code written}) go, the image of a staged import ({@code direct}: glance-direct,
+     * web-download, glance-download) goes back to {@code queued} without data (its staged data removed), the targets leave {@code os_glance_importing_to_stores} and {@code failed}
      * join {@code os_glance_failed_import}. The task is not ended here: {@link #finish} or {@link #release} next.
      */
     void undo(String id, boolean direct, List<String> written, List<String> targets, Collection<String> failed) {

@@ -55,8 +55,9 @@ public class ImportUriFilter {
         this.allowedHosts = hosts;
         this.disallowedHosts = hosts.isEmpty() ? hosts(f.disallowedHosts()) : List.of();
         List<Integer> ports = ports("allowed-ports", Optional.of(f.allowedPorts()));
+        List<Integer> refusedPorts = ports("disallowed-ports", f.disallowedPorts());
         this.allowedPorts = ports;
-        this.disallowedPorts = ports.isEmpty() ? ports("disallowed-ports", f.disallowedPorts()) : List.of();
+        this.disallowedPorts = ports.isEmpty() ? refusedPorts : List.of();
     }
 
     /** Whether an import may fetch {@code uri}; false for a missing or malformed one. */

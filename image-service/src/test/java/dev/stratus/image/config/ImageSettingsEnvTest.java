@@ -68,4 +68,19 @@ class ImageSettingsEnvTest {
         assertEquals("/srv/image-cache", on.directory().orElseThrow());
         assertEquals(2048, on.maxSize());
     }
+
+    @Test
+    void importsKeepGlanceDefaultsUnlessDeployAllowsAnyPort() {
+        ImageSettings defaults = settings(Map.of());
+        assertEquals(List.of("80", "443"), defaults.importFiltering().allowedPorts());
+        assertEquals(List.of("http", "https"), defaults.importFiltering().allowedSchemes());
+        assertTrue(defaults.importFiltering().disallowedPorts().isEmpty());
+        assertTrue(defaults.importFiltering().allowedHosts().isEmpty());
+        assertEquals(List.of("glance-direct", "web-download", "copy-image", "glance-download"),
+                defaults.imports().enabledMethods());
+        assertEquals(List.of("hw_", "trait:", "os_distro", "os_secure_boot", "os_type"),
+                defaults.glanceDownload().extraProperties());
+        ImageSettings deployed = settings(Map.of("STRATUS_IMAGE_IMPORT_FILTERING_ALLOWED_PORTS", "*"));
+        assertEquals(List.of("*"), deployed.importFiltering().allowedPorts());
+    }
 }
