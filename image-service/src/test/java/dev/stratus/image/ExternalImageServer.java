@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * A web server on 127.0.0.1 (random port) holding image data for the http store's tests: {@code /image.raw}
  * (HEAD, GET, single ranges), {@code /redirect/N} (N redirects, then the image), {@code /redirect-forbidden} (a
  * redirect to {@code http://forbidden.example/image.raw}), {@code /chunked} (the image without a length),
+ * {@code /stall} (the image's length and first 1000 bytes, then 10 s of silence),
  * {@code /empty} (no bytes), {@code /big} (200,000 zeros), anything else 404.
  */
 final class ExternalImageServer implements AutoCloseable {
@@ -31,6 +32,12 @@ final class ExternalImageServer implements AutoCloseable {
         new Random(7).nextBytes(data);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // Its own threads: a stalled answer (/stall) must not hold up the others.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "external-image-server");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
@@ -51,6 +58,18 @@ final class ExternalImageServer implements AutoCloseable {
             if (path.equals("/redirect-forbidden")) {
                 exchange.getResponseHeaders().set("Location", "http://forbidden.example/image.raw");
                 exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            if (path.equals("/stall") && !head) {
+                exchange.sendResponseHeaders(200, data.length);
+                OutputStream out = exchange.getResponseBody();
+                out.write(data, 0, 1000);
+                out.flush();
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return;
             }
             if (path.equals("/chunked") && !head) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * Glance's {@code web-download} import from a web server on 127.0.0.1 (random port; the profile allows any port, as
  * the all-in-one does): the data goes through staging into the stores and the image goes active; URIs refused by the
  * import filter are 400 at once; a download that fails (no such host, a refused connection, a 404, a refused
- * redirect, more data than allowed) puts the image back to {@code queued} with its stores in
+ * redirect, more data than allowed, a server silent for longer than the read timeout) puts the image back to {@code queued} with its stores in
  * {@code os_glance_failed_import}, its task failed and nothing staged left behind.
  */
 @QuarkusTest
@@ -214,7 +214,8 @@ class WebDownloadImportTest {
                 "http://127.0.0.1:" + closedPort + "/image.raw", "ConnectException",
                 web.url("/missing"), "HTTP Error 404",
                 web.url("/redirect-forbidden"), "Redirect to disallowed URL: http://forbidden.example/image.raw",
-                tooBig.url("/image.raw"), "ImageQuotaExceededException");
+                tooBig.url("/image.raw"), "ImageQuotaExceededException",
+                web.url("/stall"), "SocketTimeoutException");
         for (Map.Entry<String, String> failure : failing.entrySet()) {
             String id = create();
             importImage(id, webDownload(failure.getKey(), "[\"fast\", \"cheap\"]")).statusCode(202);
