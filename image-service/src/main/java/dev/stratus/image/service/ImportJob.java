@@ -64,7 +64,7 @@ public class ImportJob {
         try (ImportHeartbeat.Beat beat = heartbeat.start(taskId)) {
             ImportStaging.Adopted adopted = null;
             if (request.fetches()) {
-                ImportStaging.Staged staged = fetch(id, taskId, request, targets, token);
+                ImportStaging.Staged staged = fetch(id, taskId, request, targets, token, beat);
                 if (staged == null || !staged.recorded() || beat.lost()) {
                     return;
                 }
@@ -79,14 +79,18 @@ public class ImportJob {
 
     /**
      * The data of a web-download or glance-download into staging; null when that failed (the import is then undone:
-     * the image back to {@code queued}, every target in {@code os_glance_failed_import}, the task failed).
+     * the image back to {@code queued}, every target in {@code os_glance_failed_import}, the task failed), unless the
+     * task was taken for interrupted meanwhile: the recovery undid it, and a new import may hold the image now.
      */
     private ImportStaging.Staged fetch(String id, String taskId, ImportRequest request, List<String> targets,
-            String token) {
+            String token, ImportHeartbeat.Beat beat) {
         try {
             return staging.fetch(id, taskId, request, token);
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Import task %s could not fetch the data of image %s: %s", taskId, id, e.toString());
+            if (beat.lost()) {
+                return null;
+            }
             abort(id, taskId, true, List.of(), targets, targets, "Error: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage());
             return null;
