@@ -96,7 +96,7 @@ public interface ImageSettings {
          * {@code web-download}, {@code copy-image}, {@code glance-download}; Glance leaves the last one off by
          * default). {@code copy-image} is offered only with two stores or more.
          */
-        @WithDefault("glance-direct,web-download,copy-image,glance-download")
+        @WithDefault("glance-direct,web-download,copy-image")
         List<String> enabledMethods();
 
         /**

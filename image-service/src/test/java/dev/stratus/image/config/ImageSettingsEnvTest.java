@@ -76,8 +76,8 @@ class ImageSettingsEnvTest {
         assertEquals(List.of("http", "https"), defaults.importFiltering().allowedSchemes());
         assertTrue(defaults.importFiltering().disallowedPorts().isEmpty());
         assertTrue(defaults.importFiltering().allowedHosts().isEmpty());
-        assertEquals(List.of("glance-direct", "web-download", "copy-image", "glance-download"),
-                defaults.imports().enabledMethods());
+        assertEquals(List.of("glance-direct", "web-download", "copy-image"), defaults.imports().enabledMethods(),
+                "Glance's default: glance-download off");
         assertEquals(List.of("hw_", "trait:", "os_distro", "os_secure_boot", "os_type"),
                 defaults.glanceDownload().extraProperties());
         ImageSettings deployed = settings(Map.of("STRATUS_IMAGE_IMPORT_FILTERING_ALLOWED_PORTS", "*"));
