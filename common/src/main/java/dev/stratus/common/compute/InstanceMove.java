@@ -9,7 +9,8 @@ package dev.stratus.common.compute;
  *
  * @param migrationId the migration's uuid (os-migrations); also the placement consumer that holds the
  *        destination's claim until the move is confirmed or reverted
- * @param migrationType {@code resize}, {@code migration} or {@code live-migration}, as Nova names them
+ * @param migrationType {@code resize}, {@code migration}, {@code live-migration} or {@code evacuation}, as Nova
+ *        names them
  * @param instance the instance with its new flavor (for a migration, its flavor)
  * @param oldFlavor the flavor the instance had on its source host
  * @param destHost null until the scheduler chose it
@@ -24,6 +25,8 @@ public record InstanceMove(String migrationId, String migrationType, InstanceBui
     public static final String RESIZE = "resize";
     public static final String MIGRATION = "migration";
     public static final String LIVE_MIGRATION = "live-migration";
+    /** An evacuation: the source host is down; the instance is built anew on the destination ({@link EvacuateInstance}). */
+    public static final String EVACUATION = "evacuation";
 
     public String instanceId() {
         return instance.instanceId();
@@ -32,6 +35,11 @@ public record InstanceMove(String migrationId, String migrationType, InstanceBui
     /** A live migration: its steps are {@link LiveMigrateInstance}'s, not {@link MoveInstance}'s. */
     public boolean live() {
         return LIVE_MIGRATION.equals(migrationType);
+    }
+
+    /** An evacuation: nothing goes to the (dead) source; the destination builds the instance anew. */
+    public boolean evacuation() {
+        return EVACUATION.equals(migrationType);
     }
 
     /** Source and destination are one host (a resize where same-host resizes are allowed). */

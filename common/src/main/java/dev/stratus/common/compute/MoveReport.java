@@ -10,7 +10,9 @@ import dev.stratus.common.messaging.MessageType;
  * {@code error} return it.
  *
  * @param migrationStatus Nova's: for cold moves migrating, post-migrating, finished, confirmed, reverted, error;
- *        for live migrations queued, preparing, running, post-migrating, completed, failed, error
+ *        for live migrations queued, preparing, running, post-migrating, completed, failed, error; for evacuations
+ *        pre-migrating, done (the destination built it; the source's claim stays until the source cleaned up),
+ *        completed (the source destroyed its guest), failed, error
  *        ({@code completed} makes the destination's claim the instance's, as {@code confirmed} does)
  * @param destHost the destination, when the report names it before the instance is there (a live migration's
  *        statuses while it runs); null otherwise
@@ -35,4 +37,6 @@ public record MoveReport(InstanceStateReport state, String migrationId, String m
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
+    public static final String PRE_MIGRATING = "pre-migrating";
+    public static final String DONE = "done";
 }

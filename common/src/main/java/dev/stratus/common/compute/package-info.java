@@ -14,6 +14,9 @@
  * compute-api  --get_instance_diagnostics (call)--> compute.&lt;host&gt;
  * compute-api  --release_allocations-->       scheduler      (instance gone; returns its capacity once)
  * compute-api  --service_status, host_aggregates--> scheduler (operator changes)
+ * compute-api  --schedule_move (evacuation)-->  scheduler
+ * scheduler    --evacuate_instance-->         compute.&lt;dest&gt;  (the source is down; built anew)
+ * compute-api  --destroy_evacuated_instance--> compute.&lt;source&gt; (the source reports again)
  * compute node --service_heartbeat (fanout compute.services)--> compute-api and scheduler
  * </pre>
  */

@@ -8,6 +8,8 @@ import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.ConsoleOutput;
 import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
+import dev.stratus.common.compute.DestroyEvacuated;
+import dev.stratus.common.compute.EvacuateInstance;
 import dev.stratus.common.compute.DiagnosticsRequest;
 import dev.stratus.common.compute.DiagnosticsResult;
 import dev.stratus.common.compute.InstanceAction;
@@ -29,6 +31,8 @@ import dev.stratus.compute.node.handler.BuildInstanceHandler;
 import dev.stratus.compute.node.handler.DetachInterfaceHandler;
 import dev.stratus.compute.node.handler.ConsoleOutputHandler;
 import dev.stratus.compute.node.handler.DeleteInstanceHandler;
+import dev.stratus.compute.node.handler.DestroyEvacuatedHandler;
+import dev.stratus.compute.node.handler.EvacuateInstanceHandler;
 import dev.stratus.compute.node.handler.DiagnosticsHandler;
 import dev.stratus.compute.node.handler.InstanceActionHandler;
 import dev.stratus.compute.node.handler.LiveMigrationHandler;
@@ -105,6 +109,10 @@ public class ComputeNode {
                 parts.preparation(), parts.reporter()));
         messaging.subscribe(topic, MoveInstance.TYPE, new MoveInstanceHandler(parts.driver(), parts.registry(),
                 parts.preparation(), parts.reporter(), messaging, parts.shutdownTimeoutSeconds()));
+        messaging.subscribe(topic, EvacuateInstance.TYPE, new EvacuateInstanceHandler(parts.driver(), parts.registry(),
+                parts.preparation(), parts.reporter()));
+        messaging.subscribe(topic, DestroyEvacuated.TYPE, new DestroyEvacuatedHandler(parts.driver(),
+                parts.registry(), parts.preparation(), parts.reporter()));
         messaging.subscribe(topic, LiveMigrateInstance.TYPE, new LiveMigrationHandler(parts.driver(),
                 parts.registry(), parts.preparation(), parts.reporter(), messaging));
         messaging.subscribe(topic, SnapshotInstance.TYPE, new SnapshotInstanceHandler(parts.driver(), parts.registry(),

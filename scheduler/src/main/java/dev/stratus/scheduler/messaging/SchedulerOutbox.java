@@ -3,6 +3,7 @@ package dev.stratus.scheduler.messaging;
 import dev.stratus.common.compute.ActionEvent;
 import dev.stratus.common.compute.BuildInstance;
 import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.EvacuateInstance;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.InstanceStateReport;
 import dev.stratus.common.compute.LiveMigrateInstance;
@@ -29,6 +30,9 @@ public class SchedulerOutbox {
 
     /** The instance action event Nova's conductor records for a live migration. */
     public static final String LIVE_MIGRATE_EVENT = "conductor_live_migrate_instance";
+
+    /** The instance action event Nova's conductor records for a rebuild, an evacuation's included. */
+    public static final String REBUILD_EVENT = "conductor_rebuild_server";
 
     private final Messaging messaging;
 
@@ -60,6 +64,11 @@ public class SchedulerOutbox {
         await(messaging.cast(ComputeTopics.computeHost(host), LiveMigrateInstance.TYPE, step, requestId));
     }
 
+    /** Starts a scheduled evacuation on its destination (its source is down). */
+    public void evacuate(EvacuateInstance evacuation, String host, String requestId) {
+        await(messaging.cast(ComputeTopics.computeHost(host), EvacuateInstance.TYPE, evacuation, requestId));
+    }
+
     /**
      * A move found no destination: the instance stays as it was on its host, without its task, with this fault;
      * the migration ends in error. The event is the conductor's, as Nova records it.
@@ -71,11 +80,17 @@ public class SchedulerOutbox {
     /** {@link #moveError} with the conductor's event of this kind of move. */
     public void moveError(String instanceId, String migrationId, InstanceFault fault, String requestId,
             String eventName) {
+        moveError(instanceId, migrationId, fault, requestId, eventName, null);
+    }
+
+    /** {@link #moveError} that also sets the instance's vm_state ({@code vmState} null: unchanged). */
+    public void moveError(String instanceId, String migrationId, InstanceFault fault, String requestId,
+            String eventName, String vmState) {
         Instant now = Instant.now();
         ActionEvent event = requestId == null ? null
                 : new ActionEvent(requestId, eventName, now, now, "Error", null, fault.details());
-        InstanceStateReport report = new InstanceStateReport(instanceId, null, null, null, null, true, null, null,
-                fault, event, ChronoUnit.MICROS.between(Instant.EPOCH, now), now);
+        InstanceStateReport report = new InstanceStateReport(instanceId, null, null, vmState, null, true, null,
+                null, fault, event, ChronoUnit.MICROS.between(Instant.EPOCH, now), now);
         await(messaging.cast(ComputeTopics.CONDUCTOR, MoveReport.TYPE,
                 new MoveReport(report, migrationId, MoveReport.ERROR, null), requestId));
     }

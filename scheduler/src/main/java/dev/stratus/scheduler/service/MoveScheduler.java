@@ -1,5 +1,6 @@
 package dev.stratus.scheduler.service;
 
+import dev.stratus.common.compute.EvacuateInstance;
 import dev.stratus.common.compute.HostResources;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.InstanceMove;
@@ -27,6 +28,11 @@ import org.jboss.logging.Logger;
  * The server group's policy and the zone the server is pinned to apply as for a build, the moving server not counted
  * at its source; an admin's forced destination bypasses them ({@link FilterScope#FORCED_HOST}). Redelivery is
  * harmless: a migration already claimed somewhere is sent there again.
+ * <p>
+ * An evacuation (its source host is down) goes to any other host, whatever its driver, as Nova's conductor
+ * schedules a rebuild with the source ignored: the destination builds the instance anew from its image
+ * ({@link EvacuateInstance}), and nothing goes to the source. With no destination the instance goes to ERROR,
+ * as Nova's conductor sets it on NoValidHost.
  */
 @ApplicationScoped
 public class MoveScheduler {
@@ -61,15 +67,22 @@ public class MoveScheduler {
             if (result.noValidHost() != null) {
                 LOG.infof("No destination for move %s of %s: %s", move.migrationId(), move.instanceId(),
                         result.noValidHost());
-                outbox.moveError(move.instanceId(), move.migrationId(), Faults.noValidHost(result.noValidHost()),
-                        move.actionRequestId(),
-                        move.live() ? SchedulerOutbox.LIVE_MIGRATE_EVENT : SchedulerOutbox.MIGRATE_EVENT);
+                if (move.evacuation()) {
+                    outbox.moveError(move.instanceId(), move.migrationId(), Faults.noValidHost(result.noValidHost()),
+                            move.actionRequestId(), SchedulerOutbox.REBUILD_EVENT, "error");
+                } else {
+                    outbox.moveError(move.instanceId(), move.migrationId(),
+                            Faults.noValidHost(result.noValidHost()), move.actionRequestId(),
+                            move.live() ? SchedulerOutbox.LIVE_MIGRATE_EVENT : SchedulerOutbox.MIGRATE_EVENT);
+                }
             }
             return result;
         }
         HostState dest = cache.host(result.host()).orElseThrow();
         InstanceMove placed = move.to(dest.host(), dest.node());
-        if (move.live()) {
+        if (move.evacuation()) {
+            outbox.evacuate(new EvacuateInstance(placed), dest.host(), requestId);
+        } else if (move.live()) {
             outbox.liveMigrate(new LiveMigrateInstance(LiveMigrateInstance.Step.MIGRATE, placed, null),
                     move.sourceHost(), requestId);
         } else {
@@ -150,6 +163,11 @@ public class MoveScheduler {
      */
     private String exclusions(ScheduleMove request, Set<String> excluded) {
         InstanceMove move = request.move();
+        if (move.evacuation()) {
+            excluded.add(move.sourceHost());
+            return cache.all().stream().anyMatch(h -> !h.host().equals(move.sourceHost())) ? null
+                    : "No other host than " + move.sourceHost() + " can take the evacuated instance.";
+        }
         HostState source = cache.host(move.sourceHost()).orElse(null);
         String sourceType = source == null ? null : source.hypervisorType();
         boolean sourceMoves = source != null && source.traits().contains(HostResources.TRAIT_MOVES_BETWEEN_HOSTS);

@@ -1,0 +1,145 @@
+package dev.stratus.compute.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stratus.common.compute.BuildInstance;
+import dev.stratus.common.compute.ComputeTopics;
+import dev.stratus.common.compute.DestroyEvacuated;
+import dev.stratus.common.compute.EvacuateInstance;
+import dev.stratus.common.compute.InstanceAction;
+import dev.stratus.common.compute.InstanceBuild;
+import dev.stratus.common.compute.InstanceMove;
+import dev.stratus.common.compute.MoveReport;
+import dev.stratus.common.messaging.Messaging;
+import dev.stratus.compute.node.fake.FakeVirtDriver;
+import dev.stratus.compute.node.virt.PowerState;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Evacuations between two simulated hosts (fake driver, real broker): the destination builds the instance anew and
+ * reports it there ({@code done}), stopped if it was; a failure there leaves the instance in ERROR on its source;
+ * the source, once back, destroys the guest it kept and reports {@code completed}.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ComputeNodeTestResource.class, restrictToAnnotatedClass = true)
+class EvacuationHandlersTest {
+
+    private static MessageRecorder recorder;
+
+    @Inject
+    Messaging messaging;
+
+    @Inject
+    ComputeNodes nodes;
+
+    private ComputeNode source;
+    private ComputeNode dest;
+
+    @BeforeEach
+    void setUp() {
+        if (recorder == null) {
+            recorder = MessageRecorder.attach(messaging);
+        }
+        source = nodes.node(ComputeNodeTestResource.HOST + "-001").orElseThrow();
+        dest = nodes.node(ComputeNodeTestResource.HOST + "-002").orElseThrow();
+    }
+
+    private InstanceBuild active(String name, Map<String, String> metadata) {
+        InstanceBuild instance = TestInstances.instance(name, metadata);
+        messaging.cast(ComputeTopics.computeHost(source.host()), BuildInstance.TYPE,
+                TestInstances.build(instance, source.host(), 1, 3)).join();
+        recorder.awaitReport(instance.instanceId(), r -> "active".equals(r.vmState()));
+        return instance;
+    }
+
+    private InstanceMove evacuation(InstanceBuild instance, boolean wasStopped) {
+        return new InstanceMove(UUID.randomUUID().toString(), InstanceMove.EVACUATION, instance, instance.flavor(),
+                source.host(), source.host(), dest.host(), dest.host(), wasStopped, "req-" + UUID.randomUUID());
+    }
+
+    private void evacuate(InstanceMove move) {
+        messaging.cast(ComputeTopics.computeHost(dest.host()), EvacuateInstance.TYPE, new EvacuateInstance(move))
+                .join();
+    }
+
+    private static FakeVirtDriver fake(ComputeNode node) {
+        return (FakeVirtDriver) node.driver();
+    }
+
+    @Test
+    void theDestinationBuildsTheInstanceAndTheSourceDestroysItsGuestOnceBack() {
+        InstanceBuild instance = active("evacuated", Map.of());
+        String id = instance.instanceId();
+        InstanceMove move = evacuation(instance, false);
+        evacuate(move);
+
+        MoveReport done = recorder.awaitMove(move.migrationId(), MoveReport.DONE);
+        assertEquals("active", done.state().vmState());
+        assertEquals(dest.host(), done.state().host(), "the instance is on the destination now");
+        assertEquals(dest.host(), done.destHost());
+        assertTrue(done.state().clearTaskState());
+        assertEquals(1, done.state().powerState());
+        assertEquals("compute_rebuild_instance", done.state().event().event());
+        MoveReport preMigrating = recorder.awaitMove(move.migrationId(), MoveReport.PRE_MIGRATING);
+        assertEquals("rebuild_spawning", preMigrating.state().taskState());
+        assertEquals(source.host(), preMigrating.state().host(), "still on its source while it is built");
+        assertEquals(PowerState.RUNNING, fake(dest).powerState(id));
+        assertTrue(dest.registry().get(id).isPresent());
+        assertEquals(PowerState.RUNNING, fake(source).powerState(id), "nothing was sent to the source");
+
+        // redelivered: reported again, not built twice
+        evacuate(move);
+        recorder.await(() -> recorder.moveReports.stream().filter(r -> r.migrationId().equals(move.migrationId())
+                && MoveReport.DONE.equals(r.migrationStatus())).count() >= 2 ? true : null, "the second done");
+
+        messaging.cast(ComputeTopics.computeHost(source.host()), DestroyEvacuated.TYPE,
+                new DestroyEvacuated(id, move.migrationId())).join();
+        MoveReport completed = recorder.awaitMove(move.migrationId(), MoveReport.COMPLETED);
+        assertNull(completed.state().vmState(), "the instance's state is the destination's");
+        assertFalse(completed.state().clearTaskState());
+        assertEquals(PowerState.NOSTATE, fake(source).powerState(id), "the source's guest is gone");
+        assertTrue(source.registry().get(id).isEmpty());
+        assertEquals(PowerState.RUNNING, fake(dest).powerState(id), "the evacuated guest lives on");
+    }
+
+    @Test
+    void aStoppedInstanceIsStoppedOnItsNewHost() {
+        InstanceBuild instance = active("evacuated-stopped", Map.of());
+        String id = instance.instanceId();
+        messaging.cast(ComputeTopics.computeHost(source.host()), InstanceAction.TYPE,
+                new InstanceAction(id, InstanceAction.Kind.STOP, "req-stop-" + id)).join();
+        recorder.awaitReport(id, r -> "stopped".equals(r.vmState()));
+        InstanceMove move = evacuation(instance, true);
+        evacuate(move);
+
+        MoveReport done = recorder.awaitMove(move.migrationId(), MoveReport.DONE);
+        assertEquals("stopped", done.state().vmState());
+        assertEquals(4, done.state().powerState());
+        assertEquals(PowerState.SHUTDOWN, fake(dest).powerState(id));
+    }
+
+    @Test
+    void aFailureOnTheDestinationLeavesTheInstanceInErrorOnItsSource() {
+        InstanceBuild instance = active("evacuation-fails", Map.of("fake_fail_spawn_host", dest.host()));
+        String id = instance.instanceId();
+        InstanceMove move = evacuation(instance, false);
+        evacuate(move);
+
+        MoveReport failed = recorder.awaitMove(move.migrationId(), MoveReport.FAILED);
+        assertEquals("error", failed.state().vmState());
+        assertEquals(source.host(), failed.state().host());
+        assertTrue(failed.state().fault().message().contains("Failed to evacuate the server to host " + dest.host()),
+                failed.state().fault().message());
+        assertEquals(PowerState.NOSTATE, fake(dest).powerState(id), "no half-built guest is left");
+        assertFalse(dest.registry().get(id).isPresent());
+    }
+}
