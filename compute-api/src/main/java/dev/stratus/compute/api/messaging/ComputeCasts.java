@@ -11,6 +11,7 @@ import dev.stratus.common.compute.HostCheck;
 import dev.stratus.common.compute.ConsoleOutput;
 import dev.stratus.common.compute.ConsoleOutputRequest;
 import dev.stratus.common.compute.DeleteInstance;
+import dev.stratus.common.compute.DestroyEvacuated;
 import dev.stratus.common.compute.DiagnosticsRequest;
 import dev.stratus.common.compute.DiagnosticsResult;
 import dev.stratus.common.compute.InstanceAction;
@@ -65,6 +66,12 @@ public class ComputeCasts {
     public CompletableFuture<Void> commitMove(String instanceId, String migrationId) {
         return messaging.cast(ComputeTopics.SCHEDULER, CommitMoveAllocations.TYPE,
                 new CommitMoveAllocations(instanceId, migrationId), RequestIds.currentOrNew());
+    }
+
+    /** To an evacuation's source, running again: destroy the guest of the instance that left it. */
+    public CompletableFuture<Void> destroyEvacuated(String host, DestroyEvacuated request) {
+        return messaging.cast(ComputeTopics.computeHost(host), DestroyEvacuated.TYPE, request,
+                RequestIds.currentOrNew());
     }
 
     /** One step of a move, to the host that does it. */

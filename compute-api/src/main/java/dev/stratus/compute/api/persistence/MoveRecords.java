@@ -40,7 +40,7 @@ public class MoveRecords {
                 + " move_spec) values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 move.migrationId(), move.instanceId(), move.sourceHost(), move.sourceNode(),
                 numeric(move.oldFlavor().id()), numeric(move.instance().flavor().id()),
-                move.live() ? "accepted" : "pre-migrating", move.migrationType(), userId,
+                move.live() || move.evacuation() ? "accepted" : "pre-migrating", move.migrationType(), userId,
                 projectId, toJson(move));
     }
 
@@ -71,22 +71,25 @@ public class MoveRecords {
 
     /**
      * The order of Nova's statuses: a cold move's pre-migrating, migrating, post-migrating, finished, then
-     * confirming or reverting; a live migration's accepted, queued, preparing, running, post-migrating; the ends
+     * confirming or reverting; a live migration's accepted, queued, preparing, running, post-migrating; an
+     * evacuation's accepted, pre-migrating, done (then completed once its source cleaned up); the ends
      * (confirmed, reverted, completed, error, failed, cancelled) come last.
      */
-    private static final String RANK = "(case status when 'pre-migrating' then 0 when 'accepted' then 0"
+    private static final String RANK = "(case status when 'accepted' then -1 when 'pre-migrating' then 0"
             + " when 'migrating' then 1 when 'queued' then 1 when 'preparing' then 2 when 'running' then 3"
-            + " when 'post-migrating' then 4 when 'finished' then 5 when 'confirming' then 6 when 'reverting' then 6"
+            + " when 'post-migrating' then 4 when 'finished' then 5 when 'done' then 5 when 'confirming' then 6"
+            + " when 'reverting' then 6"
             + " else 7 end)";
 
     private static int rank(String status) {
         return switch (status) {
-            case "pre-migrating", "accepted" -> 0;
+            case "accepted" -> -1;
+            case "pre-migrating" -> 0;
             case "migrating", "queued" -> 1;
             case "preparing" -> 2;
             case "running" -> 3;
             case "post-migrating" -> 4;
-            case "finished" -> 5;
+            case "finished", "done" -> 5;
             case "confirming", "reverting" -> 6;
             default -> 7;
         };
@@ -101,6 +104,33 @@ public class MoveRecords {
                 + " end, updated_at = now() where instance_uuid = any(?) and status not in " + OVER_SQL
                 + " and move_spec is not null returning uuid", rs -> rs.getString(1),
                 (Object) instanceUuids.toArray(String[]::new));
+    }
+
+    /** Whether the migration is an evacuation. */
+    public boolean isEvacuation(String uuid) {
+        return sql.count("select count(*) from migrations where uuid = ? and migration_type = 'evacuation'", uuid) > 0;
+    }
+
+    /** Whether the instance was evacuated away from {@code host} (done, or completed since). */
+    public boolean evacuatedAway(String instanceUuid, String host) {
+        return sql.count("select count(*) from migrations where instance_uuid = ? and source_compute = ?"
+                + " and migration_type = 'evacuation' and status in ('done', 'completed') and deleted_at is null",
+                instanceUuid, host) > 0;
+    }
+
+    /** An evacuation whose destination built the instance, and whose source has yet to destroy its guest. */
+    public record Evacuated(String instanceUuid, String migrationUuid) {
+    }
+
+    /**
+     * The evacuations away from {@code sourceHost} that are {@code done}, of instances that live on another host now
+     * (never one that is back on this host, nor a deleted one: their guests are not this cleanup's).
+     */
+    public List<Evacuated> evacuatedFrom(String sourceHost) {
+        return sql.list("select m.instance_uuid, m.uuid from migrations m join instances i on i.uuid = m.instance_uuid"
+                + " where m.migration_type = 'evacuation' and m.status = 'done' and m.source_compute = ?"
+                + " and m.deleted_at is null and i.host is distinct from m.source_compute and i.deleted_at is null"
+                + " order by m.id", rs -> new Evacuated(rs.getString(1), rs.getString(2)), sourceHost);
     }
 
     private static Integer numeric(String flavorId) {

@@ -12,7 +12,9 @@ import jakarta.transaction.Transactional;
 /**
  * The conductor's part of a move: a {@link MoveReport} changes the instance (as any state report), the
  * migration's status and, when the report says so, the instance's flavor, in one transaction. What the scheduler
- * must do about the claims is the caller's, after the commit.
+ * must do about the claims is the caller's, after the commit. An evacuation's {@code done} keeps both claims (the
+ * source's guest still holds its resources); its {@code completed}, reported by the source once it destroyed that
+ * guest, commits them and changes nothing of the instance.
  */
 @ApplicationScoped
 public class MoveReports {
@@ -58,6 +60,10 @@ public class MoveReports {
         String node = report.destHost() != null ? report.destNode()
                 : finished ? blankToNull(report.state().node()) : null;
         boolean advanced = moves.advance(report.migrationId(), report.migrationStatus(), host, node);
+        if (MoveReport.COMPLETED.equals(report.migrationStatus()) && moves.isEvacuation(report.migrationId())) {
+            // The evacuation's source destroyed its guest: the instance lives on elsewhere, its state untouched.
+            return new Outcome(StateReports.FollowUp.NONE, advanced ? Claims.COMMIT : Claims.KEEP);
+        }
         StateReports.FollowUp followUp = states.applyMove(report.state(), advanced);
         if (!advanced) {
             return new Outcome(followUp, Claims.KEEP);

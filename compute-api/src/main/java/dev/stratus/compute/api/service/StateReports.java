@@ -8,6 +8,7 @@ import dev.stratus.compute.api.persistence.ConsoleAuthTokenRepository;
 import dev.stratus.compute.api.persistence.InstanceActionRepository;
 import dev.stratus.compute.api.persistence.InstanceRepository;
 import dev.stratus.compute.api.persistence.InstanceRow;
+import dev.stratus.compute.api.persistence.MoveRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -38,9 +39,11 @@ public class StateReports {
     private final InstanceRemoval removal;
     private final ConsoleAuthTokenRepository consoleTokens;
     private final AvailabilityZones zones;
+    private final MoveRecords moves;
 
     public StateReports(InstanceRepository instances, InstanceActionRepository actions, InstanceRemoval removal,
-            ConsoleAuthTokenRepository consoleTokens, AvailabilityZones zones) {
+            ConsoleAuthTokenRepository consoleTokens, AvailabilityZones zones, MoveRecords moves) {
+        this.moves = moves;
         this.instances = instances;
         this.actions = actions;
         this.removal = removal;
@@ -96,6 +99,12 @@ public class StateReports {
         // A move's step reported from the other host than the instance's: its sequence is of another clock.
         boolean otherHostsStep = advancedMove && report.host() != null && !report.host().isEmpty()
                 && !report.host().equals(row.host());
+        if (!advancedMove && evacuatedAwayFrom(row, report.host())) {
+            // The source of an evacuation running again (its power sync, say) speaks of a guest the instance left.
+            LOG.debugf("State report for %s from %s ignored: the instance was evacuated away from it", row.uuid(),
+                    report.host());
+            return FollowUp.NONE;
+        }
         if (!gone && !otherHostsStep && report.sequence() <= row.lastReportSequence()) {
             LOG.debugf("State report %s for %s is not newer than %s; state unchanged", (Object) report.sequence(), row.uuid(),
                     row.lastReportSequence());
@@ -144,6 +153,11 @@ public class StateReports {
                     report.host());
         }
         return "shelved_offloaded".equals(report.vmState()) ? FollowUp.OFFLOADED : FollowUp.NONE;
+    }
+
+    private boolean evacuatedAwayFrom(InstanceRow row, String reportHost) {
+        return reportHost != null && !reportHost.isEmpty() && row.host() != null && !reportHost.equals(row.host())
+                && moves.evacuatedAway(row.uuid(), reportHost);
     }
 
     private static String blankToNull(String host) {

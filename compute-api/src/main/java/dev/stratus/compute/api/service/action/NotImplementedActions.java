@@ -12,7 +12,7 @@ import java.util.Set;
 @ApplicationScoped
 class NotImplementedActions implements ServerActionHandler {
 
-    private static final Set<String> KEYS = Set.of("evacuate", "trigger_crash_dump",
+    private static final Set<String> KEYS = Set.of("trigger_crash_dump",
             "addFixedIp", "removeFixedIp", "injectNetworkInfo",
             "resetNetwork", "os-resetNetwork");
 

@@ -1,0 +1,40 @@
+package dev.stratus.compute.api.service;
+
+import dev.stratus.common.compute.DestroyEvacuated;
+import dev.stratus.compute.api.messaging.ComputeCasts;
+import dev.stratus.compute.api.persistence.MoveRecords;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The source's part of an evacuation, Nova's {@code _destroy_evacuated_instances} at a compute's start: when a host
+ * reports again, the guests it kept of instances evacuated away from it (their evacuation {@code done}, the instance
+ * on another host) are to be destroyed there. Each is asked of the host with {@link DestroyEvacuated}; its answer
+ * ({@code completed}) returns the source's claim. Asked again on each heartbeat until answered (the host's handler
+ * is idempotent), so a lost message only delays it.
+ */
+@ApplicationScoped
+public class EvacuatedGuests {
+
+    private static final Logger LOG = Logger.getLogger(EvacuatedGuests.class);
+
+    private final MoveRecords moves;
+    private final ComputeCasts casts;
+
+    public EvacuatedGuests(MoveRecords moves, ComputeCasts casts) {
+        this.moves = moves;
+        this.casts = casts;
+    }
+
+    /** {@code host} reported: asks it to destroy what it kept of instances evacuated away; returns how many. */
+    public int cleanUp(String host) {
+        List<MoveRecords.Evacuated> evacuated = moves.evacuatedFrom(host);
+        for (MoveRecords.Evacuated e : evacuated) {
+            LOG.infof("Host %s is up again: destroying its guest of %s, evacuated by migration %s", host,
+                    e.instanceUuid(), e.migrationUuid());
+            casts.destroyEvacuated(host, new DestroyEvacuated(e.instanceUuid(), e.migrationUuid())).join();
+        }
+        return evacuated.size();
+    }
+}
