@@ -123,14 +123,16 @@ public class MoveRecords {
     }
 
     /**
-     * The evacuations away from {@code sourceHost} that are {@code done}, of instances that live on another host now
-     * (never one that is back on this host, nor a deleted one: their guests are not this cleanup's).
+     * The evacuations away from {@code sourceHost} that are {@code done} and were asked before the host's service
+     * started ({@code startedAt}: it ran again since), of instances that live on another host now (never one that is
+     * back on this host, nor a deleted one: their guests are not this cleanup's).
      */
-    public List<Evacuated> evacuatedFrom(String sourceHost) {
+    public List<Evacuated> evacuatedFrom(String sourceHost, java.time.Instant startedAt) {
         return sql.list("select m.instance_uuid, m.uuid from migrations m join instances i on i.uuid = m.instance_uuid"
                 + " where m.migration_type = 'evacuation' and m.status = 'done' and m.source_compute = ?"
-                + " and m.deleted_at is null and i.host is distinct from m.source_compute and i.deleted_at is null"
-                + " order by m.id", rs -> new Evacuated(rs.getString(1), rs.getString(2)), sourceHost);
+                + " and m.created_at < ? and m.deleted_at is null and i.host is distinct from m.source_compute"
+                + " and i.deleted_at is null order by m.id", rs -> new Evacuated(rs.getString(1), rs.getString(2)),
+                sourceHost, startedAt);
     }
 
     private static Integer numeric(String flavorId) {

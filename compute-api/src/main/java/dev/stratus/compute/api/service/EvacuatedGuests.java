@@ -4,13 +4,15 @@ import dev.stratus.common.compute.DestroyEvacuated;
 import dev.stratus.compute.api.messaging.ComputeCasts;
 import dev.stratus.compute.api.persistence.MoveRecords;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * The source's part of an evacuation, Nova's {@code _destroy_evacuated_instances} at a compute's start: when a host
- * reports again, the guests it kept of instances evacuated away from it (their evacuation {@code done}, the instance
- * on another host) are to be destroyed there. Each is asked of the host with {@link DestroyEvacuated}; its answer
+ * reports from a service started after an evacuation away from it was asked (it was restarted, not merely forced down
+ * while it ran on), the guest it kept of that instance (the evacuation {@code done}, the instance on another host) is
+ * to be destroyed there. Each is asked of the host with {@link DestroyEvacuated}; its answer
  * ({@code completed}) returns the source's claim. Asked again on each heartbeat until answered (the host's handler
  * is idempotent), so a lost message only delays it.
  */
@@ -27,9 +29,15 @@ public class EvacuatedGuests {
         this.casts = casts;
     }
 
-    /** {@code host} reported: asks it to destroy what it kept of instances evacuated away; returns how many. */
-    public int cleanUp(String host) {
-        List<MoveRecords.Evacuated> evacuated = moves.evacuatedFrom(host);
+    /**
+     * {@code host}, whose service started at {@code startedAt}, reported: asks it to destroy what it kept of instances
+     * evacuated away before it started; returns how many.
+     */
+    public int cleanUp(String host, Instant startedAt) {
+        if (startedAt == null) {
+            return 0;
+        }
+        List<MoveRecords.Evacuated> evacuated = moves.evacuatedFrom(host, startedAt);
         for (MoveRecords.Evacuated e : evacuated) {
             LOG.infof("Host %s is up again: destroying its guest of %s, evacuated by migration %s", host,
                     e.instanceUuid(), e.migrationUuid());

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.DestroyEvacuated;
+import dev.stratus.common.compute.HostResources;
+import dev.stratus.common.compute.ServiceHeartbeat;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.InstanceStateReport;
@@ -52,6 +54,14 @@ class EvacuateApiTest extends ServerApiTestBase {
         String host = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         fixture.computeHost(host, keys.admin());
         return host;
+    }
+
+    /** {@code host}'s compute service reports from a process started now. */
+    private void restarted(String host) {
+        HostResources resources = new HostResources(host, "QEMU", 8002000, "192.0.2.11", 4, 8192, 100, 0, 512, 0,
+                16.0, 1.5, 1.0, 0, 0, 0, 0, "{}", List.of());
+        messaging.broadcast(ComputeTopics.SERVICES_FANOUT, ServiceHeartbeat.TYPE, new ServiceHeartbeat(host,
+                "nova-compute", "0.1.0", Instant.now(), Instant.now(), 10, resources, null)).join();
     }
 
     private void forceDown(String host) {
@@ -140,8 +150,12 @@ class EvacuateApiTest extends ServerApiTestBase {
         as(keys.admin(), "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-SRV-ATTR:host", equalTo(DEST))
                 .body("server.OS-EXT-STS:power_state", equalTo(1));
 
-        // The source runs again: it is told to destroy its guest, and its answer settles the claims.
+        // Still the service that ran before the evacuation (forced down, never restarted): nothing is destroyed.
         fixture.computeHost(source, keys.admin());
+        Thread.sleep(300);
+        assertTrue(destroys.isEmpty(), "no destroy before the source restarted");
+        // The source runs again: it is told to destroy its guest, and its answer settles the claims.
+        restarted(source);
         DestroyEvacuated destroy = SchedulerStub.await(() -> destroys.stream().findFirst().orElse(null),
                 "the destroy on the source");
         assertEquals(id, destroy.instanceId());
@@ -155,7 +169,7 @@ class EvacuateApiTest extends ServerApiTestBase {
         as(keys.admin(), "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-SRV-ATTR:host", equalTo(DEST))
                 .body("server.status", equalTo("ACTIVE"));
         int before = destroys.size();
-        fixture.computeHost(source, keys.admin());
+        restarted(source);
         Thread.sleep(300);
         assertEquals(before, destroys.size(), "a completed evacuation is not cleaned up again");
     }

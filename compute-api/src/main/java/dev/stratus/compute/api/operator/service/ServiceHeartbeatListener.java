@@ -49,7 +49,7 @@ public class ServiceHeartbeatListener implements BroadcastListener<ServiceHeartb
             return CompletableFuture.completedFuture(null);
         }
         try {
-            evacuated.cleanUp(heartbeat.host());
+            evacuated.cleanUp(heartbeat.host(), heartbeat.startedAt());
         } catch (RuntimeException e) {
             LOG.warnf("Evacuated guests of %s: %s; asked again on its next heartbeat", heartbeat.host(),
                     e.getMessage());
