@@ -1,2 +1,5 @@
-/** The fake guests' VNC server (RFB 3.8), shared by the compute node's fake driver and the console proxy's tests. */
+/**
+ * The fake guests' consoles: the VNC server (RFB 3.8) and the echoing TCP serial ports, shared by the compute node's
+ * fake driver and the console proxies' tests.
+ */
 package dev.stratus.common.console;

@@ -17,6 +17,7 @@ import dev.stratus.common.compute.LiveMigrateInstance;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.AdminPasswordResult;
 import dev.stratus.common.compute.RebuildInstance;
+import dev.stratus.common.compute.SerialConsoleRequest;
 import dev.stratus.common.compute.SetAdminPassword;
 import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.compute.RescueInstance;
@@ -38,6 +39,7 @@ import dev.stratus.compute.node.handler.InstanceActionHandler;
 import dev.stratus.compute.node.handler.LiveMigrationHandler;
 import dev.stratus.compute.node.handler.MoveInstanceHandler;
 import dev.stratus.compute.node.handler.RebuildInstanceHandler;
+import dev.stratus.compute.node.handler.SerialConsoleHandler;
 import dev.stratus.compute.node.handler.SetAdminPasswordHandler;
 import dev.stratus.compute.node.handler.ShelveInstanceHandler;
 import dev.stratus.compute.node.handler.RescueInstanceHandler;
@@ -51,6 +53,7 @@ import dev.stratus.compute.node.network.HostNetworking;
 import dev.stratus.compute.node.report.StateReporter;
 import dev.stratus.compute.node.resources.HostResourcesReport;
 import dev.stratus.compute.node.sync.PowerStateSync;
+import dev.stratus.compute.node.virt.SerialConsoleSettings;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VncSettings;
 import java.nio.file.Path;
@@ -74,7 +77,7 @@ public class ComputeNode {
     public record Parts(String host, VirtDriver driver, HostNetworking networking, InstanceRegistry registry,
             StateReporter reporter, ImageCache imageCache, GuestPreparation preparation, PowerStateSync powerSync,
             HostResourcesReport.Offer offer, String hostIp, int shutdownTimeoutSeconds, ImageSink imageSink,
-            Path snapshotDirectory, VncSettings vnc) {
+            Path snapshotDirectory, VncSettings vnc, SerialConsoleSettings serial) {
     }
 
     private final Parts parts;
@@ -131,6 +134,8 @@ public class ComputeNode {
                 new DiagnosticsHandler(parts.driver(), clock));
         messaging.serve(topic, VncConsoleRequest.TYPE, GuestConsoleEndpoint.TYPE,
                 new VncConsoleHandler(parts.driver(), parts.vnc()));
+        messaging.serve(topic, SerialConsoleRequest.TYPE, GuestConsoleEndpoint.TYPE,
+                new SerialConsoleHandler(parts.driver(), parts.serial()));
         startedAt = clock.instant();
         return restored;
     }

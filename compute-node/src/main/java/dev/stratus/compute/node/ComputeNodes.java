@@ -4,6 +4,7 @@ import dev.stratus.common.auth.ServiceToken;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.config.ComputeNodeConfig;
+import dev.stratus.compute.node.virt.SerialConsoleSettings;
 import dev.stratus.compute.node.virt.VncSettings;
 import dev.stratus.compute.node.driver.BackendSelector;
 import dev.stratus.compute.node.driver.HypervisorBackend;
@@ -140,7 +141,8 @@ public class ComputeNodes {
         PowerStateSync sync = new PowerStateSync(driver, registry, reporter, workers);
         ComputeNode.Parts parts = new ComputeNode.Parts(host, driver, hostNetworking, registry, reporter, cache,
                 preparation, sync, offer, hostIp, (int) config.shutdownTimeout().toSeconds(), images,
-                instances.resolve("_snapshots"), VncSettings.of(config.vnc()));
+                instances.resolve("_snapshots"), VncSettings.of(config.vnc()),
+                SerialConsoleSettings.of(config.serialConsole()));
         return new ComputeNode(parts, messaging, clock, version, config.reportInterval());
     }
 

@@ -90,6 +90,33 @@ public interface ComputeNodeConfig {
 
     VncConfig vnc();
 
+    SerialConsoleConfig serialConsole();
+
+    /**
+     * {@code stratus.compute.serial-console.*}: the guests' serial consoles on TCP, as Nova's {@code [serial_console]}
+     * options on a compute host. One serial port a guest (Nova's default {@code hw:serial_port_count}).
+     */
+    interface SerialConsoleConfig {
+
+        /** Guests' first serial port listens on TCP and the node answers where ({@code [serial_console] enabled}). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The TCP ports guests' serial ports take, {@code <start>:<stop>} with {@code stop} excluded, as Nova
+         * iterates it ({@code [serial_console] port_range}).
+         */
+        @WithDefault("10000:20000")
+        String portRange();
+
+        /**
+         * The address guests' serial ports listen on and the console proxy connects to
+         * ({@code [serial_console] proxyclient_address}).
+         */
+        @WithDefault("127.0.0.1")
+        String proxyclientAddress();
+    }
+
     /** {@code stratus.compute.vnc.*}: the guests' VNC consoles, as Nova's {@code [vnc]} options on a compute host. */
     interface VncConfig {
 

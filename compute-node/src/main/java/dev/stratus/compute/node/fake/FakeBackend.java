@@ -6,6 +6,8 @@ import dev.stratus.compute.node.network.FakeHostNetworking;
 import dev.stratus.compute.node.network.HostNetworking;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.common.console.FakeRfbServer;
+import dev.stratus.compute.node.virt.SerialConsoleSettings;
+import dev.stratus.compute.node.virt.SerialPortAllocator;
 import dev.stratus.compute.node.virt.VncSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,18 +18,24 @@ import java.util.List;
 
 /**
  * Simulated hosts: {@code stratus.compute.fake.node-count} of them in this process, each with its own
- * in-memory driver and bridges.
+ * in-memory driver and bridges. They share one VNC server and one range of serial console ports (a port one host's
+ * guest holds is never another's), all closed when the process stops.
  */
 @ApplicationScoped
 public class FakeBackend implements HypervisorBackend {
 
     private final ComputeNodeConfig.FakeDriverConfig config;
     private final VncSettings vnc;
+    /** The serial console ports of every simulated host of this process; null with serial consoles turned off. */
+    private final SerialPortAllocator serialPorts;
+    private final List<FakeVirtDriver> drivers = new ArrayList<>();
     private FakeRfbServer console;
 
     public FakeBackend(ComputeNodeConfig config) {
         this.config = config.fake();
         this.vnc = VncSettings.of(config.vnc());
+        SerialConsoleSettings serial = SerialConsoleSettings.of(config.serialConsole());
+        this.serialPorts = serial.enabled() ? new SerialPortAllocator(serial) : null;
     }
 
     @PreDestroy
@@ -35,6 +43,7 @@ public class FakeBackend implements HypervisorBackend {
         if (console != null) {
             console.close();
         }
+        drivers.forEach(FakeVirtDriver::close);
     }
 
     /** The VNC server every fake guest shows, started with the first fake host; null with VNC turned off. */
@@ -72,8 +81,11 @@ public class FakeBackend implements HypervisorBackend {
     }
 
     @Override
-    public VirtDriver driver(String host) {
-        return new FakeVirtDriver(host, FakeDriverSettings.of(config, host), console(), vnc.proxyClientAddress());
+    public synchronized VirtDriver driver(String host) {
+        FakeVirtDriver driver = new FakeVirtDriver(host, FakeDriverSettings.of(config, host), console(),
+                vnc.proxyClientAddress(), serialPorts);
+        drivers.add(driver);
+        return driver;
     }
 
     @Override

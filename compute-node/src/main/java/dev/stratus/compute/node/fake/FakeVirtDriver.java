@@ -11,6 +11,7 @@ import dev.stratus.compute.node.virt.GuestSpec;
 import dev.stratus.compute.node.virt.HostInventory;
 import dev.stratus.compute.node.virt.LifecycleEvent;
 import dev.stratus.compute.node.virt.PowerState;
+import dev.stratus.compute.node.virt.SerialPortAllocator;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * A hypervisor in memory: guests are entries in a map, with the faults {@link FakeDriverSettings} asks for.
  * One instance per simulated host; small enough that hundreds fit in one JVM.
  */
-public class FakeVirtDriver implements VirtDriver {
+public class FakeVirtDriver implements VirtDriver, AutoCloseable {
 
     public static final String NAME = "fake";
     /** The fake boots anything: it needs no image data, and "attaches" config drives by keeping their paths. */
@@ -45,16 +46,28 @@ public class FakeVirtDriver implements VirtDriver {
     /** The guests' shared VNC server and the address the console proxy reaches it at; null: no consoles. */
     private final FakeRfbServer console;
     private final String consoleAddress;
+    /** The guests' serial ports; null: no serial consoles. */
+    private final FakeSerialConsoles serial;
 
     public FakeVirtDriver(String host, FakeDriverSettings settings) {
         this(host, settings, null, null);
     }
 
     public FakeVirtDriver(String host, FakeDriverSettings settings, FakeRfbServer console, String consoleAddress) {
+        this(host, settings, console, consoleAddress, null);
+    }
+
+    /**
+     * @param serialPorts the process's serial console ports: each running guest listens on one of them, echoing
+     *     ({@link FakeSerialConsoles}); null: no serial consoles
+     */
+    public FakeVirtDriver(String host, FakeDriverSettings settings, FakeRfbServer console, String consoleAddress,
+            SerialPortAllocator serialPorts) {
         this.host = host;
         this.settings = settings;
         this.console = console;
         this.consoleAddress = consoleAddress;
+        this.serial = serialPorts == null ? null : new FakeSerialConsoles(host, serialPorts);
     }
 
     /** One guest: what the fake remembers of it. */
@@ -114,6 +127,7 @@ public class FakeVirtDriver implements VirtDriver {
         if (failure != null) {
             throw new VirtException(failure);
         }
+        followSerial(guest.instanceId(), PowerState.RUNNING);
         guests.putIfAbsent(guest.instanceId(), new FakeGuest(guest, Instant.now()));
         fire(guest.instanceId(), PowerState.RUNNING);
     }
@@ -169,7 +183,7 @@ public class FakeVirtDriver implements VirtDriver {
         if (settings.failDelete() > 0 && ThreadLocalRandom.current().nextDouble() < settings.failDelete()) {
             throw new VirtException("Injected fault: the fake driver could not destroy the guest");
         }
-        if (guests.remove(instanceId) != null) {
+        if (forget(instanceId)) {
             fire(instanceId, PowerState.NOSTATE);
         }
     }
@@ -272,14 +286,14 @@ public class FakeVirtDriver implements VirtDriver {
     @Override
     public void confirmMigration(String instanceId, boolean sameHost) {
         if (!sameHost) {
-            guests.remove(instanceId);
+            forget(instanceId);
         }
     }
 
     @Override
     public void revertMigration(String instanceId, boolean sameHost) throws VirtException {
         if (!sameHost) {
-            guests.remove(instanceId);
+            forget(instanceId);
         } else if (guests.containsKey(instanceId)) {
             transition(instanceId, guests.get(instanceId), PowerState.SHUTDOWN);
         }
@@ -311,6 +325,7 @@ public class FakeVirtDriver implements VirtDriver {
         if (failure != null) {
             throw new VirtException(failure);
         }
+        followSerial(guest.instanceId(), state);
         FakeGuest moved = guests.computeIfAbsent(guest.instanceId(),
                 id -> new FakeGuest(guest, Instant.now()));
         moved.state = state;
@@ -318,12 +333,12 @@ public class FakeVirtDriver implements VirtDriver {
 
     @Override
     public void rollBackLiveMigrationAtDestination(String instanceId) {
-        guests.remove(instanceId);
+        forget(instanceId);
     }
 
     @Override
     public void cleanUpLiveMigrationSource(String instanceId) {
-        guests.remove(instanceId);
+        forget(instanceId);
     }
 
     /** A running guest takes the password (the fake has an "agent" in every guest). */
@@ -390,6 +405,19 @@ public class FakeVirtDriver implements VirtDriver {
         return new ConsoleEndpoint(consoleAddress, console.port());
     }
 
+    /**
+     * The guest's own serial port: a TCP listener echoing what it receives, as a guest's getty does, while the guest
+     * runs; it stays while paused (silent) and closes when the guest stops.
+     */
+    @Override
+    public ConsoleEndpoint serialConsole(String instanceId) throws VirtException {
+        if (serial == null) {
+            return VirtDriver.super.serialConsole(instanceId);
+        }
+        FakeGuest guest = guests.get(instanceId);
+        return serial.endpoint(instanceId, guest == null ? null : guest.state);
+    }
+
     @Override
     public PowerState powerState(String instanceId) {
         FakeGuest guest = guests.get(instanceId);
@@ -430,7 +458,9 @@ public class FakeVirtDriver implements VirtDriver {
 
     /** Changes a guest's state without an event, as when the hypervisor's event was lost. */
     public void changeStateSilently(String instanceId, PowerState state) throws VirtException {
-        require(instanceId).state = state;
+        FakeGuest guest = require(instanceId);
+        followSerial(instanceId, state);
+        guest.state = state;
     }
 
     private FakeGuest require(String instanceId) throws VirtException {
@@ -447,13 +477,41 @@ public class FakeVirtDriver implements VirtDriver {
         }
     }
 
-    private void transition(String instanceId, FakeGuest guest, PowerState state) {
+    private void transition(String instanceId, FakeGuest guest, PowerState state) throws VirtException {
+        followSerial(instanceId, state);
         if (guest.state != state) {
             if (state == PowerState.RUNNING && guest.state != PowerState.PAUSED) {
                 guest.processStartedAt = Instant.now();
             }
             guest.state = state;
             fire(instanceId, state);
+        }
+    }
+
+    /** The guest leaves this host, with its serial port; whether it was here. */
+    private boolean forget(String instanceId) {
+        boolean removed = guests.remove(instanceId) != null;
+        if (serial != null) {
+            try {
+                serial.follow(instanceId, null);
+            } catch (VirtException e) {
+                throw new IllegalStateException("closing a serial port cannot fail", e);
+            }
+        }
+        return removed;
+    }
+
+    private void followSerial(String instanceId, PowerState state) throws VirtException {
+        if (serial != null) {
+            serial.follow(instanceId, state);
+        }
+    }
+
+    /** The guests' serial ports close (the simulated host goes away). */
+    @Override
+    public void close() {
+        if (serial != null) {
+            serial.close();
         }
     }
 

@@ -5,14 +5,10 @@ import dev.stratus.common.compute.GuestConsoleEndpoint.Outcome;
 import dev.stratus.common.compute.VncConsoleRequest;
 import dev.stratus.common.messaging.MessageContext;
 import dev.stratus.common.messaging.RpcHandler;
-import dev.stratus.compute.node.virt.ConsoleEndpoint;
-import dev.stratus.compute.node.virt.ConsoleUnavailable;
 import dev.stratus.compute.node.virt.VirtDriver;
-import dev.stratus.compute.node.virt.VirtException;
 import dev.stratus.compute.node.virt.VncSettings;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.jboss.logging.Logger;
 
 /**
  * {@code get_vnc_console} (a call, as in Nova): where the guest's VNC server is, as the console proxy reaches it.
@@ -20,8 +16,6 @@ import org.jboss.logging.Logger;
  * tells the rest. Nothing changes on the host, so no lock is taken.
  */
 public class VncConsoleHandler implements RpcHandler<VncConsoleRequest, GuestConsoleEndpoint> {
-
-    private static final Logger LOG = Logger.getLogger(VncConsoleHandler.class);
 
     private final VirtDriver driver;
     private final VncSettings vnc;
@@ -40,19 +34,6 @@ public class VncConsoleHandler implements RpcHandler<VncConsoleRequest, GuestCon
         if (!vnc.enabled()) {
             return GuestConsoleEndpoint.refused(Outcome.UNAVAILABLE, "VNC consoles are turned off on this host");
         }
-        try {
-            ConsoleEndpoint endpoint = driver.vncConsole(instanceId);
-            return GuestConsoleEndpoint.ready(endpoint.host(), endpoint.port());
-        } catch (ConsoleUnavailable e) {
-            return GuestConsoleEndpoint.refused(switch (e.reason()) {
-                case NOT_READY -> Outcome.NOT_READY;
-                case NOT_FOUND -> Outcome.NOT_FOUND;
-                case NO_DISPLAY -> Outcome.UNAVAILABLE;
-                case NOT_SUPPORTED -> Outcome.NOT_SUPPORTED;
-            }, e.getMessage());
-        } catch (VirtException e) {
-            LOG.infof("The console of %s was not found: %s", instanceId, e.getMessage());
-            return GuestConsoleEndpoint.refused(Outcome.FAILED, e.getMessage());
-        }
+        return ConsoleAnswers.answer(instanceId, () -> driver.vncConsole(instanceId));
     }
 }

@@ -1,5 +1,8 @@
 package dev.stratus.compute.node.virt;
 
-/** Where a guest's VNC server is reached from the console proxy (Nova's {@code ConsoleVNC}). */
+/**
+ * Where a guest's VNC server or TCP serial port is reached from the console proxy (Nova's {@code ConsoleVNC},
+ * {@code ConsoleSerial}).
+ */
 public record ConsoleEndpoint(String host, int port) {
 }

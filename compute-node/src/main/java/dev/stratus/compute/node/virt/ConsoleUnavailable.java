@@ -4,12 +4,14 @@ package dev.stratus.compute.node.virt;
 public class ConsoleUnavailable extends VirtException {
 
     public enum Reason {
-        /** The guest is not running, so its VNC server does not listen. */
+        /** The guest is not running, so its VNC server or serial port does not listen. */
         NOT_READY,
         /** The host does not have the guest. */
         NOT_FOUND,
         /** The guest has no VNC display. */
         NO_DISPLAY,
+        /** The guest has no serial port on TCP. */
+        NO_SERIAL_PORT,
         /** The driver has no consoles. */
         NOT_SUPPORTED
     }

@@ -189,6 +189,18 @@ public interface VirtDriver {
                 "The " + name() + " driver has no consoles");
     }
 
+    /**
+     * Where the TCP end of the guest's first serial port is reached from the serial console proxy (Nova's
+     * {@code get_serial_console}). A driver without consoles keeps this default.
+     *
+     * @throws ConsoleUnavailable when the guest is not here, not running, has no serial port on TCP, or the driver
+     *     has no consoles
+     */
+    default ConsoleEndpoint serialConsole(String instanceId) throws VirtException {
+        throw new ConsoleUnavailable(ConsoleUnavailable.Reason.NOT_SUPPORTED,
+                "The " + name() + " driver has no consoles");
+    }
+
     /** Called from the driver's own thread whenever a guest changes state outside a call. */
     void onLifecycleEvent(Consumer<LifecycleEvent> listener);
 
