@@ -45,6 +45,7 @@ public final class FakeSerialPort implements AutoCloseable {
     public static FakeSerialPort start(String address, int port, String name) throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
+            socket.setReuseAddress(true); // as QEMU: a port whose last connections are in TIME_WAIT is free
             socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
         } catch (IOException e) {
             socket.close();

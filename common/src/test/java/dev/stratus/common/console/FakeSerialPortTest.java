@@ -55,7 +55,9 @@ class FakeSerialPortTest {
             client.setSoTimeout(5000);
             assertEquals(-1, client.getInputStream().read(), "the guest went away");
         }
-        try (ServerSocket again = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket again = new ServerSocket()) {
+            again.setReuseAddress(true); // as QEMU binds: the closed connections may be in TIME_WAIT
+            again.bind(new java.net.InetSocketAddress("127.0.0.1", port));
             assertTrue(again.isBound(), "the port is free again");
         }
     }

@@ -11,6 +11,8 @@ import dev.stratus.compute.node.virt.HostInventory;
 import dev.stratus.compute.node.virt.LifecycleEvent;
 import dev.stratus.compute.node.virt.PasswordNotSettable;
 import dev.stratus.compute.node.virt.PowerState;
+import dev.stratus.compute.node.virt.SerialConsoleSettings;
+import dev.stratus.compute.node.virt.SerialPortAllocator;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
 import dev.stratus.compute.node.virt.VncSettings;
@@ -50,7 +52,8 @@ public class LibvirtDriver implements VirtDriver {
     @Inject
     public LibvirtDriver(LibvirtSettings settings, ComputeNodeConfig node, HostConnector connector, DiskImages disks,
             ConfigDriveWriter configDrives, KvmProbe probe) {
-        this(settings, VncSettings.of(node.vnc()), connector, disks, configDrives, new VirtTypeResolver(settings, probe));
+        this(settings, VncSettings.of(node.vnc()), SerialConsoleSettings.of(node.serialConsole()), connector, disks,
+                configDrives, new VirtTypeResolver(settings, probe));
     }
 
     /** With Nova's default VNC settings (a display on the loopback address). */
@@ -66,8 +69,22 @@ public class LibvirtDriver implements VirtDriver {
 
     LibvirtDriver(LibvirtSettings settings, VncSettings vnc, HostConnector connector, DiskImages disks,
             ConfigDriveWriter configDrives, VirtTypeResolver virtTypes) {
+        this(settings, vnc, SerialConsoleSettings.OFF, connector, disks, configDrives, virtTypes);
+    }
+
+    /**
+     * With serial consoles on, every guest's first serial port listens on TCP ({@link SerialConsoleHost}), with the
+     * ports of {@code serial}'s range.
+     */
+    LibvirtDriver(LibvirtSettings settings, VncSettings vnc, SerialConsoleSettings serial,
+            HostConnector connector, DiskImages disks, ConfigDriveWriter configDrives, VirtTypeResolver virtTypes) {
         this.lifecycle = new LifecycleListeners();
-        this.session = new HostSession(settings.uri(), connector, lifecycle::changed);
+        HostConnector hosts = connector;
+        if (serial.enabled()) {
+            GuestSerialPorts serialPorts = new GuestSerialPorts(new SerialPortAllocator(serial));
+            hosts = uri -> new SerialConsoleHost(connector.open(uri), serialPorts);
+        }
+        this.session = new HostSession(settings.uri(), hosts, lifecycle::changed);
         this.calls = new InstanceCalls(session);
         InstancePreparer preparer = new InstancePreparer(disks, configDrives);
         InstanceStorage storage = new InstanceStorage(settings.instancesDirectory(), disks, preparer);
@@ -82,7 +99,7 @@ public class LibvirtDriver implements VirtDriver {
         this.interfaces = new LibvirtInterfaces(domains);
         this.resizes = new ResizeSteps(calls, hostDescription, storage, power, new LibvirtMoves(disks, domains, power));
         this.guests = new HostGuests(settings, calls, storage);
-        this.consoles = new GuestConsoles(settings, vnc, calls::find);
+        this.consoles = new GuestConsoles(settings, vnc, serial, calls::find);
     }
 
     @PreDestroy
@@ -295,6 +312,12 @@ public class LibvirtDriver implements VirtDriver {
     @Override
     public ConsoleEndpoint vncConsole(String instanceId) throws VirtException {
         return consoles.vnc(InstanceCalls.requireId(instanceId));
+    }
+
+    /** The first TCP serial port's endpoint from the domain's XML ({@link GuestConsoles}). */
+    @Override
+    public ConsoleEndpoint serialConsole(String instanceId) throws VirtException {
+        return consoles.serial(InstanceCalls.requireId(instanceId));
     }
 
     @Override

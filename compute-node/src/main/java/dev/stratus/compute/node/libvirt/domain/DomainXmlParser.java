@@ -150,11 +150,15 @@ public final class DomainXmlParser {
         List<SerialPort> serials = new ArrayList<>();
         for (Element serial : children(devices, "serial")) {
             String type = attribute(serial, "type");
-            if (!SerialPort.FILE.equals(type) && !SerialPort.PTY.equals(type)) {
-                continue;
+            int port = intAttribute(child(serial, "target"), "port", 0);
+            String log = childAttribute(serial, "log", "file");
+            if (SerialPort.FILE.equals(type) || SerialPort.PTY.equals(type)) {
+                serials.add(new SerialPort(type, childAttribute(serial, "source", "path"), log, port, null, 0));
+            } else if (SerialPort.TCP.equals(type) && "bind".equals(childAttribute(serial, "source", "mode"))) {
+                // a port QEMU listens on; one that connects out is not a console of ours
+                serials.add(new SerialPort(type, null, log, port, childAttribute(serial, "source", "host"),
+                        Integer.parseInt(childAttribute(serial, "source", "service"))));
             }
-            serials.add(new SerialPort(type, childAttribute(serial, "source", "path"),
-                    childAttribute(serial, "log", "file"), intAttribute(child(serial, "target"), "port", 0)));
         }
         List<Graphics> graphics = new ArrayList<>();
         for (Element display : children(devices, "graphics")) {

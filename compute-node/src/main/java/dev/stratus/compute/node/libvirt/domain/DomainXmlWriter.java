@@ -213,12 +213,27 @@ public final class DomainXmlWriter {
             source.setAttribute("path", serial.path());
             source.setAttribute("append", "on");
         }
+        if (serial.listensOnTcp()) {
+            tcpSource(element, serial.host(), serial.service());
+        }
         if (serial.logFile() != null) {
             Element log = child(element, "log");
             log.setAttribute("file", serial.logFile());
             log.setAttribute("append", "on");
         }
         child(element, "target").setAttribute("port", Integer.toString(serial.port()));
+    }
+
+    /**
+     * The {@code <source mode='bind'>} and raw {@code <protocol>} of a character device QEMU listens on, appended to
+     * {@code element}; also used to turn an existing device into one ({@link SerialPortXml}).
+     */
+    static void tcpSource(Element element, String host, int service) {
+        Element source = child(element, "source");
+        source.setAttribute("mode", "bind");
+        source.setAttribute("host", host);
+        source.setAttribute("service", Integer.toString(service));
+        child(element, "protocol").setAttribute("type", "raw");
     }
 
     private static void graphics(Element element, Graphics graphics) {

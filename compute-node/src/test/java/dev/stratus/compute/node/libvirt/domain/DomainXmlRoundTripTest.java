@@ -28,7 +28,9 @@ class DomainXmlRoundTripTest {
                         List.of(NetInterface.onBridge("fa:16:3e:00:00:01", "br0", "tap1", "virtio"),
                                 NetInterface.onBridge("fa:16:3e:00:00:02", "br1", null, "e1000"),
                                 NetInterface.onTap("fa:16:3e:00:00:03", "tap3", "virtio")),
-                        List.of(SerialPort.toFile("/d/console.log"), new SerialPort("pty", null, "/d/pty.log", 1)),
+                        List.of(SerialPort.toFile("/d/console.log"),
+                                new SerialPort("pty", null, "/d/pty.log", 1, null, 0),
+                                SerialPort.tcpLoggedTo("192.0.2.7", 10003, "/d/tcp.log")),
                         List.of(Graphics.vnc("127.0.0.1")), true));
     }
 
