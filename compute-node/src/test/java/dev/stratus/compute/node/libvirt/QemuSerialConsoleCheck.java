@@ -31,8 +31,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Serial consoles on a real QEMU: the project's test guest (deploy/guest-image) is spawned with serial consoles on,
- * the test connects to the TCP port the driver answers, reads the guest's boot output from it, and finds the same
- * output in the console log (virtlogd's copy, what {@code console log show} reads). Not part of the default suite
+ * the test connects to the TCP port the driver answers, reads the guest's boot output from it, types at its getty
+ * and reads the echo, and finds the boot output in the console log (virtlogd's copy, what {@code console log show} reads). Not part of the default suite
  * (it starts a real guest on the host's libvirtd); run it alone, after {@code deploy/guest-image/build}:
  *
  * <pre>smvn -o test -pl compute-node -Dtest=QemuSerialConsoleCheck -Dstratus.test.qemu-uri=qemu:///system
@@ -81,8 +81,14 @@ class QemuSerialConsoleCheck {
             assertEquals("127.0.0.1", endpoint.host());
             assertTrue(endpoint.port() >= serial.start() && endpoint.port() < serial.stop(), endpoint.toString());
 
-            String received = readUntil(endpoint, READY, Duration.ofSeconds(150));
-            assertTrue(received.contains(READY), "over TCP: " + received);
+            try (Socket socket = new Socket(endpoint.host(), endpoint.port())) {
+                String received = readUntil(socket, READY, null, Duration.ofSeconds(150));
+                assertTrue(received.contains(READY), "over TCP: " + received);
+                // as Tempest's test_live_migration_serial_console: what is typed comes back (getty echoes it)
+                String typed = "stratus_serial_check";
+                String echoed = readUntil(socket, typed, typed, Duration.ofSeconds(60));
+                assertTrue(echoed.contains(typed), "echoed: " + echoed);
+            }
             Path log = root.resolve("instances").resolve(id).resolve("console.log");
             String logged = "";
             for (int i = 0; i < 50 && !logged.contains(READY); i++) {
@@ -100,24 +106,28 @@ class QemuSerialConsoleCheck {
         }
     }
 
-    /** What the guest writes on its serial port, from the moment of the connection until {@code text}. */
-    private static String readUntil(ConsoleEndpoint endpoint, String text, Duration timeout) throws Exception {
+    /**
+     * What the guest writes on its serial port until {@code text}, sending {@code typed} (when not null) every second
+     * meanwhile.
+     */
+    private static String readUntil(Socket socket, String text, String typed, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Socket socket = new Socket(endpoint.host(), endpoint.port())) {
-            socket.setSoTimeout(1000);
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[4096];
-            while (System.nanoTime() < deadline && !out.toString(StandardCharsets.UTF_8).contains(text)) {
-                try {
-                    int n = in.read(buffer);
-                    if (n < 0) {
-                        break;
-                    }
-                    out.write(buffer, 0, n);
-                } catch (SocketTimeoutException e) {
-                    // the guest is quiet for now
+        socket.setSoTimeout(1000);
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[4096];
+        while (System.nanoTime() < deadline && !out.toString(StandardCharsets.UTF_8).contains(text)) {
+            if (typed != null) {
+                socket.getOutputStream().write(typed.getBytes(StandardCharsets.US_ASCII));
+            }
+            try {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
                 }
+                out.write(buffer, 0, n);
+            } catch (SocketTimeoutException e) {
+                // the guest is quiet for now
             }
         }
         return out.toString(StandardCharsets.UTF_8);
