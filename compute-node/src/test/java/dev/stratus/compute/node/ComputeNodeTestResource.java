@@ -31,6 +31,9 @@ public class ComputeNodeTestResource implements QuarkusTestResourceLifecycleMana
         config.put("stratus.compute.power-sync-interval", "1h");
         config.put("stratus.compute.my-ip", "192.0.2.10");
         config.put("stratus.compute.image-url", ImageServiceStub.start());
+        // the simulated guests' serial ports: the allocator skips what other processes on this machine listen on
+        config.put("stratus.compute.serial-console.enabled", "true");
+        config.put("stratus.compute.serial-console.port-range", "42000:43000");
         try {
             config.put("stratus.compute.instances-directory",
                     Files.createTempDirectory("stratus-instances").toString());
