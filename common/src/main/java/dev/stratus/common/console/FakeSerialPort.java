@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * listener per guest on a given address and port, and behind it a tty in echo mode, as a real guest's getty echoes
  * what is typed: every byte received is written back. While {@link #hold held} (a paused guest) connections are
  * still accepted, as QEMU keeps the socket, but nothing is echoed until {@link #release}. Closing it drops the
- * listener and every connection (a guest that stopped).
+ * listener and every connection (a guest that stopped), and returns once the port can be bound again.
  */
 public final class FakeSerialPort implements AutoCloseable {
 
@@ -30,6 +30,7 @@ public final class FakeSerialPort implements AutoCloseable {
     private final Set<Socket> sessions = ConcurrentHashMap.newKeySet();
     private final Object pause = new Object();
     private boolean held;
+    private Thread acceptor;
 
     private FakeSerialPort(ServerSocket socket, String name) {
         this.socket = socket;
@@ -52,7 +53,8 @@ public final class FakeSerialPort implements AutoCloseable {
             throw e;
         }
         FakeSerialPort serial = new FakeSerialPort(socket, name);
-        serial.threads.newThread(serial::acceptLoop).start();
+        serial.acceptor = serial.threads.newThread(serial::acceptLoop);
+        serial.acceptor.start();
         LOG.debugf("Fake serial port %s listens on %s", name, socket.getLocalSocketAddress());
         return serial;
     }
@@ -142,5 +144,11 @@ public final class FakeSerialPort implements AutoCloseable {
             }
         }
         release();
+        // the listening socket is only let go once the thread blocked in accept has left it: then the port is free
+        try {
+            acceptor.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

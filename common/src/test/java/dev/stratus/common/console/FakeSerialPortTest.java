@@ -55,11 +55,17 @@ class FakeSerialPortTest {
             client.setSoTimeout(5000);
             assertEquals(-1, client.getInputStream().read(), "the guest went away");
         }
-        try (ServerSocket again = new ServerSocket()) {
-            again.setReuseAddress(true); // as QEMU binds: the closed connections may be in TIME_WAIT
-            again.bind(new java.net.InetSocketAddress("127.0.0.1", port));
-            assertTrue(again.isBound(), "the port is free again");
+        // the port can be listened on again once the closed connections are gone (as QEMU binds, SO_REUSEADDR)
+        FakeSerialPort again = null;
+        for (int i = 0; i < 50 && again == null; i++) {
+            try {
+                again = FakeSerialPort.start("127.0.0.1", port, "serial-test");
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
         }
+        assertTrue(again != null && again.port() == port, "the port is free again");
+        again.close();
     }
 
     @Test
