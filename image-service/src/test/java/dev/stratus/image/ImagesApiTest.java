@@ -28,6 +28,9 @@ class ImagesApiTest {
     static final String PATCH = "application/openstack-images-v2.1-json-patch";
 
     @Inject
+    javax.sql.DataSource db;
+
+    @Inject
     ImageTestKeys keys;
 
     private RequestSpecification as(String token) {
@@ -264,6 +267,15 @@ class ImagesApiTest {
         as(alice()).contentType("application/octet-stream").body(data).put("/v2/images/" + id + "/stage")
                 .then().statusCode(204);
         as(alice()).get("/v2/images/" + id).then().body("status", equalTo("uploading"));
+        // Without stratus.image.worker-self-reference-url no stage host is recorded (Glance: nothing to proxy to).
+        try (java.sql.Connection c = db.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "select count(*) from image_property where image_id = ? and name = 'os_glance_stage_host'")) {
+            s.setString(1, id);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                assertEquals(0, r.getInt(1));
+            }
+        }
         as(alice()).contentType(ContentType.JSON).body("{\"method\": {\"name\": \"bogus-method\"}}")
                 .post("/v2/images/" + id + "/import").then().statusCode(400)
                 .body(org.hamcrest.Matchers.containsString("Unknown import method name 'bogus-method'."));

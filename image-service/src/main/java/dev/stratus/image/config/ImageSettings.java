@@ -45,6 +45,13 @@ public interface ImageSettings {
     @WithDefault("false")
     boolean showMultipleLocations();
 
+    /**
+     * Glance's {@code worker_self_reference_url}: the URL by which the other image-service workers reach this one.
+     * When set, staged images record it ({@code os_glance_stage_host}), and a {@code glance-direct} import or a delete
+     * of an image staged on another worker is proxied there. Unset (the default): nothing is recorded nor proxied.
+     */
+    Optional<String> workerSelfReferenceUrl();
+
     /** Glance's {@code show_image_direct_url}: images show {@code direct_url}, the first location's URL. */
     @WithDefault("false")
     boolean showImageDirectUrl();

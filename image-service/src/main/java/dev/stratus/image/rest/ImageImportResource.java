@@ -17,6 +17,7 @@ import dev.stratus.image.service.ImageData;
 import dev.stratus.image.service.ImageImports;
 import dev.stratus.image.service.ImportMethods;
 import dev.stratus.image.service.ImportRequest;
+import dev.stratus.image.service.StageHostProxy;
 import dev.stratus.image.store.ImageStores;
 import jakarta.ws.rs.HeaderParam;
 import io.smallrye.common.annotation.Blocking;
@@ -46,9 +47,11 @@ public class ImageImportResource {
     private final ImageImports imports;
     private final ImageStores stores;
     private final ImportMethods methods;
+    private final StageHostProxy stageHosts;
 
     public ImageImportResource(Policy policy, ImageData data, ImageRecords records, ImageImports imports,
-            ImageStores stores, ImportMethods methods) {
+            ImageStores stores, ImportMethods methods, StageHostProxy stageHosts) {
+        this.stageHosts = stageHosts;
         this.methods = methods;
         this.policy = policy;
         this.data = data;
@@ -73,8 +76,28 @@ public class ImageImportResource {
     public Response importImage(@PathParam("id") String id, @HeaderParam("X-Image-Meta-Store") String store,
             JsonNode body) {
         ImportRequest request = ImportRequest.parse(body, store, stores, methods.offered());
+        if (ImportRequest.GLANCE_DIRECT.equals(request.method())) {
+            // Staged on another worker: the import runs there, as if the caller had asked it (Glance's proxy).
+            java.util.Optional<String> host = stageHosts.stagedElsewhere(policy.caller(), id);
+            if (host.isPresent()) {
+                return relay(stageHosts.forward(host.get(), "POST", "/v2/images/" + id + "/import", body.toString(),
+                        policy.caller(), RequestIdFilter.current()));
+            }
+        }
         imports.start(policy.caller(), id, request, RequestIdFilter.current(), body.toString());
         return Response.accepted().build();
+    }
+
+    /** The stage host's answer, passed on as it came. */
+    static Response relay(StageHostProxy.Answer answer) {
+        Response.ResponseBuilder response = Response.status(answer.status());
+        if (answer.body() != null && !answer.body().isEmpty()) {
+            response.entity(answer.body());
+            if (answer.contentType() != null) {
+                response.type(answer.contentType());
+            }
+        }
+        return response.build();
     }
 
     /** The image's import tasks, newest last (Glance 2.12). */

@@ -2,6 +2,7 @@ package dev.stratus.image.rest;
 
 import dev.stratus.image.persistence.ImageEntity;
 import dev.stratus.image.service.ImageDetails;
+import dev.stratus.image.service.ImageProperties;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +30,11 @@ final class ImageView {
     Map<String, Object> render(ImageDetails details) {
         ImageEntity i = details.image();
         Map<String, Object> m = new LinkedHashMap<>();
-        details.properties().forEach(m::put);
+        details.properties().forEach((name, value) -> {
+            if (!ImageProperties.STAGE_HOST.equals(name)) { // hidden, as Glance's serializer hides it
+                m.put(name, value);
+            }
+        });
         m.put("id", i.id);
         m.put("name", i.name);
         m.put("status", i.status);

@@ -17,6 +17,7 @@ import dev.stratus.image.service.ImageQuery;
 import dev.stratus.image.service.ImageRecords;
 import dev.stratus.image.service.ImportMethods;
 import dev.stratus.image.service.LocationProbe;
+import dev.stratus.image.service.StageHostProxy;
 import dev.stratus.image.store.ImageStores;
 import dev.stratus.image.store.NamedStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -58,11 +59,13 @@ public class ImagesResource {
     private final ImageView view;
     private final dev.stratus.image.service.ImageCache cache;
     private final ImportMethods importMethods;
+    private final StageHostProxy stageHosts;
 
     public ImagesResource(Policy policy, ApiSettings api, ImageRecords records, ImageEditor editor, ImageData data,
             ImageStores stores, io.vertx.mutiny.core.Vertx vertx, com.fasterxml.jackson.databind.ObjectMapper json,
             LocationProbe probe, ImageSettings settings, dev.stratus.image.service.ImageCache cache,
-            ImportMethods importMethods) {
+            ImportMethods importMethods, StageHostProxy stageHosts) {
+        this.stageHosts = stageHosts;
         this.cache = cache;
         this.importMethods = importMethods;
         this.probe = probe;
@@ -169,6 +172,32 @@ public class ImagesResource {
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
         AuthContext caller = policy.caller();
+        String requestId = dev.stratus.common.web.RequestIdFilter.current();
+        // Staged on another worker: the delete goes there, with the staged data (Glance's _delete_image_on_remote).
+        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> records.visible(caller, id)
+                        .invoke(image -> ImageAccess.requireModify(caller, image, "delete"))
+                        .chain(image -> stageHosts.remoteHost(id)))
+                .chain(host -> host.isEmpty() ? Uni.createFrom().<Response>nullItem()
+                        : vertx.executeBlocking(Uni.createFrom().item(() -> deleteOnStageHost(host.get(), id, caller,
+                                requestId))))
+                .chain(answered -> answered != null ? Uni.createFrom().item(answered) : deleteHere(caller, id));
+    }
+
+    /**
+     * The stage host's answer to the delete, or null when it could not do it (unreachable, or a server error): then,
+     * as in Glance, the image is deleted here and the staged data stays on the stage host. Blocking.
+     */
+    private Response deleteOnStageHost(String host, String id, AuthContext caller, String requestId) {
+        try {
+            StageHostProxy.Answer answer = stageHosts.forward(host, "DELETE", "/v2/images/" + id, null, caller,
+                    requestId);
+            return answer.status() >= 500 ? null : ImageImportResource.relay(answer);
+        } catch (ApiException e) {
+            return null;
+        }
+    }
+
+    private Uni<Response> deleteHere(AuthContext caller, String id) {
         record Doomed(String staged, List<String> locations) {
         }
         return io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> records.visible(caller, id)

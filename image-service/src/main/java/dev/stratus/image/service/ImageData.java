@@ -38,8 +38,11 @@ public class ImageData {
     private final ImageRecords records;
     private final ImageSettings settings;
     private final ImageQuotas quotas;
+    private final StageHostProxy stageHosts;
 
-    public ImageData(ImageStores stores, ImageRecords records, ImageSettings settings, ImageQuotas quotas) {
+    public ImageData(ImageStores stores, ImageRecords records, ImageSettings settings, ImageQuotas quotas,
+            StageHostProxy stageHosts) {
+        this.stageHosts = stageHosts;
         this.stores = stores;
         this.records = records;
         this.settings = settings;
@@ -83,13 +86,17 @@ public class ImageData {
     /** {@code PUT /stage} (glance-direct import, first half). Blocking. */
     public void stage(AuthContext caller, String id, InputStream body) {
         StoredImage staged = receive(caller, id, body, ImageStatus.UPLOADING, staging());
-        boolean kept = transaction(() -> ImageEntity.<ImageEntity>findById(id).map(image -> {
+        boolean kept = transaction(() -> ImageEntity.<ImageEntity>findById(id).chain(image -> {
             if (image == null) {
-                return false;
+                return Uni.createFrom().item(false);
             }
             recordData(image, staged);
             image.stagedLocation = staged.location();
-            return true;
+            // Glance records which worker holds the staged data (its worker_self_reference_url), when it knows.
+            return stageHosts.selfUrl()
+                    .map(url -> ImageProperties.set(id, ImageProperties.STAGE_HOST, url))
+                    .orElseGet(() -> ImageProperties.remove(id, ImageProperties.STAGE_HOST))
+                    .replaceWith(true);
         }));
         if (!kept) {
             deleteQuietly(staged.location());

@@ -207,7 +207,9 @@ public class ImageImports {
             task.updatedAt = task.createdAt;
             return task.persist()
                     .chain(() -> ImageProperties.merge(id, ImageProperties.IMPORTING_TO_STORES, targets, false))
-                    .chain(() -> ImageProperties.merge(id, ImageProperties.FAILED_IMPORT, targets, true));
+                    .chain(() -> ImageProperties.merge(id, ImageProperties.FAILED_IMPORT, targets, true))
+                    // As Glance's import flow: the staging data is this worker's to consume now.
+                    .chain(() -> ImageProperties.remove(id, ImageProperties.STAGE_HOST));
         });
     }
 

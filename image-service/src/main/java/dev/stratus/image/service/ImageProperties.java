@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
  * set): the import lock and the store lists clients poll. Store lists are comma-separated and sorted, as Glance
  * writes them. Each call needs a transaction.
  */
-final class ImageProperties {
+public final class ImageProperties {
 
     static final String IMPORT_TASK = "os_glance_import_task";
     static final String IMPORTING_TO_STORES = "os_glance_importing_to_stores";
     static final String FAILED_IMPORT = "os_glance_failed_import";
+    /** The URL of the worker holding the image's staged data (Glance's distributed import); never shown. */
+    public static final String STAGE_HOST = "os_glance_stage_host";
 
     private ImageProperties() {
     }
