@@ -19,3 +19,18 @@ STRATUS_CATALOG=(
   "network neutron STRATUS_NETWORK_PORT -"
   "compute nova STRATUS_COMPUTE_PORT /v2.1"
 )
+
+# Glance's distributed import in the all-in-one (deploy/cloud, STRATUS_IMAGE_REMOTE=1): a second image-service
+# worker right after the first, sharing its database and stores, and its catalog entry of type image_remote (the
+# service DevStack registers for its second glance-api, which Tempest's [image] alternate_image_endpoint names).
+stratus_add_image_remote() {
+  local services=() entry
+  for entry in "${STRATUS_SERVICES[@]}"; do
+    services+=("$entry")
+    if [ "${entry%% *}" = image ]; then
+      services+=("image-remote image-service STRATUS_IMAGE_REMOTE_PORT glance /")
+    fi
+  done
+  STRATUS_SERVICES=("${services[@]}")
+  STRATUS_CATALOG+=("image_remote glance_remote STRATUS_IMAGE_REMOTE_PORT -")
+}

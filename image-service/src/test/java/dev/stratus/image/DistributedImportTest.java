@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Glance's distributed import: the service runs as a worker whose {@code worker-self-reference-url} is its own URL
- * (a fixed free port); {@link OtherImageWorker} stands in for another worker that staged an image. What another
+ * (a fixed free port) and stages in its own {@code staging-a}; {@link OtherImageWorker} stands in for another worker that staged an image. What another
  * worker's staging leaves in the shared database (its URL in {@code os_glance_stage_host}) is written there.
  */
 @QuarkusTest
@@ -54,6 +54,7 @@ class DistributedImportTest {
             return Map.of(
                     "stratus.image.store-directory", STORE.toString(),
                     "quarkus.http.test-port", Integer.toString(PORT),
+                    "stratus.image.staging-name", "staging-a",
                     "stratus.image.worker-self-reference-url", SELF + "/");
         }
     }
@@ -141,7 +142,7 @@ class DistributedImportTest {
     }
 
     private static long stagedFiles() throws IOException {
-        Path staging = STORE.resolve("staging");
+        Path staging = STORE.resolve("staging-a"); // this worker's own staging area
         if (!Files.isDirectory(staging)) {
             return 0;
         }
@@ -158,6 +159,8 @@ class DistributedImportTest {
     void stagingRecordsThisWorkerHiddenAndReserved() {
         String id = staged();
         assertEquals(SELF, stageHost(id), "recorded without the trailing slash of the setting");
+        assertTrue(Files.exists(STORE.resolve("staging-a").resolve(id)), "staged in this worker's staging area");
+        assertFalse(Files.exists(STORE.resolve("staging").resolve(id)));
         JsonPath image = image(id);
         assertEquals("uploading", image.getString("status"));
         assertFalse(image.getMap("").containsKey(STAGE_HOST), "hidden, as Glance hides it");

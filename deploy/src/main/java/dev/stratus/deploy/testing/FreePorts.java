@@ -9,7 +9,7 @@ import java.util.Set;
 /** A currently free loopback port, chosen by the kernel, never one of the services' standard ports. */
 public final class FreePorts {
 
-    private static final Set<Integer> STANDARD_PORTS = Set.of(5432, 5672, 15672, 25672, 5000, 8774, 8778, 9292, 9696);
+    private static final Set<Integer> STANDARD_PORTS = Set.of(5432, 5672, 15672, 25672, 5000, 8774, 8778, 9292, 9293, 9696);
 
     private FreePorts() {
     }

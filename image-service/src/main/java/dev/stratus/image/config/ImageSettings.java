@@ -46,6 +46,14 @@ public interface ImageSettings {
     boolean showMultipleLocations();
 
     /**
+     * The subdirectory of the default store holding this worker's staged data ({@code PUT /stage}, web-download,
+     * glance-download). Workers sharing the stores each stage in their own (Glance's per-worker staging area):
+     * give each a distinct name, and each its {@link #workerSelfReferenceUrl()}.
+     */
+    @WithDefault("staging")
+    String stagingName();
+
+    /**
      * Glance's {@code worker_self_reference_url}: the URL by which the other image-service workers reach this one.
      * When set, staged images record it ({@code os_glance_stage_host}), and a {@code glance-direct} import or a delete
      * of an image staged on another worker is proxied there. Unset (the default): nothing is recorded nor proxied.

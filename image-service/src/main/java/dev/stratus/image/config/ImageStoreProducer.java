@@ -39,11 +39,11 @@ public class ImageStoreProducer {
         List<NamedStore> stores = new ArrayList<>();
         if (settings.stores().isEmpty() || settings.stores().get().isEmpty()) {
             stores.add(new NamedStore(SINGLE_STORE_ID, SINGLE_STORE_DESCRIPTION, true,
-                    open(settings.storeDirectory())));
+                    open(settings.storeDirectory(), settings.stagingName())));
         } else {
             for (ImageSettings.Store store : settings.stores().get()) {
                 stores.add(new NamedStore(store.id(), store.description().orElse(null), store.isDefault(),
-                        open(store.directory())));
+                        open(store.directory(), settings.stagingName())));
             }
         }
         ImageStores all = new ImageStores(stores, new HttpImageStore(settings.httpStoreTimeout()));
@@ -52,8 +52,8 @@ public class ImageStoreProducer {
         return all;
     }
 
-    private FileSystemImageStore open(String directory) throws IOException {
-        FileSystemImageStore store = new FileSystemImageStore(Path.of(directory), digests);
+    private FileSystemImageStore open(String directory, String stagingName) throws IOException {
+        FileSystemImageStore store = new FileSystemImageStore(Path.of(directory), digests, stagingName);
         int removed = store.cleanStaleTempFiles(STALE);
         if (removed > 0) {
             LOG.infof("Removed %d partial file(s) of interrupted uploads from %s", removed, store.root());

@@ -53,16 +53,36 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
         this(root, digestExecutor, false, DEFAULT_BUFFER_SIZE, DEFAULT_RING_SIZE, DEFAULT_PLAN);
     }
 
+    /**
+     * A store whose staged data lives in {@code root/stagingName} (one name per image-service worker sharing the
+     * store: each worker stages on its own, as Glance's workers do; inside the root, so publishing stays a rename).
+     */
+    public FileSystemImageStore(Path root, ExecutorService digestExecutor, String stagingName) throws IOException {
+        this(root, digestExecutor, false, DEFAULT_BUFFER_SIZE, DEFAULT_RING_SIZE, DEFAULT_PLAN, stagingName);
+    }
+
     /** For tests and benchmarks: every tuning knob. */
     FileSystemImageStore(Path root, ExecutorService digestExecutor, boolean ownsExecutor, int bufferSize,
             int ringSize, DigestPlan plan) throws IOException {
+        this(root, digestExecutor, ownsExecutor, bufferSize, ringSize, plan, ImageNames.STAGING);
+    }
+
+    private FileSystemImageStore(Path root, ExecutorService digestExecutor, boolean ownsExecutor, int bufferSize,
+            int ringSize, DigestPlan plan, String stagingName) throws IOException {
         this.root = root.toAbsolutePath().normalize();
-        this.staging = this.root.resolve(ImageNames.STAGING);
+        this.staging = this.root.resolve(stagingName(stagingName));
         this.digestExecutor = Objects.requireNonNull(digestExecutor, "digestExecutor");
         this.ownsExecutor = ownsExecutor;
         this.writer = new StreamingWriter(digestExecutor, bufferSize, ringSize, plan);
         this.bufferSize = bufferSize;
         Files.createDirectories(this.staging);
+    }
+
+    private static String stagingName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("not a valid staging directory name: " + name);
+        }
+        return name;
     }
 
     public Path root() {

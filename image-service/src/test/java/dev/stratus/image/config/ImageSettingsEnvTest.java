@@ -49,6 +49,17 @@ class ImageSettingsEnvTest {
     }
 
     @Test
+    void secondWorkerSettingsFromEnvironmentVariables() {
+        assertTrue(settings(Map.of()).workerSelfReferenceUrl().isEmpty());
+        assertEquals("staging", settings(Map.of()).stagingName());
+        ImageSettings settings = settings(Map.of(
+                "STRATUS_IMAGE_WORKER_SELF_REFERENCE_URL", "http://127.0.0.1:9293",
+                "STRATUS_IMAGE_STAGING_NAME", "staging-remote"));
+        assertEquals("http://127.0.0.1:9293", settings.workerSelfReferenceUrl().orElseThrow());
+        assertEquals("staging-remote", settings.stagingName());
+    }
+
+    @Test
     void locationsAreShownWhenDeployTurnsThemOn() {
         assertFalse(settings(Map.of()).showMultipleLocations());
         assertFalse(settings(Map.of()).showImageDirectUrl());
