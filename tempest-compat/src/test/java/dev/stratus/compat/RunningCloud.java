@@ -67,10 +67,12 @@ final class RunningCloud implements AutoCloseable {
         env.put("STRATUS_STATE_DIR", state.toString());
         env.put("STRATUS_IDENTITY_PORT", Integer.toString(identityPort));
         env.put("STRATUS_IMAGE_PORT", Integer.toString(freePort()));
+        env.put("STRATUS_IMAGE_REMOTE_PORT", Integer.toString(freePort()));
+        env.put("STRATUS_NOVNCPROXY_PORT", Integer.toString(freePort()));
+        env.put("STRATUS_SERIALPROXY_PORT", Integer.toString(freePort()));
         env.put("STRATUS_PLACEMENT_PORT", Integer.toString(freePort()));
         env.put("STRATUS_NETWORK_PORT", Integer.toString(freePort()));
         env.put("STRATUS_COMPUTE_PORT", Integer.toString(freePort()));
-        env.put("STRATUS_NETWORK_PORT", Integer.toString(freePort()));
         env.put("STRATUS_NODE_PORT", Integer.toString(freePort()));
         env.put("STRATUS_FAKE_NODE_PORT", Integer.toString(freePort()));
         env.put("STRATUS_FAKE_NODES", Integer.toString(FAKE_NODES));

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * public key, a network, subnet and security group (once network-service is in the catalog), the test
  * guest uploaded as the tenant's own images, a server in a server group booted on this host (libvirt
  * when libvirtd runs; the simulated hosts are out of scheduling meanwhile), listed, shown, its console
- * read and its noVNC console URL opened, stopped, started, rebooted, rebuilt on a fresh disk, snapshotted
- * and the snapshot booted, rescued, resized (reverted, then confirmed), shelved and unshelved; quotas and
+ * read, its noVNC console URL opened and its serial console typed at, stopped, started, rebooted, rebuilt
+ * on a fresh disk, snapshotted and the snapshot booted, rescued, resized (reverted, then confirmed), shelved and unshelved; quotas and
  * limits that follow it; deleted. Each step checks what the CLI printed, not only its exit status.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -228,6 +228,16 @@ class TenantDayIT {
         HttpGet.Page page = HttpGet.page(consoleUrl);
         assertEquals(200, page.status(), consoleUrl);
         assertTrue(page.body().contains("noVNC"), page.body());
+
+        // The serial console: a websocket through the serial proxy to the guest's serial port, whose getty (or the
+        // fake driver's tty) echoes what is typed.
+        JsonNode serial = tenant.json("console", "url", "show", "--serial", SERVER);
+        assertEquals("serial", serial.path("type").asText(), serial.toString());
+        String serialUrl = serial.path("url").asText();
+        assertTrue(serialUrl.startsWith("ws://") && serialUrl.contains("?token="), serialUrl);
+        String typed = "stratus-serial-" + serverId.substring(0, 8);
+        String echoed = SerialConsoleClient.typeAndRead(serialUrl, typed, Duration.ofSeconds(60));
+        assertTrue(echoed.contains(typed), "the serial console did not echo " + typed + ": " + echoed);
     }
 
     @Test
