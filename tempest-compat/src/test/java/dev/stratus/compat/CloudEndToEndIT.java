@@ -29,8 +29,8 @@ class CloudEndToEndIT {
 
     /** A path on each service that needs a token, appended to its catalog URL. */
     private static final Map<String, String> PROTECTED_PATH = Map.of("identity", "/auth/projects",
-            "image", "/v2/images", "compute", "/servers", "placement", "/resource_providers",
-            "network", "/v2.0/networks");
+            "image", "/v2/images", "image_remote", "/v2/images", "compute", "/servers",
+            "placement", "/resource_providers", "network", "/v2.0/networks");
 
     private static RunningCloud cloud;
     private static Path state;
