@@ -52,10 +52,12 @@ class TenantDayIT {
     private static String groupId;
     private static String imageId;
     private static JsonNode flavor;
+    private static VirshDomains virsh;
 
     @BeforeAll
     static void openTheProject(RunningCloud running) throws Exception {
         cloud = running;
+        virsh = new VirshDomains(running.state);
         hosts = new ComputeHosts(running);
         hosts.awaitAllUp();
         Cli admin = cloud.cli("admin");
@@ -211,34 +213,10 @@ class TenantDayIT {
             String console = tenant.run("console", "log", "show", SERVER).expectSuccess("console log").stdout();
             assertTrue(console.contains(SERVER + " login:"), console);
         }
-        // Nova's tail: the last N pieces between newlines (a log that ends in a newline gives N - 1 lines and an
-        // empty piece), so only an upper bound holds whatever the guest printed last; the log only grows, so the
-        // tail is part of the whole log read after it. Pieces are counted between '\n' as Nova cuts them: a
-        // guest's tty writes carriage returns too, which String.lines() would count as line ends.
-        String tail = tenant.run("console", "log", "show", "--lines", "5", SERVER).expectSuccess("console log").stdout();
-        assertTrue(tail.strip().split("\n", -1).length <= 5, "--lines 5 printed: " + tail);
-        String after = tenant.run("console", "log", "show", SERVER).expectSuccess("console log").stdout();
-        assertTrue(after.lines().count() > 5 && after.contains(tail.strip()), "--lines 5 printed " + tail
-                + " of " + after);
-
-        // The graphical console: a noVNC URL whose page the console proxy serves.
-        JsonNode url = tenant.json("console", "url", "show", SERVER);
-        assertEquals("novnc", url.path("type").asText(), url.toString());
-        String consoleUrl = url.path("url").asText();
-        assertTrue(consoleUrl.contains("path=%3Ftoken%3D"), consoleUrl);
-        HttpGet.Page page = HttpGet.page(consoleUrl);
-        assertEquals(200, page.status(), consoleUrl);
-        assertTrue(page.body().contains("noVNC"), page.body());
-
-        // The serial console: a websocket through the serial proxy to the guest's serial port, whose getty (or the
-        // fake driver's tty) echoes what is typed.
-        JsonNode serial = tenant.json("console", "url", "show", "--serial", SERVER);
-        assertEquals("serial", serial.path("type").asText(), serial.toString());
-        String serialUrl = serial.path("url").asText();
-        assertTrue(serialUrl.startsWith("ws://") && serialUrl.contains("?token="), serialUrl);
-        String typed = "stratus-serial-" + serverId.substring(0, 8);
-        String echoed = SerialConsoleClient.typeAndRead(serialUrl, typed, Duration.ofSeconds(60));
-        assertTrue(echoed.contains(typed), "the serial console did not echo " + typed + ": " + echoed);
+        GuestConsoles consoles = new GuestConsoles(tenant);
+        consoles.checkLogTail(SERVER);
+        consoles.checkNoVnc(SERVER);
+        consoles.checkSerialEcho(SERVER, "stratus-serial-" + serverId.substring(0, 8));
     }
 
     @Test
@@ -248,13 +226,13 @@ class TenantDayIT {
         JsonNode stopped = ComputeHosts.waitForStatus(tenant, serverId, "SHUTOFF");
         assertEquals(4, stopped.path("OS-EXT-STS:power_state").asInt(), "power state not Shutdown: " + stopped);
         if (cloud.driver().equals("libvirt")) {
-            assertEquals("shut off", domainState(serverId));
+            assertEquals("shut off", virsh.state(serverId));
         }
         tenant.run("server", "start", SERVER).expectSuccess("server start");
         JsonNode started = ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
         assertEquals(1, started.path("OS-EXT-STS:power_state").asInt(), started.toString());
         if (cloud.driver().equals("libvirt")) {
-            assertEquals("running", domainState(serverId));
+            assertEquals("running", virsh.state(serverId));
         }
         tenant.run("server", "reboot", "--hard", SERVER).expectSuccess("server reboot --hard");
         ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
@@ -286,7 +264,7 @@ class TenantDayIT {
             assertTrue(shown.path("addresses").path("day-net").toString().contains("10.42.0."), shown.toString());
         }
         if (cloud.driver().equals("libvirt")) {
-            assertEquals("running", domainState(serverId));
+            assertEquals("running", virsh.state(serverId));
             // a new console log and a new disk: its only boot is the first
             String after = readyLine(line -> true);
             assertTrue(after.contains(" boot=1 "), "a rebuilt server starts from a new disk: " + after);
@@ -346,15 +324,15 @@ class TenantDayIT {
         assertTrue(reboot.exitCode() != 0 && reboot.stderr().contains("HTTP 409"), "a rescued server is not rebooted: "
                 + reboot.stderr());
         if (cloud.driver().equals("libvirt")) {
-            assertEquals("running", domainState(serverId));
-            String disks = blockDevices(serverId);
+            assertEquals("running", virsh.state(serverId));
+            String disks = virsh.blockDevices(serverId);
             assertTrue(disks.matches("(?s).*vda\\s+\\S+/disk\\.rescue\\s.*vdb\\s+\\S+/disk\\s.*"),
                     "the rescue disk boots, the server's own disk comes second: " + disks);
         }
         tenant.run("server", "unrescue", SERVER).expectSuccess("server unrescue");
         ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
         if (cloud.driver().equals("libvirt")) {
-            String disks = blockDevices(serverId);
+            String disks = virsh.blockDevices(serverId);
             assertTrue(disks.matches("(?s).*vda\\s+\\S+/disk\\s.*") && !disks.contains("rescue"),
                     "the server boots its own disk again: " + disks);
             // its own disk goes on counting: the first boot after the snapshot step was the first
@@ -363,11 +341,6 @@ class TenantDayIT {
         }
         List<String> names = tenant.json("server", "event", "list", SERVER).findValuesAsText("Action");
         assertTrue(names.containsAll(List.of("rescue", "unrescue")), names.toString());
-    }
-
-    private static String blockDevices(String id) throws Exception {
-        return Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "domblklist", id)
-                .expectSuccess("virsh domblklist").stdout();
     }
 
     /** The guest's last "ready" line on its console, once there is one that is {@code wanted}. */
@@ -388,14 +361,14 @@ class TenantDayIT {
         JsonNode resized = ComputeHosts.waitForStatus(tenant, serverId, "VERIFY_RESIZE");
         assertTrue(resized.path("flavor").toString().contains("m1.small"), resized.toString());
         if (cloud.driver().equals("libvirt")) {
-            assertEquals("running", domainState(serverId));
-            assertEquals(small.path("ram").asLong() * 1024, maxMemoryKib(serverId), "the guest has the new memory");
+            assertEquals("running", virsh.state(serverId));
+            assertEquals(small.path("ram").asLong() * 1024, virsh.maxMemoryKib(serverId), "the guest has the new memory");
         }
         tenant.run("server", "resize", "revert", SERVER).expectSuccess("server resize revert");
         JsonNode reverted = ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
         assertTrue(reverted.path("flavor").toString().contains("m1.tiny"), reverted.toString());
         if (cloud.driver().equals("libvirt")) {
-            assertEquals(flavor.path("ram").asLong() * 1024, maxMemoryKib(serverId), "the old memory is back");
+            assertEquals(flavor.path("ram").asLong() * 1024, virsh.maxMemoryKib(serverId), "the old memory is back");
         }
 
         tenant.run("server", "resize", "--flavor", "m1.small", "--wait", SERVER).expectSuccess("server resize --wait");
@@ -404,7 +377,7 @@ class TenantDayIT {
         JsonNode confirmed = ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
         assertTrue(confirmed.path("flavor").toString().contains("m1.small"), confirmed.toString());
         if (cloud.driver().equals("libvirt")) {
-            assertEquals(small.path("ram").asLong() * 1024, maxMemoryKib(serverId));
+            assertEquals(small.path("ram").asLong() * 1024, virsh.maxMemoryKib(serverId));
             String blk = Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "domblkinfo", serverId,
                     "vda").expectSuccess("virsh domblkinfo").stdout();
             assertTrue(blk.matches("(?s).*Capacity:\\s+" + small.path("disk").asLong() * 1024 * 1024 * 1024 + "\\s.*"),
@@ -416,13 +389,6 @@ class TenantDayIT {
         assertTrue(names.containsAll(List.of("resize", "revertResize", "confirmResize")), names.toString());
         // the quota step counts the server with its new flavor
         flavor = small;
-    }
-
-    private static long maxMemoryKib(String id) throws Exception {
-        String info = Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "dominfo", id)
-                .expectSuccess("virsh dominfo").stdout();
-        return info.lines().filter(l -> l.startsWith("Max memory:")).map(l -> l.replaceAll("\\D", ""))
-                .mapToLong(Long::parseLong).findFirst().orElse(-1);
     }
 
     @Test
@@ -442,7 +408,7 @@ class TenantDayIT {
         tenant.run("server", "unshelve", "--wait", SERVER).expectSuccess("server unshelve --wait");
         ComputeHosts.waitForStatus(tenant, serverId, "ACTIVE");
         if (cloud.driver().equals("libvirt")) {
-            assertEquals("running", domainState(serverId));
+            assertEquals("running", virsh.state(serverId));
             // the shelved disk came back: its boot count goes on
             String line = readyLine(l -> l.contains("instance=" + serverId) && !l.matches(".* boot=1 .*"));
             assertTrue(line.matches(".* boot=[2-9][0-9]* .*"), line);
@@ -467,14 +433,14 @@ class TenantDayIT {
         assertTrue(attached.path("addresses").path("day-net-2").toString().contains("10.43.0."), attached.toString());
         assertTrue(attached.path("addresses").path("day-net").toString().contains("10.42.0."), attached.toString());
         if (cloud.driver().equals("libvirt")) {
-            assertEquals(2, domainInterfaces(serverId), "the NIC is hot-plugged into the running guest");
-            assertEquals("running", domainState(serverId));
+            assertEquals(2, virsh.interfaces(serverId), "the NIC is hot-plugged into the running guest");
+            assertEquals("running", virsh.state(serverId));
         }
         tenant.run("server", "remove", "network", SERVER, "day-net-2").expectSuccess("server remove network");
         JsonNode detached = tenant.json("server", "show", SERVER);
         assertTrue(detached.path("addresses").path("day-net-2").isMissingNode(), detached.toString());
         if (cloud.driver().equals("libvirt")) {
-            assertEquals(1, domainInterfaces(serverId), "the NIC is unplugged");
+            assertEquals(1, virsh.interfaces(serverId), "the NIC is unplugged");
         }
         JsonNode ports = tenant.json("port", "list", "--long", "--network", "day-net-2");
         assertTrue(ports.findValuesAsText("Device Owner").stream().allMatch(o -> o.startsWith("network:")),
@@ -537,16 +503,5 @@ class TenantDayIT {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
-    }
-
-    /** How many NICs the guest's live domain has. */
-    private static long domainInterfaces(String id) throws Exception {
-        return Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "domiflist", id)
-                .expectSuccess("virsh domiflist").stdout().lines().filter(l -> l.contains("virtio")).count();
-    }
-
-    private static String domainState(String id) throws Exception {
-        return Shell.run(cloud.state, Map.of(), 30, "virsh", "-c", "qemu:///system", "domstate", id)
-                .expectSuccess("virsh domstate").stdout().trim();
     }
 }
