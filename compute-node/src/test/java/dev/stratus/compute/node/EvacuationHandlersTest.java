@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stratus.common.compute.BuildInstance;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.DestroyEvacuated;
 import dev.stratus.common.compute.EvacuateInstance;
@@ -13,15 +12,11 @@ import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.MoveReport;
-import dev.stratus.common.messaging.Messaging;
-import dev.stratus.compute.node.fake.FakeVirtDriver;
 import dev.stratus.compute.node.virt.PowerState;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,35 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeNodeTestResource.class, restrictToAnnotatedClass = true)
-class EvacuationHandlersTest {
-
-    private static MessageRecorder recorder;
-
-    @Inject
-    Messaging messaging;
-
-    @Inject
-    ComputeNodes nodes;
-
-    private ComputeNode source;
-    private ComputeNode dest;
-
-    @BeforeEach
-    void setUp() {
-        if (recorder == null) {
-            recorder = MessageRecorder.attach(messaging);
-        }
-        source = nodes.node(ComputeNodeTestResource.HOST + "-001").orElseThrow();
-        dest = nodes.node(ComputeNodeTestResource.HOST + "-002").orElseThrow();
-    }
-
-    private InstanceBuild active(String name, Map<String, String> metadata) {
-        InstanceBuild instance = TestInstances.instance(name, metadata);
-        messaging.cast(ComputeTopics.computeHost(source.host()), BuildInstance.TYPE,
-                TestInstances.build(instance, source.host(), 1, 3)).join();
-        recorder.awaitReport(instance.instanceId(), r -> "active".equals(r.vmState()));
-        return instance;
-    }
+class EvacuationHandlersTest extends TwoHostTest {
 
     private InstanceMove evacuation(InstanceBuild instance, boolean wasStopped) {
         return new InstanceMove(UUID.randomUUID().toString(), InstanceMove.EVACUATION, instance, instance.flavor(),
@@ -69,10 +36,6 @@ class EvacuationHandlersTest {
     private void evacuate(InstanceMove move) {
         messaging.cast(ComputeTopics.computeHost(dest.host()), EvacuateInstance.TYPE, new EvacuateInstance(move))
                 .join();
-    }
-
-    private static FakeVirtDriver fake(ComputeNode node) {
-        return (FakeVirtDriver) node.driver();
     }
 
     @Test
@@ -115,9 +78,7 @@ class EvacuationHandlersTest {
     void aStoppedInstanceIsStoppedOnItsNewHost() {
         InstanceBuild instance = active("evacuated-stopped", Map.of());
         String id = instance.instanceId();
-        messaging.cast(ComputeTopics.computeHost(source.host()), InstanceAction.TYPE,
-                new InstanceAction(id, InstanceAction.Kind.STOP, "req-stop-" + id)).join();
-        recorder.awaitReport(id, r -> "stopped".equals(r.vmState()));
+        actOnSource(instance, InstanceAction.Kind.STOP, "stopped");
         InstanceMove move = evacuation(instance, true);
         evacuate(move);
 

@@ -11,15 +11,11 @@ import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.LiveMigrateInstance;
 import dev.stratus.common.compute.MoveReport;
-import dev.stratus.common.messaging.Messaging;
-import dev.stratus.compute.node.fake.FakeVirtDriver;
 import dev.stratus.compute.node.virt.PowerState;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,35 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeNodeTestResource.class, restrictToAnnotatedClass = true)
-class LiveMigrationHandlerTest {
-
-    private static MessageRecorder recorder;
-
-    @Inject
-    Messaging messaging;
-
-    @Inject
-    ComputeNodes nodes;
-
-    private ComputeNode source;
-    private ComputeNode dest;
-
-    @BeforeEach
-    void setUp() {
-        if (recorder == null) {
-            recorder = MessageRecorder.attach(messaging);
-        }
-        source = nodes.node(ComputeNodeTestResource.HOST + "-001").orElseThrow();
-        dest = nodes.node(ComputeNodeTestResource.HOST + "-002").orElseThrow();
-    }
-
-    private InstanceBuild active(String name, Map<String, String> metadata) {
-        InstanceBuild instance = TestInstances.instance(name, metadata);
-        messaging.cast(ComputeTopics.computeHost(source.host()), dev.stratus.common.compute.BuildInstance.TYPE,
-                TestInstances.build(instance, source.host(), 1, 3)).join();
-        recorder.awaitReport(instance.instanceId(), r -> "active".equals(r.vmState()));
-        return instance;
-    }
+class LiveMigrationHandlerTest extends TwoHostTest {
 
     private InstanceMove liveMove(InstanceBuild instance) {
         return new InstanceMove(UUID.randomUUID().toString(), InstanceMove.LIVE_MIGRATION, instance,
@@ -67,10 +35,6 @@ class LiveMigrationHandlerTest {
     private void start(InstanceMove move) {
         messaging.cast(ComputeTopics.computeHost(source.host()), LiveMigrateInstance.TYPE,
                 new LiveMigrateInstance(LiveMigrateInstance.Step.MIGRATE, move, null)).join();
-    }
-
-    private static FakeVirtDriver fake(ComputeNode node) {
-        return (FakeVirtDriver) node.driver();
     }
 
     @Test
@@ -107,9 +71,7 @@ class LiveMigrationHandlerTest {
     void aPausedServerStaysPaused() {
         InstanceBuild instance = active("lives-paused", Map.of());
         String id = instance.instanceId();
-        messaging.cast(ComputeTopics.computeHost(source.host()), InstanceAction.TYPE,
-                new InstanceAction(id, InstanceAction.Kind.PAUSE, "req-pause-" + id)).join();
-        recorder.awaitReport(id, r -> "paused".equals(r.vmState()));
+        actOnSource(instance, InstanceAction.Kind.PAUSE, "paused");
         InstanceMove move = liveMove(instance);
         start(move);
 

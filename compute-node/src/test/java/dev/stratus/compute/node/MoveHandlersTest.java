@@ -12,15 +12,11 @@ import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.MoveReport;
-import dev.stratus.common.messaging.Messaging;
-import dev.stratus.compute.node.fake.FakeVirtDriver;
 import dev.stratus.compute.node.virt.PowerState;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,37 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeNodeTestResource.class, restrictToAnnotatedClass = true)
-class MoveHandlersTest {
+class MoveHandlersTest extends TwoHostTest {
 
     private static final FlavorSpec BIGGER = new FlavorSpec("2", "m1.small", 2, 2048, 20, 0, 0, Map.of());
-
-    private static MessageRecorder recorder;
-
-    @Inject
-    Messaging messaging;
-
-    @Inject
-    ComputeNodes nodes;
-
-    private ComputeNode source;
-    private ComputeNode dest;
-
-    @BeforeEach
-    void setUp() {
-        if (recorder == null) {
-            recorder = MessageRecorder.attach(messaging);
-        }
-        source = nodes.node(ComputeNodeTestResource.HOST + "-001").orElseThrow();
-        dest = nodes.node(ComputeNodeTestResource.HOST + "-002").orElseThrow();
-    }
-
-    private InstanceBuild active(String name, Map<String, String> metadata) {
-        InstanceBuild instance = TestInstances.instance(name, metadata);
-        messaging.cast(ComputeTopics.computeHost(source.host()), dev.stratus.common.compute.BuildInstance.TYPE,
-                TestInstances.build(instance, source.host(), 1, 3)).join();
-        recorder.awaitReport(instance.instanceId(), r -> "active".equals(r.vmState()));
-        return instance;
-    }
 
     private InstanceMove move(InstanceBuild instance, ComputeNode to, boolean wasStopped) {
         return new InstanceMove(UUID.randomUUID().toString(), InstanceMove.RESIZE, instance.withFlavor(BIGGER),
@@ -68,10 +36,6 @@ class MoveHandlersTest {
 
     private void send(MoveInstance.Step step, InstanceMove move, ComputeNode to) {
         messaging.cast(ComputeTopics.computeHost(to.host()), MoveInstance.TYPE, new MoveInstance(step, move)).join();
-    }
-
-    private static FakeVirtDriver fake(ComputeNode node) {
-        return (FakeVirtDriver) node.driver();
     }
 
     @Test
@@ -128,9 +92,7 @@ class MoveHandlersTest {
     void aStoppedServerResizedInPlaceStaysStopped() {
         InstanceBuild instance = active("in-place", Map.of());
         String id = instance.instanceId();
-        messaging.cast(ComputeTopics.computeHost(source.host()), InstanceAction.TYPE,
-                new InstanceAction(id, InstanceAction.Kind.STOP, "req-stop-" + id)).join();
-        recorder.awaitReport(id, r -> "stopped".equals(r.vmState()));
+        actOnSource(instance, InstanceAction.Kind.STOP, "stopped");
         InstanceMove move = move(instance, source, true);
         send(MoveInstance.Step.RESIZE, move, source);
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stratus.common.compute.BuildInstance;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.EvacuateInstance;
-import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.LiveMigrateInstance;
 import dev.stratus.common.compute.MoveInstance;
@@ -16,12 +15,7 @@ import dev.stratus.scheduler.SchedulerTestResource;
 import dev.stratus.scheduler.TestFleet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,49 +26,15 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = SchedulerTestResource.class, restrictToAnnotatedClass = false)
-class EvacuationTest {
+class EvacuationTest extends TwoHostMoveTest {
 
-    private static final FlavorSpec SMALL = TestFleet.flavor(1, 1024, 10);
-    private static final Map<String, Long> SMALL_USE = Map.of("DISK_GB", 10L, "MEMORY_MB", 1024L, "VCPU", 1L);
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    TestFleet fleet;
-
-    @Inject
-    SchedulerClient scheduler;
-
-    MessageRecorder recorder;
-    String a;
-    String b;
-
-    @BeforeEach
-    void setUp() {
-        fleet.reset();
-        scheduler.ready();
-        String run = Long.toString(System.nanoTime() % 100000, 36);
-        a = "ev-a-" + run;
-        b = "ev-b-" + run;
-        recorder = new MessageRecorder().listen(ComputeTopics.computeHost(a), ComputeTopics.computeHost(b),
-                ComputeTopics.CONDUCTOR);
-    }
-
-    @AfterEach
-    void tearDown() {
-        recorder.close();
-    }
-
-    private BuildInstance built(String host) {
-        scheduler.schedule(TestFleet.request(SMALL, 1));
-        String topic = ComputeTopics.computeHost(host);
-        recorder.await("the build on " + host, WAIT, r -> !r.messages(topic, BuildInstance.TYPE).isEmpty());
-        return recorder.messages(topic, BuildInstance.TYPE).get(0);
+    EvacuationTest() {
+        super("ev");
     }
 
     private static ScheduleMove evacuation(BuildInstance build) {
-        InstanceMove move = new InstanceMove(UUID.randomUUID().toString(), InstanceMove.EVACUATION,
-                build.instance(), SMALL, build.host(), build.node(), null, null, false, "req-evacuate");
-        return new ScheduleMove(move, TestFleet.spec(SMALL, null), false);
+        return new ScheduleMove(moveOf(InstanceMove.EVACUATION, build, "req-evacuate"), TestFleet.spec(SMALL, null),
+                false);
     }
 
     @Test

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stratus.common.compute.BuildInstance;
 import dev.stratus.common.compute.ComputeTopics;
-import dev.stratus.common.compute.FlavorSpec;
-import dev.stratus.common.compute.HostResources;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.LiveMigrateInstance;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.MoveReport;
-import dev.stratus.common.compute.ScheduleInstances;
 import dev.stratus.common.compute.RequestSpec;
 import dev.stratus.common.compute.ScheduleMove;
 import dev.stratus.common.compute.SchedulingHints;
@@ -20,14 +17,8 @@ import dev.stratus.scheduler.SchedulerTestResource;
 import dev.stratus.scheduler.TestFleet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,60 +29,19 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = SchedulerTestResource.class, restrictToAnnotatedClass = false)
-class LiveMoveTest {
+class LiveMoveTest extends TwoHostMoveTest {
 
-    private static final FlavorSpec SMALL = TestFleet.flavor(1, 1024, 10);
-    private static final Map<String, Long> SMALL_USE = Map.of("DISK_GB", 10L, "MEMORY_MB", 1024L, "VCPU", 1L);
-    private static final Map<String, Long> NONE = Map.of("DISK_GB", 0L, "MEMORY_MB", 0L, "VCPU", 0L);
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    TestFleet fleet;
-
-    @Inject
-    SchedulerClient scheduler;
-
-    MessageRecorder recorder;
-    String a;
-    String b;
-
-    @BeforeEach
-    void setUp() {
-        fleet.reset();
-        scheduler.ready();
-        String run = Long.toString(System.nanoTime() % 100000, 36);
-        a = "lm-a-" + run;
-        b = "lm-b-" + run;
-        recorder = new MessageRecorder().listen(ComputeTopics.computeHost(a), ComputeTopics.computeHost(b),
-                ComputeTopics.CONDUCTOR);
-    }
-
-    @AfterEach
-    void tearDown() {
-        recorder.close();
+    LiveMoveTest() {
+        super("lm");
     }
 
     private void movableHost(String host) {
-        HostResources r = TestFleet.resources(host, 8, 8192, 80);
-        List<String> traits = new ArrayList<>(r.traits());
-        traits.add(HostResources.TRAIT_MOVES_BETWEEN_HOSTS);
-        fleet.heartbeat(host, new HostResources(r.hypervisorHostname(), r.hypervisorType(), r.hypervisorVersion(),
-                r.hostIp(), r.vcpus(), r.memoryMb(), r.localGb(), r.reservedVcpus(), r.reservedMemoryMb(),
-                r.reservedDiskGb(), r.cpuAllocationRatio(), r.ramAllocationRatio(), r.diskAllocationRatio(), 0, 0, 0,
-                0, r.cpuInfo(), traits));
-    }
-
-    private BuildInstance built(String host) {
-        scheduler.schedule(TestFleet.request(SMALL, 1));
-        String topic = ComputeTopics.computeHost(host);
-        recorder.await("the build on " + host, WAIT, r -> !r.messages(topic, BuildInstance.TYPE).isEmpty());
-        return recorder.messages(topic, BuildInstance.TYPE).get(0);
+        movableHost(host, 8, 8192, 80);
     }
 
     private static ScheduleMove liveMove(BuildInstance build) {
-        InstanceMove move = new InstanceMove(UUID.randomUUID().toString(), InstanceMove.LIVE_MIGRATION,
-                build.instance(), SMALL, build.host(), build.node(), null, null, false, "req-live");
-        return new ScheduleMove(move, TestFleet.spec(SMALL, null), false);
+        return new ScheduleMove(moveOf(InstanceMove.LIVE_MIGRATION, build, "req-live"), TestFleet.spec(SMALL, null),
+                false);
     }
 
     @Test
@@ -140,8 +90,7 @@ class LiveMoveTest {
 
     /** A move of the server pinned to {@code zone}, to {@code host} (forced or not). */
     private static ScheduleMove liveMoveTo(BuildInstance build, String zone, String host, boolean forced) {
-        InstanceMove move = new InstanceMove(UUID.randomUUID().toString(), InstanceMove.LIVE_MIGRATION,
-                build.instance(), SMALL, build.host(), build.node(), null, null, false, "req-live");
+        InstanceMove move = moveOf(InstanceMove.LIVE_MIGRATION, build, "req-live");
         SchedulingHints hints = new SchedulingHints(null, null, null, List.of(), List.of(), List.of(), host, null);
         RequestSpec spec = TestFleet.spec(SMALL, hints);
         spec = new RequestSpec(spec.projectId(), spec.userId(), spec.flavor(), spec.image(), zone, spec.hints(),
@@ -179,31 +128,10 @@ class LiveMoveTest {
     void aForcedHostStillNeedsRoom() {
         movableHost(a);
         BuildInstance build = built(a);
-        HostResources r = TestFleet.resources(b, 8, 512, 80);
-        List<String> traits = new ArrayList<>(r.traits());
-        traits.add(HostResources.TRAIT_MOVES_BETWEEN_HOSTS);
-        fleet.heartbeat(b, new HostResources(r.hypervisorHostname(), r.hypervisorType(), r.hypervisorVersion(),
-                r.hostIp(), r.vcpus(), r.memoryMb(), r.localGb(), r.reservedVcpus(), r.reservedMemoryMb(),
-                r.reservedDiskGb(), r.cpuAllocationRatio(), r.ramAllocationRatio(), r.diskAllocationRatio(), 0, 0, 0,
-                0, r.cpuInfo(), traits));
+        movableHost(b, 8, 512, 80);
         scheduler.scheduleMove(liveMoveTo(build, null, b, true));
         recorder.await("the error", WAIT, rec -> !rec.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).isEmpty());
         MoveReport error = recorder.messages(ComputeTopics.CONDUCTOR, MoveReport.TYPE).get(0);
         assertTrue(error.state().fault().details().contains("CapacityFilter"), error.state().fault().details());
-    }
-
-    private static void eventually(java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stratus.common.compute.BuildInstance;
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.FlavorSpec;
-import dev.stratus.common.compute.HostResources;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.MoveReport;
@@ -19,13 +18,9 @@ import dev.stratus.scheduler.TestFleet;
 import dev.stratus.scheduler.service.Resources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,62 +32,23 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = SchedulerTestResource.class, restrictToAnnotatedClass = false)
-class MoveTest {
+class MoveTest extends TwoHostMoveTest {
 
-    private static final FlavorSpec SMALL = TestFleet.flavor(1, 1024, 10);
     private static final FlavorSpec BIG = TestFleet.flavor(2, 2048, 20);
-    private static final Map<String, Long> SMALL_USE = Map.of("DISK_GB", 10L, "MEMORY_MB", 1024L, "VCPU", 1L);
     private static final Map<String, Long> BIG_USE = Map.of("DISK_GB", 20L, "MEMORY_MB", 2048L, "VCPU", 2L);
     private static final Map<String, Long> BOTH_USE = Map.of("DISK_GB", 30L, "MEMORY_MB", 3072L, "VCPU", 3L);
-    private static final Map<String, Long> NONE = Map.of("DISK_GB", 0L, "MEMORY_MB", 0L, "VCPU", 0L);
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Inject
-    TestFleet fleet;
-
-    @Inject
-    SchedulerClient scheduler;
-
-    MessageRecorder recorder;
-    String a;
-    String b;
     String local;
 
+    MoveTest() {
+        super("mv");
+    }
+
+    /** A third host, whose driver keeps disks local. */
     @BeforeEach
-    void setUp() {
-        fleet.reset();
-        scheduler.ready();
-        String run = Long.toString(System.nanoTime() % 100000, 36);
-        a = "mv-a-" + run;
-        b = "mv-b-" + run;
-        local = "mv-local-" + run;
-        recorder = new MessageRecorder().listen(ComputeTopics.computeHost(a), ComputeTopics.computeHost(b),
-                ComputeTopics.computeHost(local), ComputeTopics.CONDUCTOR);
-    }
-
-    @AfterEach
-    void tearDown() {
-        recorder.close();
-    }
-
-    /** A host of the fake driver's kind, which moves disks between hosts. */
-    private void movableHost(String host, int vcpus, long memoryMb, long diskGb) {
-        HostResources r = TestFleet.resources(host, vcpus, memoryMb, diskGb);
-        List<String> traits = new ArrayList<>(r.traits());
-        traits.add(HostResources.TRAIT_MOVES_BETWEEN_HOSTS);
-        fleet.heartbeat(host, new HostResources(r.hypervisorHostname(), r.hypervisorType(), r.hypervisorVersion(),
-                r.hostIp(), r.vcpus(), r.memoryMb(), r.localGb(), r.reservedVcpus(), r.reservedMemoryMb(),
-                r.reservedDiskGb(), r.cpuAllocationRatio(), r.ramAllocationRatio(), r.diskAllocationRatio(), 0, 0, 0,
-                0, r.cpuInfo(), traits));
-    }
-
-    /** One SMALL instance built on {@code host}. */
-    private BuildInstance built(String host) {
-        ScheduleInstances request = TestFleet.request(SMALL, 1);
-        scheduler.schedule(request);
-        String topic = ComputeTopics.computeHost(host);
-        recorder.await("the build on " + host, WAIT, r -> !r.messages(topic, BuildInstance.TYPE).isEmpty());
-        return recorder.messages(topic, BuildInstance.TYPE).get(0);
+    void setUpLocalHost() {
+        local = "mv-local-" + Long.toString(System.nanoTime() % 100000, 36);
+        recorder.listen(ComputeTopics.computeHost(local));
     }
 
     private static ScheduleMove move(BuildInstance build, FlavorSpec to, boolean sameHost) {
@@ -254,21 +210,5 @@ class MoveTest {
         String topic = ComputeTopics.computeHost(a);
         recorder.await("the unshelve's build", WAIT, r -> r.messages(topic, BuildInstance.TYPE).size() == 2);
         assertEquals(SMALL_USE, scheduler.usages(a));
-    }
-
-    /** Commits and releases are casts: their effect shows a little later. */
-    private static void eventually(java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

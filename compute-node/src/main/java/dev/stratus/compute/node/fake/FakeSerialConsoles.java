@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * listens there, echoing while it runs, as QEMU keeps a paused guest's socket. A stopped guest's listener is closed;
  * when it starts again it listens on its port again, or on a new one when another process took it meanwhile. The
  * ports come from the process's one {@link SerialPortAllocator}, so guests of different simulated hosts (a live
- * migration's source and destination among them) never share one.
+ * migration's source and destination among them) never share one. Without an allocator the host's guests have no
+ * serial ports: the calls that follow them do nothing.
  */
 final class FakeSerialConsoles implements AutoCloseable {
 
@@ -30,14 +31,20 @@ final class FakeSerialConsoles implements AutoCloseable {
     private static final int BIND_ATTEMPTS = 5;
 
     private final String host;
+    /** Null: no serial consoles. */
     private final SerialPortAllocator ports;
     private final Map<String, FakeSerialPort> listeners = new HashMap<>();
     /** The guests of this host that hold a port. */
     private final Set<String> holders = new HashSet<>();
 
+    /** @param ports the process's serial console ports; null: the guests have no serial consoles */
     FakeSerialConsoles(String host, SerialPortAllocator ports) {
         this.host = host;
         this.ports = ports;
+    }
+
+    boolean enabled() {
+        return ports != null;
     }
 
     private String owner(String instanceId) {
@@ -46,24 +53,20 @@ final class FakeSerialConsoles implements AutoCloseable {
 
     /**
      * Makes the guest's serial port follow its state: listening and echoing when running, listening and silent when
-     * paused, closed in any other state, and its port given back when the guest is gone ({@code state} null).
+     * paused, closed in any other state ({@link #forget} when the guest is gone).
      *
      * @throws VirtException when a guest that starts finds no free port in the range
      */
     synchronized void follow(String instanceId, PowerState state) throws VirtException {
-        String owner = owner(instanceId);
-        FakeSerialPort listener = listeners.get(instanceId);
-        if (state != PowerState.RUNNING && state != PowerState.PAUSED) {
-            if (listener != null) {
-                listener.close();
-                listeners.remove(instanceId);
-            }
-            if (state == null) {
-                ports.release(owner);
-                holders.remove(instanceId);
-            }
+        if (ports == null) {
             return;
         }
+        if (state != PowerState.RUNNING && state != PowerState.PAUSED) {
+            closeListener(instanceId);
+            return;
+        }
+        String owner = owner(instanceId);
+        FakeSerialPort listener = listeners.get(instanceId);
         if (listener == null || !listener.isOpen()) {
             listener = listen(instanceId, owner);
             holders.add(instanceId);
@@ -73,6 +76,23 @@ final class FakeSerialConsoles implements AutoCloseable {
             listener.hold();
         } else {
             listener.release();
+        }
+    }
+
+    /** The guest left this host: its listener closes and its port is given back. */
+    synchronized void forget(String instanceId) {
+        if (ports == null) {
+            return;
+        }
+        closeListener(instanceId);
+        ports.release(owner(instanceId));
+        holders.remove(instanceId);
+    }
+
+    private void closeListener(String instanceId) {
+        FakeSerialPort listener = listeners.remove(instanceId);
+        if (listener != null) {
+            listener.close();
         }
     }
 
@@ -116,6 +136,9 @@ final class FakeSerialConsoles implements AutoCloseable {
     /** Closes every listener and gives every port back (the host goes away). */
     @Override
     public synchronized void close() {
+        if (ports == null) {
+            return;
+        }
         listeners.values().forEach(FakeSerialPort::close);
         listeners.clear();
         holders.forEach(instanceId -> ports.release(owner(instanceId)));

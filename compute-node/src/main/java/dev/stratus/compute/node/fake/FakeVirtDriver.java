@@ -17,7 +17,6 @@ import dev.stratus.compute.node.virt.VirtException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +45,7 @@ public class FakeVirtDriver implements VirtDriver, AutoCloseable {
     /** The guests' shared VNC server and the address the console proxy reaches it at; null: no consoles. */
     private final FakeRfbServer console;
     private final String consoleAddress;
-    /** The guests' serial ports; null: no serial consoles. */
+    /** The guests' serial ports (none without an allocator). */
     private final FakeSerialConsoles serial;
 
     public FakeVirtDriver(String host, FakeDriverSettings settings) {
@@ -67,29 +66,7 @@ public class FakeVirtDriver implements VirtDriver, AutoCloseable {
         this.settings = settings;
         this.console = console;
         this.consoleAddress = consoleAddress;
-        this.serial = serialPorts == null ? null : new FakeSerialConsoles(host, serialPorts);
-    }
-
-    /** One guest: what the fake remembers of it. */
-    private static final class FakeGuest {
-        final String name;
-        final Instant bootedAt;
-        final int configDriveFiles;
-        volatile FakeGuestHardware hardware;
-        volatile PowerState state;
-        /** When its (simulated) QEMU process started: its counters count from here. */
-        volatile Instant processStartedAt;
-        volatile boolean rescued;
-        volatile String adminPassword;
-
-        FakeGuest(GuestSpec spec, Instant bootedAt) {
-            this.name = spec.instance().name();
-            this.bootedAt = bootedAt;
-            this.configDriveFiles = spec.configDrive().size();
-            this.hardware = FakeGuestHardware.of(spec);
-            this.state = PowerState.RUNNING;
-            this.processStartedAt = bootedAt;
-        }
+        this.serial = new FakeSerialConsoles(host, serialPorts);
     }
 
     @Override
@@ -127,7 +104,7 @@ public class FakeVirtDriver implements VirtDriver, AutoCloseable {
         if (failure != null) {
             throw new VirtException(failure);
         }
-        followSerial(guest.instanceId(), PowerState.RUNNING);
+        serial.follow(guest.instanceId(), PowerState.RUNNING);
         guests.putIfAbsent(guest.instanceId(), new FakeGuest(guest, Instant.now()));
         fire(guest.instanceId(), PowerState.RUNNING);
     }
@@ -325,7 +302,7 @@ public class FakeVirtDriver implements VirtDriver, AutoCloseable {
         if (failure != null) {
             throw new VirtException(failure);
         }
-        followSerial(guest.instanceId(), state);
+        serial.follow(guest.instanceId(), state);
         FakeGuest moved = guests.computeIfAbsent(guest.instanceId(),
                 id -> new FakeGuest(guest, Instant.now()));
         moved.state = state;
@@ -411,7 +388,7 @@ public class FakeVirtDriver implements VirtDriver, AutoCloseable {
      */
     @Override
     public ConsoleEndpoint serialConsole(String instanceId) throws VirtException {
-        if (serial == null) {
+        if (!serial.enabled()) {
             return VirtDriver.super.serialConsole(instanceId);
         }
         FakeGuest guest = guests.get(instanceId);
@@ -433,15 +410,7 @@ public class FakeVirtDriver implements VirtDriver, AutoCloseable {
 
     @Override
     public String consoleOutput(String instanceId, Integer lines) throws VirtException {
-        FakeGuest guest = require(instanceId);
-        String boot = DateTimeFormatter.ISO_INSTANT.format(guest.bootedAt);
-        List<String> log = List.of(
-                "[    0.000000] Linux version 6.1.0-fake (stratus@fake) booted on " + host + " at " + boot,
-                "[    0.000000] Command line: root=/dev/vda console=ttyS0",
-                "[    0.412345] Run /init as init process",
-                "config drive: " + (guest.configDriveFiles == 0 ? "none" : guest.configDriveFiles + " files"),
-                "Starting " + guest.name + " ... done",
-                guest.name + " login:");
+        List<String> log = require(instanceId).consoleLog(host);
         int from = lines == null ? 0 : Math.max(0, log.size() - Math.max(0, lines));
         return String.join("\n", log.subList(from, log.size())) + "\n";
     }
@@ -459,7 +428,7 @@ public class FakeVirtDriver implements VirtDriver, AutoCloseable {
     /** Changes a guest's state without an event, as when the hypervisor's event was lost. */
     public void changeStateSilently(String instanceId, PowerState state) throws VirtException {
         FakeGuest guest = require(instanceId);
-        followSerial(instanceId, state);
+        serial.follow(instanceId, state);
         guest.state = state;
     }
 
@@ -478,7 +447,7 @@ public class FakeVirtDriver implements VirtDriver, AutoCloseable {
     }
 
     private void transition(String instanceId, FakeGuest guest, PowerState state) throws VirtException {
-        followSerial(instanceId, state);
+        serial.follow(instanceId, state);
         if (guest.state != state) {
             if (state == PowerState.RUNNING && guest.state != PowerState.PAUSED) {
                 guest.processStartedAt = Instant.now();
@@ -491,28 +460,14 @@ public class FakeVirtDriver implements VirtDriver, AutoCloseable {
     /** The guest leaves this host, with its serial port; whether it was here. */
     private boolean forget(String instanceId) {
         boolean removed = guests.remove(instanceId) != null;
-        if (serial != null) {
-            try {
-                serial.follow(instanceId, null);
-            } catch (VirtException e) {
-                throw new IllegalStateException("closing a serial port cannot fail", e);
-            }
-        }
+        serial.forget(instanceId);
         return removed;
-    }
-
-    private void followSerial(String instanceId, PowerState state) throws VirtException {
-        if (serial != null) {
-            serial.follow(instanceId, state);
-        }
     }
 
     /** The guests' serial ports close (the simulated host goes away). */
     @Override
     public void close() {
-        if (serial != null) {
-            serial.close();
-        }
+        serial.close();
     }
 
     private void fire(String instanceId, PowerState state) {

@@ -5,7 +5,6 @@ import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.RescheduleInstance;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.instance.InstanceRegistry;
@@ -19,8 +18,6 @@ import dev.stratus.compute.node.virt.PowerState;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -30,35 +27,25 @@ import org.jboss.logging.Logger;
  * with no attempt left, reports the instance in ERROR: the node never reports that ERROR itself.
  * A redelivered build finds the guest in the driver and only reports its state again.
  */
-public class BuildInstanceHandler implements MessageHandler<BuildInstance> {
+public class BuildInstanceHandler extends LockedInstanceHandler<BuildInstance> {
 
     private static final Logger LOG = Logger.getLogger(BuildInstanceHandler.class);
 
     private final String host;
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final GuestPreparation preparation;
-    private final StateReporter reporter;
     private final Messaging messaging;
 
     public BuildInstanceHandler(String host, VirtDriver driver, InstanceRegistry registry,
             GuestPreparation preparation, StateReporter reporter, Messaging messaging) {
+        super(driver, registry, reporter, build -> build.instance().instanceId());
         this.host = host;
-        this.driver = driver;
-        this.registry = registry;
         this.preparation = preparation;
-        this.reporter = reporter;
         this.messaging = messaging;
     }
 
     @Override
-    public CompletionStage<?> handle(BuildInstance build, MessageContext context) throws Exception {
-        InstanceBuild instance = build.instance();
-        registry.withLock(instance.instanceId(), () -> {
-            build(build, context.requestId());
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
+    protected void handleLocked(BuildInstance build, MessageContext context) throws Exception {
+        build(build, context.requestId());
     }
 
     private void build(BuildInstance build, String requestId) throws Exception {

@@ -3,7 +3,6 @@ package dev.stratus.compute.node.handler;
 import dev.stratus.common.compute.DeleteInstance;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.instance.VmStates;
@@ -15,8 +14,6 @@ import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,33 +21,20 @@ import org.jboss.logging.Logger;
  * does not have is reported deleted all the same (a redelivered delete). A driver failure leaves the
  * instance in ERROR with a fault, as Nova does; the node owns that report.
  */
-public class DeleteInstanceHandler implements MessageHandler<DeleteInstance> {
+public class DeleteInstanceHandler extends LockedInstanceHandler<DeleteInstance> {
 
     private static final Logger LOG = Logger.getLogger(DeleteInstanceHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final GuestPreparation preparation;
-    private final StateReporter reporter;
 
     public DeleteInstanceHandler(VirtDriver driver, InstanceRegistry registry, GuestPreparation preparation,
             StateReporter reporter) {
-        this.driver = driver;
-        this.registry = registry;
+        super(driver, registry, reporter, DeleteInstance::instanceId);
         this.preparation = preparation;
-        this.reporter = reporter;
     }
 
     @Override
-    public CompletionStage<?> handle(DeleteInstance message, MessageContext context) throws Exception {
-        registry.withLock(message.instanceId(), () -> {
-            delete(message);
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
-    }
-
-    private void delete(DeleteInstance message) throws Exception {
+    protected void handleLocked(DeleteInstance message, MessageContext context) throws Exception {
         String id = message.instanceId();
         String requestId = message.actionRequestId();
         Instant start = reporter.now();

@@ -3,15 +3,12 @@ package dev.stratus.compute.node.handler;
 import dev.stratus.common.compute.DestroyEvacuated;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.report.StateReport;
 import dev.stratus.compute.node.report.StateReporter;
 import dev.stratus.compute.node.virt.PowerState;
 import dev.stratus.compute.node.virt.VirtDriver;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,33 +18,20 @@ import org.jboss.logging.Logger;
  * the node forgets it. The report {@code completed} carries no state of the instance (it lives elsewhere); after it
  * compute-api returns this host's claim. A redelivery finds nothing to destroy and reports again.
  */
-public class DestroyEvacuatedHandler implements MessageHandler<DestroyEvacuated> {
+public class DestroyEvacuatedHandler extends LockedInstanceHandler<DestroyEvacuated> {
 
     private static final Logger LOG = Logger.getLogger(DestroyEvacuatedHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final GuestPreparation preparation;
-    private final StateReporter reporter;
 
     public DestroyEvacuatedHandler(VirtDriver driver, InstanceRegistry registry, GuestPreparation preparation,
             StateReporter reporter) {
-        this.driver = driver;
-        this.registry = registry;
+        super(driver, registry, reporter, DestroyEvacuated::instanceId);
         this.preparation = preparation;
-        this.reporter = reporter;
     }
 
     @Override
-    public CompletionStage<?> handle(DestroyEvacuated message, MessageContext context) throws Exception {
-        registry.withLock(message.instanceId(), () -> {
-            destroy(message);
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
-    }
-
-    private void destroy(DestroyEvacuated message) throws Exception {
+    protected void handleLocked(DestroyEvacuated message, MessageContext context) throws Exception {
         String id = message.instanceId();
         if (driver.powerState(id) != PowerState.NOSTATE) {
             // A failure here is the message's: it is delivered again rather than reported completed.

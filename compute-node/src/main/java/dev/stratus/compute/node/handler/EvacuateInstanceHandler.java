@@ -5,7 +5,6 @@ import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.instance.TrackedInstance;
@@ -18,8 +17,6 @@ import dev.stratus.compute.node.virt.PowerState;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,30 +27,21 @@ import org.jboss.logging.Logger;
  * this host, ACTIVE or STOPPED; on failure the guest is removed and the instance goes to ERROR, the migration
  * {@code failed}. A redelivery finds the guest and reports {@code done} again.
  */
-public class EvacuateInstanceHandler implements MessageHandler<EvacuateInstance> {
+public class EvacuateInstanceHandler extends LockedInstanceHandler<EvacuateInstance> {
 
     private static final Logger LOG = Logger.getLogger(EvacuateInstanceHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final GuestPreparation preparation;
-    private final StateReporter reporter;
 
     public EvacuateInstanceHandler(VirtDriver driver, InstanceRegistry registry, GuestPreparation preparation,
             StateReporter reporter) {
-        this.driver = driver;
-        this.registry = registry;
+        super(driver, registry, reporter, message -> message.move().instanceId());
         this.preparation = preparation;
-        this.reporter = reporter;
     }
 
     @Override
-    public CompletionStage<?> handle(EvacuateInstance message, MessageContext context) throws Exception {
-        registry.withLock(message.move().instanceId(), () -> {
-            evacuate(message.move());
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
+    protected void handleLocked(EvacuateInstance message, MessageContext context) throws Exception {
+        evacuate(message.move());
     }
 
     private void evacuate(InstanceMove move) throws Exception {

@@ -2,7 +2,6 @@ package dev.stratus.compute.node.handler;
 
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.instance.TrackedInstance;
 import dev.stratus.compute.node.report.ActionEvents;
@@ -13,8 +12,6 @@ import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,33 +19,20 @@ import org.jboss.logging.Logger;
  * start, then the resulting state with the task state cleared and the event finished. A guest already in
  * the wanted state is reported as it is, so a redelivered action is harmless.
  */
-public class InstanceActionHandler implements MessageHandler<InstanceAction> {
+public class InstanceActionHandler extends LockedInstanceHandler<InstanceAction> {
 
     private static final Logger LOG = Logger.getLogger(InstanceActionHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
-    private final StateReporter reporter;
     private final int shutdownTimeoutSeconds;
 
     public InstanceActionHandler(VirtDriver driver, InstanceRegistry registry, StateReporter reporter,
             int shutdownTimeoutSeconds) {
-        this.driver = driver;
-        this.registry = registry;
-        this.reporter = reporter;
+        super(driver, registry, reporter, InstanceAction::instanceId);
         this.shutdownTimeoutSeconds = shutdownTimeoutSeconds;
     }
 
     @Override
-    public CompletionStage<?> handle(InstanceAction message, MessageContext context) throws Exception {
-        registry.withLock(message.instanceId(), () -> {
-            act(message);
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
-    }
-
-    private void act(InstanceAction message) throws Exception {
+    protected void handleLocked(InstanceAction message, MessageContext context) throws Exception {
         String id = message.instanceId();
         PowerAction action = PowerAction.of(message.action());
         String requestId = message.actionRequestId();

@@ -6,7 +6,6 @@ import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.LiveMigrateInstance;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.instance.InstanceRegistry;
@@ -22,8 +21,6 @@ import dev.stratus.compute.node.virt.VirtException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -35,49 +32,40 @@ import org.jboss.logging.Logger;
  * leaves the instance as it was on its source, with a fault, and the migration in {@code error}, as Nova's
  * rollback does.
  */
-public class LiveMigrationHandler implements MessageHandler<LiveMigrateInstance> {
+public class LiveMigrationHandler extends LockedInstanceHandler<LiveMigrateInstance> {
 
     private static final Logger LOG = Logger.getLogger(LiveMigrationHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final GuestPreparation preparation;
-    private final StateReporter reporter;
     private final Messaging messaging;
 
     public LiveMigrationHandler(VirtDriver driver, InstanceRegistry registry, GuestPreparation preparation,
             StateReporter reporter, Messaging messaging) {
-        this.driver = driver;
-        this.registry = registry;
+        super(driver, registry, reporter, message -> message.move().instanceId());
         this.preparation = preparation;
-        this.reporter = reporter;
         this.messaging = messaging;
     }
 
     @Override
-    public CompletionStage<?> handle(LiveMigrateInstance message, MessageContext context) throws Exception {
+    protected void handleLocked(LiveMigrateInstance message, MessageContext context) throws Exception {
         InstanceMove move = message.move();
-        registry.withLock(move.instanceId(), () -> {
-            if (registry.wasDeleted(move.instanceId())) {
-                LOG.infof("Ignoring live migration step %s of %s: it was deleted on %s", message.step(),
-                        move.instanceId(), reporter.host());
-                return null;
+        if (registry.wasDeleted(move.instanceId())) {
+            LOG.infof("Ignoring live migration step %s of %s: it was deleted on %s", message.step(),
+                    move.instanceId(), reporter.host());
+            return;
+        }
+        try {
+            switch (message.step()) {
+                case MIGRATE -> migrate(message);
+                case FINISH -> finish(message);
+                case CLEAN_UP -> cleanUp(move, message.vmState());
             }
-            try {
-                switch (message.step()) {
-                    case MIGRATE -> migrate(message);
-                    case FINISH -> finish(message);
-                    case CLEAN_UP -> cleanUp(move, message.vmState());
-                }
-            } catch (RuntimeException e) {
-                UnexpectedMoveFailure.report(reporter, move, message.step().name(),
-                        message.step() == LiveMigrateInstance.Step.FINISH
-                                ? ActionEvents.POST_LIVE_MIGRATION_AT_DESTINATION : ActionEvents.LIVE_MIGRATION,
-                        "live-migrate", e);
-            }
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            UnexpectedMoveFailure.report(reporter, move, message.step().name(),
+                    message.step() == LiveMigrateInstance.Step.FINISH
+                            ? ActionEvents.POST_LIVE_MIGRATION_AT_DESTINATION : ActionEvents.LIVE_MIGRATION,
+                    "live-migrate", e);
+        }
     }
 
     /** On the source: the guest is copied over while it runs; then the destination takes it. */

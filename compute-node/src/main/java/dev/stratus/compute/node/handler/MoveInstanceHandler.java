@@ -6,7 +6,6 @@ import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.MoveInstance;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.common.messaging.Messaging;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.instance.InstanceRegistry;
@@ -22,8 +21,6 @@ import dev.stratus.compute.node.virt.VirtException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -35,50 +32,41 @@ import org.jboss.logging.Logger;
  * at once. A step that fails before the guest was touched leaves the instance as it was with a fault; one that
  * fails later, or breaks on a bug ({@link UnexpectedMoveFailure}), leaves it in ERROR, as Nova does.
  */
-public class MoveInstanceHandler implements MessageHandler<MoveInstance> {
+public class MoveInstanceHandler extends LockedInstanceHandler<MoveInstance> {
 
     private static final Logger LOG = Logger.getLogger(MoveInstanceHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final GuestPreparation preparation;
-    private final StateReporter reporter;
     private final Messaging messaging;
     private final int shutdownTimeoutSeconds;
 
     public MoveInstanceHandler(VirtDriver driver, InstanceRegistry registry, GuestPreparation preparation,
             StateReporter reporter, Messaging messaging, int shutdownTimeoutSeconds) {
-        this.driver = driver;
-        this.registry = registry;
+        super(driver, registry, reporter, message -> message.move().instanceId());
         this.preparation = preparation;
-        this.reporter = reporter;
         this.messaging = messaging;
         this.shutdownTimeoutSeconds = shutdownTimeoutSeconds;
     }
 
     @Override
-    public CompletionStage<?> handle(MoveInstance message, MessageContext context) throws Exception {
+    protected void handleLocked(MoveInstance message, MessageContext context) throws Exception {
         InstanceMove move = message.move();
-        registry.withLock(move.instanceId(), () -> {
-            if (registry.wasDeleted(move.instanceId())) {
-                LOG.infof("Ignoring %s of %s: it was deleted on %s", message.step(), move.instanceId(), reporter.host());
-                return null;
+        if (registry.wasDeleted(move.instanceId())) {
+            LOG.infof("Ignoring %s of %s: it was deleted on %s", message.step(), move.instanceId(), reporter.host());
+            return;
+        }
+        try {
+            switch (message.step()) {
+                case RESIZE -> resize(move);
+                case FINISH_RESIZE -> finishResize(move);
+                case CONFIRM -> confirm(move);
+                case REVERT -> revert(move);
+                case FINISH_REVERT -> finishRevert(move);
             }
-            try {
-                switch (message.step()) {
-                    case RESIZE -> resize(move);
-                    case FINISH_RESIZE -> finishResize(move);
-                    case CONFIRM -> confirm(move);
-                    case REVERT -> revert(move);
-                    case FINISH_REVERT -> finishRevert(move);
-                }
-            } catch (RuntimeException e) {
-                UnexpectedMoveFailure.report(reporter, move, message.step().name(), event(message.step()), verb(move),
-                        e);
-            }
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            UnexpectedMoveFailure.report(reporter, move, message.step().name(), event(message.step()), verb(move),
+                    e);
+        }
     }
 
     /** On the source: stop the guest and hand its disks over, then let the destination finish. */

@@ -4,7 +4,6 @@ import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.RebuildInstance;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.instance.TrackedInstance;
@@ -17,8 +16,6 @@ import dev.stratus.compute.node.virt.PowerState;
 import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,33 +24,20 @@ import org.jboss.logging.Logger;
  * stopped is stopped again. A rebuild that fails leaves the instance in ERROR with the reason as its fault;
  * another rebuild (allowed from ERROR) or a delete recovers it.
  */
-public class RebuildInstanceHandler implements MessageHandler<RebuildInstance> {
+public class RebuildInstanceHandler extends LockedInstanceHandler<RebuildInstance> {
 
     private static final Logger LOG = Logger.getLogger(RebuildInstanceHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final GuestPreparation preparation;
-    private final StateReporter reporter;
 
     public RebuildInstanceHandler(VirtDriver driver, InstanceRegistry registry, GuestPreparation preparation,
             StateReporter reporter) {
-        this.driver = driver;
-        this.registry = registry;
+        super(driver, registry, reporter, message -> message.instance().instanceId());
         this.preparation = preparation;
-        this.reporter = reporter;
     }
 
     @Override
-    public CompletionStage<?> handle(RebuildInstance message, MessageContext context) throws Exception {
-        registry.withLock(message.instance().instanceId(), () -> {
-            rebuild(message);
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
-    }
-
-    private void rebuild(RebuildInstance message) throws Exception {
+    protected void handleLocked(RebuildInstance message, MessageContext context) throws Exception {
         InstanceBuild instance = message.instance();
         String id = instance.instanceId();
         String requestId = message.actionRequestId();

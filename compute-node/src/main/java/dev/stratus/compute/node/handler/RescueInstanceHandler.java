@@ -2,7 +2,6 @@ package dev.stratus.compute.node.handler;
 
 import dev.stratus.common.compute.RescueInstance;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.instance.TrackedInstance;
@@ -16,8 +15,6 @@ import dev.stratus.compute.node.virt.VirtDriver;
 import dev.stratus.compute.node.virt.VirtException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,33 +25,20 @@ import org.jboss.logging.Logger;
  * status RESCUE). A rescue that fails leaves the instance as it was, with the failure on the
  * action's event.
  */
-public class RescueInstanceHandler implements MessageHandler<RescueInstance> {
+public class RescueInstanceHandler extends LockedInstanceHandler<RescueInstance> {
 
     private static final Logger LOG = Logger.getLogger(RescueInstanceHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final GuestPreparation preparation;
-    private final StateReporter reporter;
 
     public RescueInstanceHandler(VirtDriver driver, InstanceRegistry registry, GuestPreparation preparation,
             StateReporter reporter) {
-        this.driver = driver;
-        this.registry = registry;
+        super(driver, registry, reporter, message -> message.instance().instanceId());
         this.preparation = preparation;
-        this.reporter = reporter;
     }
 
     @Override
-    public CompletionStage<?> handle(RescueInstance message, MessageContext context) throws Exception {
-        registry.withLock(message.instance().instanceId(), () -> {
-            rescue(message);
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
-    }
-
-    private void rescue(RescueInstance message) throws Exception {
+    protected void handleLocked(RescueInstance message, MessageContext context) throws Exception {
         String id = message.instance().instanceId();
         String requestId = message.actionRequestId();
         Instant start = reporter.now();

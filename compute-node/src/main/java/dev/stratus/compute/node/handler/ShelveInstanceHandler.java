@@ -3,7 +3,6 @@ package dev.stratus.compute.node.handler;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.ShelveInstance;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.compute.node.build.GuestPreparation;
 import dev.stratus.compute.node.image.ImageSink;
 import dev.stratus.compute.node.instance.InstanceRegistry;
@@ -20,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,39 +28,26 @@ import org.jboss.logging.Logger;
  * SHELVED_OFFLOADED without a host. A shelve that cannot save the disk deletes the image and leaves the guest
  * stopped (or as it was, when it could not stop it), with the failure on the action's event.
  */
-public class ShelveInstanceHandler implements MessageHandler<ShelveInstance> {
+public class ShelveInstanceHandler extends LockedInstanceHandler<ShelveInstance> {
 
     private static final Logger LOG = Logger.getLogger(ShelveInstanceHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final GuestPreparation preparation;
     private final ImageSink images;
     private final Path scratch;
-    private final StateReporter reporter;
     private final int shutdownTimeoutSeconds;
 
     public ShelveInstanceHandler(VirtDriver driver, InstanceRegistry registry, GuestPreparation preparation,
             ImageSink images, Path scratch, StateReporter reporter, int shutdownTimeoutSeconds) {
-        this.driver = driver;
-        this.registry = registry;
+        super(driver, registry, reporter, ShelveInstance::instanceId);
         this.preparation = preparation;
         this.images = images;
         this.scratch = scratch;
-        this.reporter = reporter;
         this.shutdownTimeoutSeconds = shutdownTimeoutSeconds;
     }
 
     @Override
-    public CompletionStage<?> handle(ShelveInstance message, MessageContext context) throws Exception {
-        registry.withLock(message.instanceId(), () -> {
-            shelve(message);
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
-    }
-
-    private void shelve(ShelveInstance message) throws Exception {
+    protected void handleLocked(ShelveInstance message, MessageContext context) throws Exception {
         String id = message.instanceId();
         String requestId = message.actionRequestId();
         Instant start = reporter.now();

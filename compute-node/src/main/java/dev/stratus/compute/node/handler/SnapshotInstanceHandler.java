@@ -2,7 +2,6 @@ package dev.stratus.compute.node.handler;
 
 import dev.stratus.common.compute.SnapshotInstance;
 import dev.stratus.common.messaging.MessageContext;
-import dev.stratus.common.messaging.MessageHandler;
 import dev.stratus.compute.node.image.ImageSink;
 import dev.stratus.compute.node.instance.InstanceRegistry;
 import dev.stratus.compute.node.instance.VmStates;
@@ -16,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,33 +23,19 @@ import org.jboss.logging.Logger;
  * server keeps its state either way; a failed snapshot's image is deleted, as Nova does. A backup then rotates:
  * only the newest backups of its type are kept.
  */
-public class SnapshotInstanceHandler implements MessageHandler<SnapshotInstance> {
+public class SnapshotInstanceHandler extends LockedInstanceHandler<SnapshotInstance> {
 
     private static final Logger LOG = Logger.getLogger(SnapshotInstanceHandler.class);
 
-    private final VirtDriver driver;
-    private final InstanceRegistry registry;
     private final ImageSink images;
     private final Path scratch;
-    private final StateReporter reporter;
 
     /** @param scratch the directory for the flattened disk while it uploads */
     public SnapshotInstanceHandler(VirtDriver driver, InstanceRegistry registry, ImageSink images, Path scratch,
             StateReporter reporter) {
-        this.driver = driver;
-        this.registry = registry;
+        super(driver, registry, reporter, SnapshotInstance::instanceId);
         this.images = images;
         this.scratch = scratch;
-        this.reporter = reporter;
-    }
-
-    @Override
-    public CompletionStage<?> handle(SnapshotInstance message, MessageContext context) throws Exception {
-        registry.withLock(message.instanceId(), () -> {
-            snapshot(message);
-            return null;
-        });
-        return CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -73,7 +56,8 @@ public class SnapshotInstanceHandler implements MessageHandler<SnapshotInstance>
         }
     }
 
-    private void snapshot(SnapshotInstance message) throws Exception {
+    @Override
+    protected void handleLocked(SnapshotInstance message, MessageContext context) throws Exception {
         String id = message.instanceId();
         String requestId = message.actionRequestId();
         Instant start = reporter.now();

@@ -45,6 +45,11 @@ final class FakeLibvirtHost implements LibvirtHost {
 
     final Map<String, FakeGuest> domains = new LinkedHashMap<>();
 
+    /** The domain of instance {@code instanceId}; null when it is not defined. */
+    FakeGuest domainOf(String instanceId) {
+        return domains.get(DomainBuilder.domainName(instanceId));
+    }
+
     final List<String> calls = new CopyOnWriteArrayList<>();
 
     final List<Consumer<GuestLifecycleChange>> listeners = new CopyOnWriteArrayList<>();

@@ -4,12 +4,16 @@ import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.ImageSpec;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.compute.node.virt.GuestSpec;
+import dev.stratus.compute.node.virt.VirtDriver;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Guest specs the tests build domains from. */
 final class Guests {
@@ -48,6 +52,21 @@ final class Guests {
         drive.put("openstack/latest/user_data", "#!/bin/sh\necho hello\n".getBytes(StandardCharsets.UTF_8));
         return new GuestSpec(instance(id, image, flavor(1), true), machine, kernel, ramdisk,
                 "root=/dev/vda console=ttyS0", drive, nics);
+    }
+
+    /** {@link #uecGuest} with two NICs, its machine, kernel and ramdisk written in {@code dir}'s {@code cache}. */
+    static GuestSpec uecGuestIn(String id, Path dir) throws IOException {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        return uecGuest(id, Files.writeString(cache.resolve("ami"), "machine"),
+                Files.writeString(cache.resolve("aki"), "kernel"), Files.writeString(cache.resolve("ari"), "ramdisk"),
+                twoNics());
+    }
+
+    /** Spawns a new instance of {@link #uecGuestIn} with {@code driver}; its id. */
+    static String spawnUec(VirtDriver driver, Path dir) throws Exception {
+        String id = UUID.randomUUID().toString();
+        driver.spawn(uecGuestIn(id, dir));
+        return id;
     }
 
     static List<GuestSpec.GuestNic> twoNics() {

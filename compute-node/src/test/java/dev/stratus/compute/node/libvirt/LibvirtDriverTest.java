@@ -72,17 +72,8 @@ class LibvirtDriverTest {
         });
     }
 
-    private GuestSpec guest(String id) throws IOException {
-        Path cache = Files.createDirectories(dir.resolve("cache"));
-        return Guests.uecGuest(id, Files.writeString(cache.resolve("ami"), "machine"),
-                Files.writeString(cache.resolve("aki"), "kernel"), Files.writeString(cache.resolve("ari"), "ramdisk"),
-                Guests.twoNics());
-    }
-
     private String spawned() throws Exception {
-        String id = UUID.randomUUID().toString();
-        driver.spawn(guest(id));
-        return id;
+        return Guests.spawnUec(driver, dir);
     }
 
     private static String name(String id) {
@@ -155,7 +146,7 @@ class LibvirtDriverTest {
         String id = UUID.randomUUID().toString();
         host.failNextCreate = new LibvirtFailure(LibvirtFailure.Reason.OTHER,
                 "starting instance-x: internal error: qemu unexpectedly closed the monitor");
-        VirtException failed = assertThrows(VirtException.class, () -> driver.spawn(guest(id)));
+        VirtException failed = assertThrows(VirtException.class, () -> driver.spawn(Guests.uecGuestIn(id, dir)));
         assertTrue(failed.getMessage().contains("qemu unexpectedly closed the monitor"),
                 "libvirt's reason reaches the fault: " + failed.getMessage());
         assertTrue(host.domains.isEmpty(), "the domain was undefined");
@@ -168,7 +159,7 @@ class LibvirtDriverTest {
     void aSpawnThatFailsBeforeDefineLeavesNoDirectory() throws Exception {
         String id = UUID.randomUUID().toString();
         media.failOverlay = new IOException("qemu-img: Could not open base: Permission denied");
-        VirtException failed = assertThrows(VirtException.class, () -> driver.spawn(guest(id)));
+        VirtException failed = assertThrows(VirtException.class, () -> driver.spawn(Guests.uecGuestIn(id, dir)));
         assertEquals("The server's root disk could not be created from its image", failed.getMessage());
         assertTrue(host.calls.isEmpty(), "nothing was defined: " + host.calls);
         assertFalse(Files.exists(instances.resolve(id)));
@@ -177,7 +168,7 @@ class LibvirtDriverTest {
     @Test
     void aRepeatedSpawnOfARunningDomainIsANoOp() throws Exception {
         String id = UUID.randomUUID().toString();
-        GuestSpec guest = guest(id);
+        GuestSpec guest = Guests.uecGuestIn(id, dir);
         driver.spawn(guest);
         SpawnTimings first = driver.lastSpawnTimings();
         host.calls.clear();
@@ -203,7 +194,7 @@ class LibvirtDriverTest {
         String id = spawned();
         String own = domain(id).xml;
         host.calls.clear();
-        driver.rescue(guest(id));
+        driver.rescue(Guests.uecGuestIn(id, dir));
         String rescueXml = domain(id).xml;
         Path directory = instances.resolve(id);
         assertTrue(rescueXml.contains(directory.resolve("disk.rescue") + "\""), rescueXml);
@@ -216,7 +207,7 @@ class LibvirtDriverTest {
         assertTrue(Files.exists(directory.resolve("unrescue.xml")));
 
         host.calls.clear();
-        driver.rescue(guest(id));
+        driver.rescue(Guests.uecGuestIn(id, dir));
         assertEquals(List.of(), host.callsOn(name(id)), "a rescued guest is left as it is");
 
         driver.unrescue(id);
@@ -232,7 +223,7 @@ class LibvirtDriverTest {
 
     /** The guest's own spec with a rescue image asking for a stable device rescue (and the uec kernel). */
     private GuestSpec stableRescue(String id, String device, String bus) throws IOException {
-        GuestSpec own = guest(id);
+        GuestSpec own = Guests.uecGuestIn(id, dir);
         ImageSpec image = new ImageSpec("c0ffee00-1111-4222-8333-444455556666", "rescue", "qcow2", "bare", 7, "r",
                 0, 0, Map.of("hw_rescue_device", device, "hw_rescue_bus", bus, "kernel_id", "k-1"));
         return new GuestSpec(Guests.instance(id, image, Guests.flavor(1), true), own.bootImage(), own.kernel(),
@@ -305,7 +296,7 @@ class LibvirtDriverTest {
         String id = spawned();
         String own = domain(id).xml;
         host.failNextCreate = new LibvirtFailure(LibvirtFailure.Reason.OTHER, "rescue kernel panic");
-        VirtException failed = assertThrows(VirtException.class, () -> driver.rescue(guest(id)));
+        VirtException failed = assertThrows(VirtException.class, () -> driver.rescue(Guests.uecGuestIn(id, dir)));
         assertTrue(failed.getMessage().contains("rescue kernel panic"), failed.getMessage());
         assertEquals(own, domain(id).xml);
         assertEquals(GuestState.RUNNING, domain(id).state);
@@ -403,7 +394,7 @@ class LibvirtDriverTest {
         assertEquals("The server is not suspended", assertThrows(VirtException.class, () -> driver.resume(id))
                 .getMessage());
         assertThrows(VirtException.class, () -> driver.suspend(id));
-        assertThrows(VirtException.class, () -> driver.spawn(guest("../../etc")));
+        assertThrows(VirtException.class, () -> driver.spawn(Guests.uecGuestIn("../../etc", dir)));
     }
 
     @Test

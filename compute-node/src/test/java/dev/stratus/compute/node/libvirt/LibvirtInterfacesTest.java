@@ -9,11 +9,9 @@ import dev.stratus.compute.node.libvirt.domain.DomainXmlParser;
 import dev.stratus.compute.node.libvirt.domain.NetInterface;
 import dev.stratus.compute.node.virt.GuestSpec;
 import dev.stratus.compute.node.virt.InterfaceNotSupported;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,39 +45,30 @@ class LibvirtInterfacesTest {
     }
 
     private String spawned() throws Exception {
-        String id = UUID.randomUUID().toString();
-        Path cache = Files.createDirectories(dir.resolve("cache"));
-        driver.spawn(Guests.uecGuest(id, Files.writeString(cache.resolve("ami"), "machine"),
-                Files.writeString(cache.resolve("aki"), "kernel"), Files.writeString(cache.resolve("ari"), "ramdisk"),
-                Guests.twoNics()));
-        return id;
-    }
-
-    private FakeLibvirtHost.FakeGuest domain(String id) {
-        return host.domains.get(DomainBuilder.domainName(id));
+        return Guests.spawnUec(driver, dir);
     }
 
     private List<NetInterface> nics(String id) {
-        return DomainXmlParser.parse(domain(id).xml()).devices().interfaces();
+        return DomainXmlParser.parse(host.domainOf(id).xml()).devices().interfaces();
     }
 
     @Test
     void aRunningGuestTakesTheNicLiveAndGivesItBack() throws Exception {
         String id = spawned();
         driver.attachInterface(id, EXTRA);
-        assertEquals(List.of("attach live"), domain(id).deviceChanges);
+        assertEquals(List.of("attach live"), host.domainOf(id).deviceChanges);
         NetInterface plugged = nics(id).get(2);
         assertEquals(NetInterface.onBridge("fa:16:3e:aa:bb:09", "brq99999999-00", "tap99999999-00",
                 nics(id).get(0).model()), plugged, "the same <interface> as a boot NIC: its bridge, its port's tap");
 
         driver.attachInterface(id, EXTRA);
-        assertEquals(1, domain(id).deviceChanges.size(), "a NIC the guest has is not plugged again");
+        assertEquals(1, host.domainOf(id).deviceChanges.size(), "a NIC the guest has is not plugged again");
 
         driver.detachInterface(id, "FA:16:3E:AA:BB:09");
-        assertEquals(List.of("attach live", "detach live"), domain(id).deviceChanges);
+        assertEquals(List.of("attach live", "detach live"), host.domainOf(id).deviceChanges);
         assertEquals(2, nics(id).size());
         driver.detachInterface(id, "fa:16:3e:aa:bb:09");
-        assertEquals(2, domain(id).deviceChanges.size(), "a NIC that is gone is left alone");
+        assertEquals(2, host.domainOf(id).deviceChanges.size(), "a NIC that is gone is left alone");
     }
 
     @Test
@@ -87,14 +76,14 @@ class LibvirtInterfacesTest {
         String stopped = spawned();
         driver.powerOff(stopped, false, 0);
         driver.attachInterface(stopped, EXTRA);
-        assertEquals(List.of("attach config"), domain(stopped).deviceChanges);
+        assertEquals(List.of("attach config"), host.domainOf(stopped).deviceChanges);
 
         String suspended = spawned();
         driver.suspend(suspended);
         InterfaceNotSupported refused = assertThrows(InterfaceNotSupported.class,
                 () -> driver.attachInterface(suspended, EXTRA));
         assertTrue(refused.getMessage().contains("suspended"), refused.getMessage());
-        assertTrue(domain(suspended).deviceChanges.isEmpty());
+        assertTrue(host.domainOf(suspended).deviceChanges.isEmpty());
         assertFalse(nics(suspended).stream().anyMatch(n -> n.mac().equals(EXTRA.macAddress())));
     }
 }

@@ -62,10 +62,7 @@ class LibvirtMovesTest {
 
     /** A guest with a kernel, a config drive and two NICs, on {@code flavor}. */
     private GuestSpec guest(String id, FlavorSpec flavor) throws IOException {
-        Path cache = Files.createDirectories(dir.resolve("cache"));
-        GuestSpec guest = Guests.uecGuest(id, Files.writeString(cache.resolve("ami"), "machine"),
-                Files.writeString(cache.resolve("aki"), "kernel"), Files.writeString(cache.resolve("ari"), "ramdisk"),
-                Guests.twoNics());
+        GuestSpec guest = Guests.uecGuestIn(id, dir);
         return new GuestSpec(guest.instance().withFlavor(flavor), guest.bootImage(), guest.kernel(),
                 guest.ramdisk(), guest.kernelCommandLine(), guest.configDrive(), guest.nics());
     }
@@ -75,10 +72,6 @@ class LibvirtMovesTest {
         driver.spawn(guest(id, flavor));
         host.calls.clear();
         return id;
-    }
-
-    private FakeLibvirtHost.FakeGuest domain(String id) {
-        return host.domains.get(DomainBuilder.domainName(id));
     }
 
     private List<String> calls(String id) {
@@ -98,11 +91,11 @@ class LibvirtMovesTest {
             throws Exception {
         assertFalse(driver.capabilities().movesBetweenHosts());
         String id = spawned(SMALL);
-        String own = domain(id).xml;
+        String own = host.domainOf(id).xml;
         DomainDefinition before = DomainXmlParser.parse(own);
 
         driver.migrateDiskAndPowerOff(id, "fake-host", true, LARGE, 30);
-        assertEquals(GuestState.SHUTOFF, domain(id).state);
+        assertEquals(GuestState.SHUTOFF, host.domainOf(id).state);
         assertEquals(List.of("shutdown"), calls(id), "stopped with the power button, nothing redefined yet");
         assertEquals(own, Files.readString(file(id, "resize.xml")), "the old definition is kept");
         assertEquals(Files.readString(file(id, "disk")), Files.readString(file(id, "disk.resize-backup")),
@@ -114,12 +107,12 @@ class LibvirtMovesTest {
         host.calls.clear();
         driver.finishMigration(guest(id, LARGE), true, true);
         assertEquals(List.of("define", "create"), calls(id));
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
         assertEquals(List.of("disk " + 3 * GIB), media.resizes, "the root disk was grown with qemu-img");
         assertEquals(3 * GIB, virtualSize(id, "disk"));
         assertEquals(GIB, virtualSize(id, "disk.resize-backup"), "the kept copy is the old disk");
 
-        DomainDefinition after = DomainXmlParser.parse(domain(id).xml);
+        DomainDefinition after = DomainXmlParser.parse(host.domainOf(id).xml);
         assertEquals(2048L * 1024, after.memoryKib());
         assertEquals(2, after.vcpus());
         assertEquals(512L * 1024, before.memoryKib());
@@ -140,15 +133,15 @@ class LibvirtMovesTest {
         String id = spawned(SMALL);
         driver.migrateDiskAndPowerOff(id, "fake-host", true, LARGE, 30);
         driver.finishMigration(guest(id, LARGE), true, true);
-        String resized = domain(id).xml;
+        String resized = host.domainOf(id).xml;
         host.calls.clear();
 
         driver.confirmMigration(id, true);
         assertFalse(Files.exists(file(id, "disk.resize-backup")));
         assertFalse(Files.exists(file(id, "resize.xml")));
         assertEquals(3 * GIB, virtualSize(id, "disk"), "the resized disk stays");
-        assertEquals(resized, domain(id).xml);
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(resized, host.domainOf(id).xml);
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
         assertEquals(List.of(), calls(id), "the guest is not touched");
 
         driver.confirmMigration(id, true);
@@ -158,7 +151,7 @@ class LibvirtMovesTest {
     @Test
     void aRevertBringsBackTheOldDiskAndDefinitionAndStartsTheGuest() throws Exception {
         String id = spawned(SMALL);
-        String own = domain(id).xml;
+        String own = host.domainOf(id).xml;
         String ownDisk = Files.readString(file(id, "disk"));
         driver.migrateDiskAndPowerOff(id, "fake-host", true, LARGE, 30);
         driver.finishMigration(guest(id, LARGE), true, true);
@@ -166,18 +159,18 @@ class LibvirtMovesTest {
 
         driver.revertMigration(id, true);
         assertEquals(List.of("destroy"), calls(id), "the resized guest is forced off");
-        assertEquals(GuestState.SHUTOFF, domain(id).state);
+        assertEquals(GuestState.SHUTOFF, host.domainOf(id).state);
         assertTrue(Files.exists(file(id, "disk.resize-backup")), "the kept disk stays for the revert's end");
         assertEquals(3 * GIB, virtualSize(id, "disk"));
 
         host.calls.clear();
         driver.finishRevertMigration(guest(id, SMALL), true, true);
         assertEquals(List.of("define", "create"), calls(id));
-        assertEquals(own, domain(id).xml, "the kept definition is back");
-        assertEquals(512L * 1024, domain(id).definition.memoryKib());
+        assertEquals(own, host.domainOf(id).xml, "the kept definition is back");
+        assertEquals(512L * 1024, host.domainOf(id).definition.memoryKib());
         assertEquals(ownDisk, Files.readString(file(id, "disk")), "the kept root disk is back");
         assertEquals(GIB, virtualSize(id, "disk"));
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
         assertFalse(Files.exists(file(id, "disk.resize-backup")));
         assertFalse(Files.exists(file(id, "resize.xml")));
 
@@ -195,15 +188,15 @@ class LibvirtMovesTest {
         driver.migrateDiskAndPowerOff(id, "fake-host", true, LARGE, 30);
         driver.finishMigration(guest(id, LARGE), true, false);
         assertEquals(List.of("define"), calls(id));
-        assertEquals(GuestState.SHUTOFF, domain(id).state);
-        assertEquals(2, domain(id).definition.vcpus());
+        assertEquals(GuestState.SHUTOFF, host.domainOf(id).state);
+        assertEquals(2, host.domainOf(id).definition.vcpus());
 
         host.calls.clear();
         driver.revertMigration(id, true);
         driver.finishRevertMigration(guest(id, SMALL), true, false);
         assertEquals(List.of("define"), calls(id), "nothing to stop, nothing to start");
-        assertEquals(GuestState.SHUTOFF, domain(id).state);
-        assertEquals(1, domain(id).definition.vcpus());
+        assertEquals(GuestState.SHUTOFF, host.domainOf(id).state);
+        assertEquals(1, host.domainOf(id).definition.vcpus());
         assertEquals(GIB, virtualSize(id, "disk"));
     }
 
@@ -215,7 +208,7 @@ class LibvirtMovesTest {
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("compute-2"), refused.getMessage());
         assertEquals(List.of(), calls(id));
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
     }
 
     @Test
@@ -227,7 +220,7 @@ class LibvirtMovesTest {
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("compute-2"), refused.getMessage());
         assertEquals(List.of(), calls(id));
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
         assertFalse(Files.exists(file(id, "disk.resize-backup")));
         assertFalse(Files.exists(file(id, "resize.xml")));
 
@@ -235,7 +228,7 @@ class LibvirtMovesTest {
         assertThrows(VirtException.class, () -> driver.confirmMigration(id, false));
         assertThrows(VirtException.class, () -> driver.finishRevertMigration(guest(id, SMALL), false, true));
         assertEquals(List.of(), calls(id));
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
 
         driver.revertMigration(id, false);
         assertEquals(List.of("destroy", "undefine"), calls(id), "a revert elsewhere removes the moved guest");
@@ -249,7 +242,7 @@ class LibvirtMovesTest {
                 () -> driver.migrateDiskAndPowerOff(id, "fake-host", true, SMALL, 30));
         assertEquals("Unable to resize disk down.", refused.getMessage());
         assertEquals(List.of(), calls(id));
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
         assertFalse(Files.exists(file(id, "disk.resize-backup")));
         assertFalse(Files.exists(file(id, "resize.xml")));
 
@@ -257,14 +250,14 @@ class LibvirtMovesTest {
         driver.migrateDiskAndPowerOff(id, "fake-host", true, sameDiskFewerCpus, 30);
         driver.finishMigration(guest(id, sameDiskFewerCpus), true, true);
         assertEquals(List.of(), media.resizes, "a disk of the same size is not resized");
-        assertEquals(1, domain(id).definition.vcpus());
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(1, host.domainOf(id).definition.vcpus());
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
     }
 
     @Test
     void aRepeatedMoveKeepsTheFirstCopyAndARepeatedFinishLeavesTheResizedGuestAlone() throws Exception {
         String id = spawned(SMALL);
-        String own = domain(id).xml;
+        String own = host.domainOf(id).xml;
         driver.migrateDiskAndPowerOff(id, "fake-host", true, LARGE, 30);
         String backup = Files.readString(file(id, "disk.resize-backup"));
         // the copy must not be taken again from a disk that changed since
@@ -281,7 +274,7 @@ class LibvirtMovesTest {
         driver.finishMigration(guest(id, LARGE), true, true);
         assertEquals(List.of(), calls(id), "the resized guest runs already");
         assertEquals(List.of("disk " + 3 * GIB), media.resizes, "grown once");
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
     }
 
     @Test
@@ -294,7 +287,7 @@ class LibvirtMovesTest {
         List<String> calls = calls(id);
         assertEquals("shutdown", calls.get(0));
         assertEquals("destroy", calls.get(calls.size() - 1));
-        assertEquals(GuestState.SHUTOFF, domain(id).state);
+        assertEquals(GuestState.SHUTOFF, host.domainOf(id).state);
         assertTrue(tookMs >= 900, "waited for the call's timeout: " + tookMs + " ms");
         assertTrue(Files.exists(file(id, "disk.resize-backup")));
     }

@@ -19,7 +19,6 @@ import dev.stratus.compute.node.virt.VncSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,31 +73,18 @@ class LibvirtSerialConsoleTest {
         below.close();
     }
 
-    private GuestSpec guest(String id) throws IOException {
-        Path cache = Files.createDirectories(dir.resolve("cache"));
-        return Guests.uecGuest(id, Files.writeString(cache.resolve("ami"), "machine"),
-                Files.writeString(cache.resolve("aki"), "kernel"), Files.writeString(cache.resolve("ari"), "ramdisk"),
-                Guests.twoNics());
-    }
-
     private String spawned() throws Exception {
-        String id = UUID.randomUUID().toString();
-        driver.spawn(guest(id));
-        return id;
-    }
-
-    private FakeLibvirtHost.FakeGuest domain(String id) {
-        return host.domains.get(DomainBuilder.domainName(id));
+        return Guests.spawnUec(driver, dir);
     }
 
     private int port(String id) {
-        return SerialPortXml.tcpPorts(domain(id).xml).get(0);
+        return SerialPortXml.tcpPorts(host.domainOf(id).xml).get(0);
     }
 
     @Test
     void aSpawnedGuestListensOnAFreePortOfTheRangeAndLogsTheConsoleAsBefore() throws Exception {
         String id = spawned();
-        SerialPort port = DomainXmlParser.parse(domain(id).xml).devices().serials().get(0);
+        SerialPort port = DomainXmlParser.parse(host.domainOf(id).xml).devices().serials().get(0);
         assertEquals(SerialPort.TCP, port.type());
         assertEquals("127.0.0.1", port.host());
         assertEquals(instances.resolve(id).resolve("console.log").toString(), port.logFile(),
@@ -117,7 +103,7 @@ class LibvirtSerialConsoleTest {
         // a domain defined by someone else with the next free port (as after a node restart)
         int next = port(b) + 1;
         String other = UUID.randomUUID().toString();
-        host.define(SerialPortXml.listenOnTcp(domain(b).xml.replace(b, other), "127.0.0.1", next));
+        host.define(SerialPortXml.listenOnTcp(host.domainOf(b).xml.replace(b, other), "127.0.0.1", next));
         String c = spawned();
         assertEquals(3, java.util.Set.of(port(a), port(b), port(c)).size());
         assertNotEquals(next, port(c));
@@ -130,7 +116,7 @@ class LibvirtSerialConsoleTest {
         driver.powerOff(id, false, 0);
         try (ServerSocket thief = new ServerSocket(old, 1, InetAddress.getByName("127.0.0.1"))) {
             driver.powerOn(id);
-            assertEquals(GuestState.RUNNING, domain(id).state);
+            assertEquals(GuestState.RUNNING, host.domainOf(id).state);
             assertNotEquals(old, port(id));
             driver.reboot(id, true);
             assertNotEquals(old, port(id), "a running guest keeps its (new) port over a hard reboot");
@@ -153,7 +139,7 @@ class LibvirtSerialConsoleTest {
                 () -> driver.serialConsole(UUID.randomUUID().toString())).reason());
         // a guest defined before serial consoles were turned on
         String pty = UUID.randomUUID().toString();
-        host.define(domain(id).xml.replace(id, pty).replaceAll("(?s)<serial.*</serial>",
+        host.define(host.domainOf(id).xml.replace(id, pty).replaceAll("(?s)<serial.*</serial>",
                 "<serial type='pty'><target port='0'/></serial>"));
         assertEquals(ConsoleUnavailable.Reason.NO_SERIAL_PORT,
                 assertThrows(ConsoleUnavailable.class, () -> driver.serialConsole(pty)).reason());
@@ -171,22 +157,22 @@ class LibvirtSerialConsoleTest {
     void rescueResizeAndTheirUndoingKeepTheGuestsPort() throws Exception {
         String id = spawned();
         int port = port(id);
-        driver.rescue(guest(id));
+        driver.rescue(Guests.uecGuestIn(id, dir));
         assertEquals(port, port(id), "the rescue domain");
-        assertTrue(domain(id).xml.contains("disk.rescue"));
+        assertTrue(host.domainOf(id).xml.contains("disk.rescue"));
         driver.unrescue(id);
         assertEquals(port, port(id));
 
-        GuestSpec large = new GuestSpec(guest(id).instance().withFlavor(LARGE), guest(id).bootImage(),
-                guest(id).kernel(), guest(id).ramdisk(), guest(id).kernelCommandLine(), guest(id).configDrive(),
-                guest(id).nics());
+        GuestSpec large = new GuestSpec(Guests.uecGuestIn(id, dir).instance().withFlavor(LARGE), Guests.uecGuestIn(id, dir).bootImage(),
+                Guests.uecGuestIn(id, dir).kernel(), Guests.uecGuestIn(id, dir).ramdisk(), Guests.uecGuestIn(id, dir).kernelCommandLine(), Guests.uecGuestIn(id, dir).configDrive(),
+                Guests.uecGuestIn(id, dir).nics());
         driver.migrateDiskAndPowerOff(id, "fake-host", true, LARGE, 30);
         driver.finishMigration(large, true, true);
         assertEquals(port, port(id), "the resized domain");
         driver.revertMigration(id, true);
-        driver.finishRevertMigration(guest(id), true, true);
+        driver.finishRevertMigration(Guests.uecGuestIn(id, dir), true, true);
         assertEquals(port, port(id), "the kept definition");
-        assertEquals(GuestState.RUNNING, domain(id).state);
+        assertEquals(GuestState.RUNNING, host.domainOf(id).state);
     }
 
     @Test
@@ -200,7 +186,7 @@ class LibvirtSerialConsoleTest {
                     throw new AssertionError("no probe");
                 }));
         String id = UUID.randomUUID().toString();
-        VirtException failed = assertThrows(VirtException.class, () -> full.spawn(guest(id)));
+        VirtException failed = assertThrows(VirtException.class, () -> full.spawn(Guests.uecGuestIn(id, dir)));
         assertTrue(failed.getMessage().contains("No free TCP port for a serial console"), failed.getMessage());
         assertEquals(List.of(), List.copyOf(host.domains.keySet()));
     }

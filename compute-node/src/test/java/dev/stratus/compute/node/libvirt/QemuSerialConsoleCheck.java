@@ -2,14 +2,9 @@ package dev.stratus.compute.node.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.stratus.common.compute.ImageSpec;
-import dev.stratus.compute.node.libvirt.host.NativeHostConnector;
 import dev.stratus.compute.node.virt.ConsoleEndpoint;
-import dev.stratus.compute.node.virt.GuestSpec;
 import dev.stratus.compute.node.virt.SerialConsoleSettings;
-import dev.stratus.compute.node.virt.VncSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -19,13 +14,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -47,63 +37,46 @@ class QemuSerialConsoleCheck {
 
     @Test
     void theGuestsBootOutputComesOverTcpAndIntoTheConsoleLog() throws Exception {
-        Path images = Path.of(System.getProperty("stratus.test.guest-image", "../deploy/guest-image/out"));
-        assumeTrue(Files.isRegularFile(images.resolve("stratus-guest.img")), "no test guest in " + images);
-        Path root = Files.createTempDirectory("stratus-serial-check");
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path cache = Files.createDirectories(root.resolve("cache"));
-        Path disk = Files.copy(images.resolve("stratus-guest.img"), cache.resolve("ami"));
-        Path kernel = Files.copy(images.resolve("stratus-guest.vmlinuz"), cache.resolve("aki"));
-        Path ramdisk = Files.copy(images.resolve("stratus-guest.initrd"), cache.resolve("ari"));
-        TestSettings settings = TestSettings.defaults(root.resolve("instances"))
-                .withUri(System.getProperty("stratus.test.qemu-uri")).withVirtType(LibvirtSettings.VirtType.QEMU)
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                        Duration.ofSeconds(60));
-        SerialConsoleSettings serial;
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            // a range whose first port another listener holds: the guest must take another
-            serial = SerialConsoleSettings.on("127.0.0.1", taken.getLocalPort(), taken.getLocalPort() + 50);
+        try (QemuTestGuest guest = QemuTestGuest.prepare("stratus-serial-check")) {
+            SerialConsoleSettings serial;
+            try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                // a range whose first port another listener holds: the guest must take another
+                serial = SerialConsoleSettings.on("127.0.0.1", taken.getLocalPort(), taken.getLocalPort() + 50);
+            }
+            LibvirtDriver driver = guest.driver(serial);
+            String id = UUID.randomUUID().toString();
+            try {
+                driver.spawn(guest.spec(id));
+                check(driver, id, serial, guest.root());
+            } finally {
+                driver.destroy(id);
+                driver.close();
+            }
         }
-        LibvirtDriver driver = new LibvirtDriver(settings, VncSettings.LOCAL, serial, new NativeHostConnector(),
-                new QemuImg(settings), new GenisoimageConfigDrive(settings),
-                new VirtTypeResolver(settings, (emulator, timeout) -> {
-                    throw new AssertionError("virt_type is qemu: no probe");
-                }));
-        String id = UUID.randomUUID().toString();
-        try {
-            ImageSpec own = new ImageSpec(UUID.randomUUID().toString(), "stratus-guest", "ami", "ami",
-                    Files.size(disk), "x", 0, 0, Map.of("kernel_id", "k", "ramdisk_id", "r"));
-            Map<String, byte[]> drive = Map.of("openstack/latest/meta_data.json",
-                    ("{\"uuid\": \"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
-            driver.spawn(new GuestSpec(Guests.instance(id, own, Guests.flavor(1), true), disk, kernel, ramdisk,
-                    "console=ttyS0", drive, List.of()));
-            ConsoleEndpoint endpoint = driver.serialConsole(id);
-            assertEquals("127.0.0.1", endpoint.host());
-            assertTrue(endpoint.port() >= serial.start() && endpoint.port() < serial.stop(), endpoint.toString());
+    }
 
-            try (Socket socket = new Socket(endpoint.host(), endpoint.port())) {
-                String received = readUntil(socket, READY, null, Duration.ofSeconds(150));
-                assertTrue(received.contains(READY), "over TCP: " + received);
-                // as Tempest's test_live_migration_serial_console: what is typed comes back (getty echoes it)
-                String typed = "stratus_serial_check";
-                String echoed = readUntil(socket, typed, typed, Duration.ofSeconds(60));
-                assertTrue(echoed.contains(typed), "echoed: " + echoed);
-            }
-            Path log = root.resolve("instances").resolve(id).resolve("console.log");
-            String logged = "";
-            for (int i = 0; i < 50 && !logged.contains(READY); i++) {
-                Thread.sleep(100);
-                logged = Files.exists(log) ? driver.consoleOutput(id, null) : "";
-            }
-            assertTrue(logged.contains("Linux version"), "the log has the whole boot: " + logged);
-            assertTrue(logged.contains(READY), "the log: " + logged);
-        } finally {
-            driver.destroy(id);
-            driver.close();
-            try (Stream<Path> files = Files.walk(root)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    private static void check(LibvirtDriver driver, String id, SerialConsoleSettings serial, Path root)
+            throws Exception {
+        ConsoleEndpoint endpoint = driver.serialConsole(id);
+        assertEquals("127.0.0.1", endpoint.host());
+        assertTrue(endpoint.port() >= serial.start() && endpoint.port() < serial.stop(), endpoint.toString());
+
+        try (Socket socket = new Socket(endpoint.host(), endpoint.port())) {
+            String received = readUntil(socket, READY, null, Duration.ofSeconds(150));
+            assertTrue(received.contains(READY), "over TCP: " + received);
+            // as Tempest's test_live_migration_serial_console: what is typed comes back (getty echoes it)
+            String typed = "stratus_serial_check";
+            String echoed = readUntil(socket, typed, typed, Duration.ofSeconds(60));
+            assertTrue(echoed.contains(typed), "echoed: " + echoed);
         }
+        Path log = root.resolve("instances").resolve(id).resolve("console.log");
+        String logged = "";
+        for (int i = 0; i < 50 && !logged.contains(READY); i++) {
+            Thread.sleep(100);
+            logged = Files.exists(log) ? driver.consoleOutput(id, null) : "";
+        }
+        assertTrue(logged.contains("Linux version"), "the log has the whole boot: " + logged);
+        assertTrue(logged.contains(READY), "the log: " + logged);
     }
 
     /**
