@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * (HEAD, GET, single ranges), {@code /redirect/N} (N redirects, then the image), {@code /redirect-forbidden} (a
  * redirect to {@code http://forbidden.example/image.raw}), {@code /chunked} (the image without a length),
  * {@code /stall} (the image's length and first 1000 bytes, then 10 s of silence),
- * {@code /empty} (no bytes), {@code /big} (200,000 zeros), anything else 404.
+ * {@code /empty} (no bytes), {@code /big} (200,000 zeros), {@code /go?to=URL} (a redirect to that URL), anything
+ * else 404. {@link #requests} counts every request it gets.
  */
 final class ExternalImageServer implements AutoCloseable {
 
@@ -25,12 +28,18 @@ final class ExternalImageServer implements AutoCloseable {
 
     final byte[] data;
     final AtomicInteger gets = new AtomicInteger();
+    final AtomicInteger requests = new AtomicInteger();
     private final HttpServer server;
 
     ExternalImageServer(int size) throws IOException {
+        this(size, InetAddress.getLoopbackAddress());
+    }
+
+    /** Listening on {@code address} (a loopback one: tests send nothing elsewhere). */
+    ExternalImageServer(int size, InetAddress address) throws IOException {
         data = new byte[size];
         new Random(7).nextBytes(data);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.createContext("/", this::handle);
         // Its own threads: a stalled answer (/stall) must not hold up the others.
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -42,13 +51,25 @@ final class ExternalImageServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + path;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            requests.incrementAndGet();
             String path = exchange.getRequestURI().getPath();
             boolean head = exchange.getRequestMethod().equals("HEAD");
+            String query = exchange.getRequestURI().getRawQuery();
+            if (path.equals("/go") && query != null && query.startsWith("to=")) {
+                exchange.getResponseHeaders().set("Location",
+                        URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
             if (path.startsWith("/redirect/")) {
                 int left = Integer.parseInt(path.substring("/redirect/".length()));
                 exchange.getResponseHeaders().set("Location", left == 0 ? "/image.raw" : "/redirect/" + (left - 1));

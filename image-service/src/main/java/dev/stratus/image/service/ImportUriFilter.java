@@ -2,7 +2,9 @@ package dev.stratus.image.service;
 
 import dev.stratus.image.config.ImageSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -22,9 +24,10 @@ import java.util.regex.Pattern;
  * {@code disallowed_ports};</li>
  * <li>when a list and its {@code disallowed} twin are both set, only the allowed one counts.</li>
  * </ul>
- * Unlike Glance since its 2026 SSRF fix, a host name is not resolved here: a name that does not resolve fails the
- * import's download in the background (the image back to {@code queued}, its stores in
- * {@code os_glance_failed_import}), as Tempest's {@code test_image_web_download_import_with_bad_url} expects.
+ * Unlike Glance since its 2026 SSRF fix, a host name is not resolved by {@link #allows}: a name that does not resolve
+ * fails the import's download in the background (the image back to {@code queued}, its stores in
+ * {@code os_glance_failed_import}), as Tempest's {@code test_image_web_download_import_with_bad_url} expects. The
+ * download resolves it and checks every address with {@link #refusedAddress} before it connects to one of them.
  */
 @ApplicationScoped
 public class ImportUriFilter {
@@ -91,8 +94,43 @@ public class ImportUriFilter {
     }
 
     /**
-     * Glance's {@code normalize_hostname}, without its DNS lookup: an IP address in its standard form, a name as it
-     * is (lower case); null for encoded addresses (digits alone, digits and dots, hexadecimal parts).
+     * Which of the addresses a download resolved {@code host} (a name or an address, as the URI spells it) to it may
+     * not connect to: the first one in {@code disallowed_hosts}, or, with {@code allowed_hosts} set and the name not
+     * in it, the first one not in it; any unspecified address ({@code 0.0.0.0}, {@code ::}: this host); null when
+     * all may be used.
+     */
+    public InetAddress refusedAddress(String host, InetAddress... addresses) {
+        String name = normalize(host == null ? null : unbracketed(host));
+        boolean nameAllowed = name != null && allowedHosts.contains(name);
+        for (InetAddress address : addresses) {
+            String text = canonical(address);
+            if (address.isAnyLocalAddress() || disallowedHosts.contains(text)
+                    || (!allowedHosts.isEmpty() && !nameAllowed && !allowedHosts.contains(text))) {
+                return address;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An address as the host lists hold it: IPv4 in dotted decimal (IPv4-mapped IPv6 addresses too, as Java maps
+     * them), IPv6 in Java's full form without a zone.
+     */
+    static String canonical(InetAddress address) {
+        if (address instanceof Inet6Address v6 && (v6.getScopeId() != 0 || v6.getScopedInterface() != null)) {
+            try {
+                return InetAddress.getByAddress(address.getAddress()).getHostAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return address.getHostAddress();
+    }
+
+    /**
+     * Glance's {@code normalize_hostname}, without its DNS lookup: an IP address in its standard form (IPv6 in Java's,
+     * zone dropped), a name in lower case without its final dot; null for encoded addresses (digits alone, digits and
+     * dots, hexadecimal parts).
      */
     static String normalize(String host) {
         if (host == null || host.isEmpty()) {
@@ -108,13 +146,20 @@ public class ImportUriFilter {
             }
             try {
                 // An IPv6 literal (checked above): parsed, never looked up.
-                return InetAddress.getByName(h).getHostAddress();
-            } catch (java.net.UnknownHostException e) {
+                return canonical(InetAddress.getByName(h));
+            } catch (UnknownHostException e) {
                 return null;
             }
         }
         if (DIGITS_AND_DOTS.matcher(h).matches()) {
             return null;
+        }
+        if (h.endsWith(".") && !h.endsWith("..")) {
+            // The root's dot: "forbidden.example." is "forbidden.example".
+            h = h.substring(0, h.length() - 1);
+            if (h.isEmpty()) {
+                return null;
+            }
         }
         // Hexadecimal or octal parts (0x7f.0.0.1, 0x7f000001): inet_aton would take them for an address.
         for (String part : h.split("\\.")) {
@@ -167,10 +212,14 @@ public class ImportUriFilter {
 
     private static List<String> hosts(Optional<List<String>> list) {
         return entries(list).stream().map(h -> {
-            String bare = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+            String bare = unbracketed(h);
             String normal = normalize(bare);
             return normal == null ? bare.toLowerCase(Locale.ROOT) : normal;
         }).toList();
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static List<Integer> ports(String name, Optional<List<String>> list) {

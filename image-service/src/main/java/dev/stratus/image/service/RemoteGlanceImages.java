@@ -49,7 +49,7 @@ class RemoteGlanceImages {
             throw new IOException("Processed URI for glance-download does not pass filtering: " + fileUrl);
         }
         JsonNode record;
-        try (ImportDownloads.Download answer = downloads.open(imageUrl, token)) {
+        try (ImportDownloads.Download answer = downloads.openTrusted(imageUrl, token)) {
             record = ImageEndpoints.readJson(answer.body(), "the remote image's record");
         }
         String status = record.path("status").asText(null);

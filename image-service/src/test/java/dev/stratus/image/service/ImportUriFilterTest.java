@@ -10,6 +10,9 @@ import dev.stratus.image.config.ImageSettings;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +106,56 @@ class ImportUriFilterTest {
         assertFalse(disallowedHosts.allows("http://[0:0::1]/x"));
         assertFalse(disallowedHosts.allows("http://Metadata.Internal/x"));
         assertTrue(disallowedHosts.allows("http://example.com/x"));
+    }
+
+    @Test
+    void otherSpellingsOfAHostAreTheHostTheyMean() {
+        ImportUriFilter filter = with("disallowed-hosts", "127.0.0.1,[::1],metadata.internal.,Images.Example");
+        for (String uri : List.of("http://[::ffff:127.0.0.1]/", "http://[::ffff:7f00:1]/",
+                "http://[0:0:0:0:0:FFFF:7F00:0001]/", "http://[0000::1]/", "http://[::1%1]/",
+                "http://metadata.internal/", "http://metadata.internal./", "http://METADATA.Internal./",
+                "http://images.example./", "http://user@IMAGES.EXAMPLE:80/", "http://127.0.0.1./",
+                "http://2130706433/", "http://0177.0.0.1/", "http://0x7f.1/", "http://127.1/")) {
+            assertFalse(filter.allows(uri), uri);
+        }
+        assertTrue(filter.allows("http://127.0.0.2/"));
+        assertTrue(filter.allows("http://[::2]/"));
+        assertTrue(filter.allows("http://metadata.internal.example/"));
+        assertEquals("metadata.internal", ImportUriFilter.normalize("Metadata.Internal."));
+        assertNull(ImportUriFilter.normalize("."));
+        assertNull(ImportUriFilter.normalize("0x7f.0.0.1."));
+    }
+
+    private static InetAddress address(String literal) throws UnknownHostException {
+        return InetAddress.getByName(literal); // a literal: parsed, never looked up
+    }
+
+    @Test
+    void everyResolvedAddressIsCheckedAgainstTheDisallowedHosts() throws Exception {
+        ImportUriFilter filter = with("disallowed-hosts", "127.0.0.1,169.254.169.254,[fe80::1]");
+        assertEquals(address("127.0.0.1"), filter.refusedAddress("localhost", address("127.0.0.1")));
+        assertEquals(address("169.254.169.254"), filter.refusedAddress("images.example.com",
+                address("10.0.0.1"), address("169.254.169.254")), "any of them");
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 255, (byte) 255, 127, 0, 0, 1};
+        assertEquals("127.0.0.1", filter.refusedAddress("rebind.example", InetAddress.getByAddress(mapped))
+                .getHostAddress(), "an IPv4-mapped AAAA answer");
+        assertEquals(address("fe80::1%1"), filter.refusedAddress("link.example", address("fe80::1%1")),
+                "with a zone");
+        assertEquals(address("0.0.0.0"), filter.refusedAddress("zero.example", address("0.0.0.0")),
+                "the unspecified address is this host");
+        assertEquals(address("::"), filter(Map.of()).refusedAddress("[::]", address("::")));
+        assertNull(filter.refusedAddress("images.example.com", address("10.0.0.1"), address("::1")));
+        assertNull(filter(Map.of()).refusedAddress("localhost", address("127.0.0.1")), "no list, no refusal");
+    }
+
+    @Test
+    void withAllowedHostsANameIsAllowedByItselfOrByAllItsAddresses() throws Exception {
+        ImportUriFilter filter = with("allowed-hosts", "images.example.com,10.0.0.1,[fd00::5]");
+        assertNull(filter.refusedAddress("Images.Example.Com.", address("192.0.2.7")), "the name is allowed");
+        assertNull(filter.refusedAddress("mirror.example", address("10.0.0.1"), address("fd00:0::5")));
+        assertEquals(address("10.0.0.2"), filter.refusedAddress("mirror.example", address("10.0.0.1"),
+                address("10.0.0.2")));
+        assertNull(filter.refusedAddress("[fd00::5]", address("fd00::5")));
     }
 
     @Test
