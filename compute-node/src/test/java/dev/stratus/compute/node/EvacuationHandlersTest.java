@@ -11,6 +11,7 @@ import dev.stratus.common.compute.EvacuateInstance;
 import dev.stratus.common.compute.InstanceAction;
 import dev.stratus.common.compute.InstanceBuild;
 import dev.stratus.common.compute.InstanceMove;
+import dev.stratus.common.compute.InstanceStateReport;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.compute.node.virt.PowerState;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Evacuations between two simulated hosts (fake driver, real broker): the destination builds the instance anew and
  * reports it there ({@code done}), stopped if it was; a failure there leaves the instance in ERROR on its source;
- * the source, once back, destroys the guest it kept and reports {@code completed}.
+ * the source, once back, destroys the guest it kept and reports {@code completed}; a guest deleted while its host
+ * was down is destroyed there and reported {@code deleted}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ComputeNodeTestResource.class, restrictToAnnotatedClass = true)
@@ -102,5 +104,30 @@ class EvacuationHandlersTest extends TwoHostTest {
                 failed.state().fault().message());
         assertEquals(PowerState.NOSTATE, fake(dest).powerState(id), "no half-built guest is left");
         assertFalse(dest.registry().get(id).isPresent());
+    }
+
+    @Test
+    void aGuestDeletedWhileItsHostWasDownIsDestroyedOnceBackAndNotBroughtBack() {
+        InstanceBuild instance = active("deleted-while-down", Map.of());
+        String id = instance.instanceId();
+        assertEquals(PowerState.RUNNING, fake(source).powerState(id));
+
+        messaging.cast(ComputeTopics.computeHost(source.host()), DestroyEvacuated.TYPE, DestroyEvacuated.deleted(id))
+                .join();
+        InstanceStateReport deleted = recorder.awaitReport(id, r -> "deleted".equals(r.vmState()));
+        assertEquals(0, deleted.powerState());
+        assertEquals(source.host(), deleted.host());
+        assertEquals(PowerState.NOSTATE, fake(source).powerState(id), "the guest is gone");
+        assertTrue(source.registry().get(id).isEmpty());
+        assertTrue(source.registry().wasDeleted(id), "a late build of it is refused");
+        assertTrue(recorder.moveReports.stream().noneMatch(r -> r.state().instanceId().equals(id)),
+                "no migration to complete");
+
+        // A redelivery finds no guest and reports deleted again.
+        long before = recorder.reportsFor(id).stream().filter(r -> "deleted".equals(r.vmState())).count();
+        messaging.cast(ComputeTopics.computeHost(source.host()), DestroyEvacuated.TYPE, DestroyEvacuated.deleted(id))
+                .join();
+        recorder.await(() -> recorder.reportsFor(id).stream().filter(r -> "deleted".equals(r.vmState())).count()
+                > before ? true : null, "the second deleted report");
     }
 }

@@ -39,7 +39,10 @@ public class MoveReportListener implements TopicListener<MoveReport> {
     public CompletionStage<?> handle(MoveReport report, MessageContext context) {
         MoveReports.Outcome outcome = reports.apply(report);
         CompletableFuture<Void> claims = switch (outcome.claims()) {
-            case COMMIT -> casts.commitMove(report.state().instanceId(), report.migrationId());
+            case COMMIT -> outcome.superseded().isEmpty()
+                    ? casts.commitMove(report.state().instanceId(), report.migrationId())
+                    : CompletableFuture.allOf(casts.release(outcome.superseded()),
+                            casts.commitMove(report.state().instanceId(), report.migrationId()));
             case RETURN -> casts.release(List.of(report.migrationId()));
             case KEEP -> CompletableFuture.completedFuture(null);
         };

@@ -96,14 +96,43 @@ public class MoveRecords {
     }
 
     /**
-     * The instances are gone: their open moves end (confirmed when they waited for a confirm, else in error).
-     * Returns the moves' uuids, whose claims go back to the scheduler.
+     * The instances are gone: their open moves end (confirmed when they waited for a confirm, else in error; an
+     * evacuation {@code done} stays so until its source destroyed its guest). Returns the moves' uuids, whose claims
+     * go back to the scheduler.
      */
     public List<String> endWith(List<String> instanceUuids) {
-        return sql.list("update migrations set status = case when status = 'finished' then 'confirmed' else 'error'"
-                + " end, updated_at = now() where instance_uuid = any(?) and status not in " + OVER_SQL
-                + " and move_spec is not null returning uuid", rs -> rs.getString(1),
-                (Object) instanceUuids.toArray(String[]::new));
+        Object uuids = instanceUuids.toArray(String[]::new);
+        // An evacuation done stays done: its source, once back, still has a guest to destroy.
+        List<String> ended = new java.util.ArrayList<>(sql.list("select uuid from migrations where"
+                + " instance_uuid = any(?) and " + EVACUATION_DONE + " and move_spec is not null",
+                rs -> rs.getString(1), uuids));
+        ended.addAll(sql.list("update migrations set status = case when status = 'finished' then 'confirmed'"
+                + " else 'error' end, updated_at = now() where instance_uuid = any(?) and status not in " + OVER_SQL
+                + " and not (" + EVACUATION_DONE + ") and move_spec is not null returning uuid",
+                rs -> rs.getString(1), uuids));
+        return ended;
+    }
+
+    private static final String EVACUATION_DONE = "migration_type = 'evacuation' and status = 'done'";
+
+    /**
+     * The instance's evacuations that are {@code done} and older than {@code migrationUuid}: once that later move's
+     * claim becomes the instance's, their destinations' claims (held by their migrations) are no longer its.
+     */
+    public List<String> doneEvacuationsBefore(String instanceUuid, String migrationUuid) {
+        return sql.list("select uuid from migrations where instance_uuid = ? and " + EVACUATION_DONE
+                + " and uuid <> ? and id < (select id from migrations where uuid = ?) order by id",
+                rs -> rs.getString(1), instanceUuid, migrationUuid, migrationUuid);
+    }
+
+    /**
+     * Whether a later move of the evacuated instance already made its own claim the instance's (confirmed or
+     * completed): the evacuation's claims were settled then, and its {@code completed} has none left to settle.
+     */
+    public boolean superseded(String evacuationUuid) {
+        return sql.count("select count(*) from migrations e join migrations m on m.instance_uuid = e.instance_uuid"
+                + " where e.uuid = ? and m.id > e.id and m.status in ('confirmed', 'completed')"
+                + " and m.move_spec is not null", evacuationUuid) > 0;
     }
 
     /** Whether the migration is an evacuation. */
@@ -124,14 +153,14 @@ public class MoveRecords {
 
     /**
      * The evacuations away from {@code sourceHost} that are {@code done} and were asked before the host's service
-     * started ({@code startedAt}: it ran again since), of instances that live on another host now (never one that is
-     * back on this host, nor a deleted one: their guests are not this cleanup's).
+     * started ({@code startedAt}: it ran again since), of instances that live on another host now or were deleted
+     * there (never one that is back on this host: its guest is not this cleanup's).
      */
     public List<Evacuated> evacuatedFrom(String sourceHost, java.time.Instant startedAt) {
         return sql.list("select m.instance_uuid, m.uuid from migrations m join instances i on i.uuid = m.instance_uuid"
                 + " where m.migration_type = 'evacuation' and m.status = 'done' and m.source_compute = ?"
                 + " and m.created_at < ? and m.deleted_at is null and i.host is distinct from m.source_compute"
-                + " and i.deleted_at is null order by m.id", rs -> new Evacuated(rs.getString(1), rs.getString(2)),
+                + " order by m.id", rs -> new Evacuated(rs.getString(1), rs.getString(2)),
                 sourceHost, startedAt);
     }
 

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
  * The source's part of an evacuation, Nova's {@code _destroy_evacuated_instances} at a compute's start: when a host
  * reports from a service started after an evacuation away from it was asked (it was restarted, not merely forced down
  * while it ran on), the guest it kept of that instance (the evacuation {@code done}, the instance on another host) is
- * to be destroyed there. Each is asked of the host with {@link DestroyEvacuated}; its answer
+ * to be destroyed there, also when the instance was deleted since (its delete returned the claims; the guest is
+ * still there). Each is asked of the host with {@link DestroyEvacuated}; its answer
  * ({@code completed}) returns the source's claim. Asked again on each heartbeat until answered (the host's handler
  * is idempotent), so a lost message only delays it.
  */

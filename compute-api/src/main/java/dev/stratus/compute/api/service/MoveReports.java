@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratus.common.compute.FlavorSpec;
 import dev.stratus.common.compute.MoveReport;
 import dev.stratus.compute.api.persistence.InstanceRepository;
+import dev.stratus.compute.api.persistence.InstanceRow;
 import dev.stratus.compute.api.persistence.MoveRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,10 @@ import jakarta.transaction.Transactional;
  * migration's status and, when the report says so, the instance's flavor, in one transaction. What the scheduler
  * must do about the claims is the caller's, after the commit. An evacuation's {@code done} keeps both claims (the
  * source's guest still holds its resources); its {@code completed}, reported by the source once it destroyed that
- * guest, commits them and changes nothing of the instance.
+ * guest, commits them and changes nothing of the instance. A later move committed while an evacuation is still
+ * {@code done} settles that evacuation's claims with its own: the destination's goes back (the instance left it), and
+ * the source's was the instance's, which the commit returns; so the evacuation's late {@code completed} commits
+ * nothing, nor does one of an instance deleted since (its delete returned every claim).
  */
 @ApplicationScoped
 public class MoveReports {
@@ -31,8 +35,17 @@ public class MoveReports {
         RETURN
     }
 
-    /** The follow-up of the state report and of the claims. */
-    public record Outcome(StateReports.FollowUp state, Claims claims) {
+    /**
+     * The follow-up of the state report and of the claims.
+     *
+     * @param superseded with {@link Claims#COMMIT}: the migrations of older evacuations still {@code done} whose
+     *        destinations' claims go back (the instance left those hosts by this move)
+     */
+    public record Outcome(StateReports.FollowUp state, Claims claims, java.util.List<String> superseded) {
+
+        Outcome(StateReports.FollowUp state, Claims claims) {
+            this(state, claims, java.util.List.of());
+        }
     }
 
     private final StateReports states;
@@ -53,7 +66,8 @@ public class MoveReports {
      */
     @Transactional
     public Outcome apply(MoveReport report) {
-        instances.lockForUpdate(report.state().instanceId());
+        String instanceUuid = report.state().instanceId();
+        boolean deleted = instances.lockForUpdate(instanceUuid).map(InstanceRow::isDeleted).orElse(true);
         boolean finished = MoveReport.FINISHED.equals(report.migrationStatus());
         String host = report.destHost() != null ? report.destHost()
                 : finished ? blankToNull(report.state().host()) : null;
@@ -62,7 +76,11 @@ public class MoveReports {
         boolean advanced = moves.advance(report.migrationId(), report.migrationStatus(), host, node);
         if (MoveReport.COMPLETED.equals(report.migrationStatus()) && moves.isEvacuation(report.migrationId())) {
             // The evacuation's source destroyed its guest: the instance lives on elsewhere, its state untouched.
-            return new Outcome(StateReports.FollowUp.NONE, advanced ? Claims.COMMIT : Claims.KEEP);
+            // Its claims were settled already when the instance was deleted since (all returned) or moved on by a
+            // later move (whose commit returned the source's claim and this evacuation's destination's).
+            boolean settled = deleted || moves.superseded(report.migrationId());
+            return advanced && !settled ? committed(StateReports.FollowUp.NONE, instanceUuid, report.migrationId())
+                    : new Outcome(StateReports.FollowUp.NONE, Claims.KEEP);
         }
         StateReports.FollowUp followUp = states.applyMove(report.state(), advanced);
         if (!advanced) {
@@ -71,12 +89,15 @@ public class MoveReports {
         if (report.flavor() != null) {
             setFlavor(report.state().instanceId(), report.flavor());
         }
-        Claims claims = switch (report.migrationStatus()) {
-            case MoveReport.CONFIRMED, MoveReport.COMPLETED -> Claims.COMMIT;
-            case MoveReport.REVERTED, MoveReport.ERROR, MoveReport.FAILED -> Claims.RETURN;
-            default -> Claims.KEEP;
+        return switch (report.migrationStatus()) {
+            case MoveReport.CONFIRMED, MoveReport.COMPLETED -> committed(followUp, instanceUuid, report.migrationId());
+            case MoveReport.REVERTED, MoveReport.ERROR, MoveReport.FAILED -> new Outcome(followUp, Claims.RETURN);
+            default -> new Outcome(followUp, Claims.KEEP);
         };
-        return new Outcome(followUp, claims);
+    }
+
+    private Outcome committed(StateReports.FollowUp followUp, String instanceUuid, String migrationUuid) {
+        return new Outcome(followUp, Claims.COMMIT, moves.doneEvacuationsBefore(instanceUuid, migrationUuid));
     }
 
     private void setFlavor(String uuid, FlavorSpec flavor) {

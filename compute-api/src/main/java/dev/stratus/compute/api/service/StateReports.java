@@ -113,8 +113,11 @@ public class StateReports {
         if (row.isDeleted()) {
             instances.db().update("update instances set last_report_sequence = greatest(last_report_sequence, ?)"
                     + " where uuid = ?", report.sequence(), row.uuid());
+            // Only a report of the guest's state says it is still there: a delete's own start (an event alone)
+            // does not, or each delete would ask for the next.
             boolean stillOnHost = report.host() != null && !report.host().isEmpty()
-                    && !"deleted".equals(report.vmState());
+                    && (report.vmState() != null ? !"deleted".equals(report.vmState())
+                            : report.powerState() != null && report.powerState() != 0);
             return stillOnHost ? FollowUp.DESTROY_ON_HOST : FollowUp.NONE;
         }
         if ("deleted".equals(report.vmState())) {

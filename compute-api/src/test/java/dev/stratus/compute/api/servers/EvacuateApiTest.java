@@ -15,8 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stratus.common.compute.ComputeTopics;
 import dev.stratus.common.compute.DestroyEvacuated;
-import dev.stratus.common.compute.HostResources;
-import dev.stratus.common.compute.ServiceHeartbeat;
 import dev.stratus.common.compute.InstanceFault;
 import dev.stratus.common.compute.InstanceMove;
 import dev.stratus.common.compute.InstanceStateReport;
@@ -29,8 +27,7 @@ import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,37 +42,11 @@ class EvacuateApiTest extends ServerApiTestBase {
 
     private static final String DEST = SchedulerStub.OTHER_HOST;
 
-    private Response evacuate(String version, String id, String args) {
-        return as(keys.admin(), version).body("{\"evacuate\": " + args + "}").post("/v2.1/servers/" + id + "/action");
-    }
+    private DownHosts hosts;
 
-    /** A compute host of its own, reporting now (up). */
-    private String host(String prefix) {
-        String host = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        fixture.computeHost(host, keys.admin());
-        return host;
-    }
-
-    /** {@code host}'s compute service reports from a process started now. */
-    private void restarted(String host) {
-        HostResources resources = new HostResources(host, "QEMU", 8002000, "192.0.2.11", 4, 8192, 100, 0, 512, 0,
-                16.0, 1.5, 1.0, 0, 0, 0, 0, "{}", List.of());
-        messaging.broadcast(ComputeTopics.SERVICES_FANOUT, ServiceHeartbeat.TYPE, new ServiceHeartbeat(host,
-                "nova-compute", "0.1.0", Instant.now(), Instant.now(), 10, resources, null)).join();
-    }
-
-    private void forceDown(String host) {
-        as(keys.admin(), "2.11").body("{\"host\": \"" + host + "\", \"binary\": \"nova-compute\","
-                + " \"forced_down\": true}").put("/v2.1/os-services/force-down").then().statusCode(200);
-    }
-
-    /** An ACTIVE server of {@code token} on {@code host}. */
-    private String serverOn(String token, String name, String host) {
-        String id = fixture.activeServer(token, name);
-        fixture.report(id, "active", null, true, 1, host, null, null);
-        SchedulerStub.await(() -> host.equals(as(keys.admin(), "2.1").get("/v2.1/servers/" + id).then().extract()
-                .path("server.OS-EXT-SRV-ATTR:host")) ? Boolean.TRUE : null, "server on " + host);
-        return id;
+    @BeforeEach
+    void downHosts() {
+        hosts = new DownHosts(keys, messaging, fixture);
     }
 
     private void evacuationReport(String id, InstanceMove move, String status, String host, String vmState,
@@ -98,16 +69,12 @@ class EvacuateApiTest extends ServerApiTestBase {
     @Test
     void anEvacuationRebuildsTheServerElsewhereAndTheSourceCleansUpOnceBack() throws Exception {
         String ann = keys.member("ann", "p-evac-1");
-        String source = host("evac-src");
-        List<DestroyEvacuated> destroys = new CopyOnWriteArrayList<>();
-        messaging.subscribe(ComputeTopics.computeHost(source), DestroyEvacuated.TYPE, (m, c) -> {
-            destroys.add(m);
-            return CompletableFuture.completedFuture(null);
-        });
-        String id = serverOn(ann, "evacuee", source);
-        forceDown(source);
+        String source = hosts.host("evac-src");
+        List<DestroyEvacuated> destroys = hosts.destroysOn(source);
+        String id = hosts.serverOn(ann, "evacuee", source);
+        hosts.forceDown(source);
 
-        Response started = evacuate("2.14", id, "{\"adminPass\": \"s3cret\"}");
+        Response started = hosts.evacuate("2.14", id, "{\"adminPass\": \"s3cret\"}");
         started.then().statusCode(200);
         assertEquals("", started.body().asString(), "no body from 2.14");
         ScheduleMove request = stub.awaitMoveRequest(started.header("x-openstack-request-id"));
@@ -155,7 +122,7 @@ class EvacuateApiTest extends ServerApiTestBase {
         Thread.sleep(300);
         assertTrue(destroys.isEmpty(), "no destroy before the source restarted");
         // The source runs again: it is told to destroy its guest, and its answer settles the claims.
-        restarted(source);
+        hosts.restarted(source);
         DestroyEvacuated destroy = SchedulerStub.await(() -> destroys.stream().findFirst().orElse(null),
                 "the destroy on the source");
         assertEquals(id, destroy.instanceId());
@@ -169,7 +136,7 @@ class EvacuateApiTest extends ServerApiTestBase {
         as(keys.admin(), "2.1").get("/v2.1/servers/" + id).then().body("server.OS-EXT-SRV-ATTR:host", equalTo(DEST))
                 .body("server.status", equalTo("ACTIVE"));
         int before = destroys.size();
-        restarted(source);
+        hosts.restarted(source);
         Thread.sleep(300);
         assertEquals(before, destroys.size(), "a completed evacuation is not cleaned up again");
     }
@@ -177,13 +144,13 @@ class EvacuateApiTest extends ServerApiTestBase {
     @Test
     void below214ThePasswordIsAnsweredAndAStoppedServerStaysStopped() {
         String bob = keys.member("bob", "p-evac-2");
-        String source = host("evac-stop");
-        String id = serverOn(bob, "stopped-evacuee", source);
+        String source = hosts.host("evac-stop");
+        String id = hosts.serverOn(bob, "stopped-evacuee", source);
         fixture.report(id, "stopped", null, true, 4, source, null, null);
         fixture.awaitStatus(bob, id, "SHUTOFF");
-        forceDown(source);
-        String named = host("evac-named");
-        Response started = evacuate("2.1", id, "{\"host\": \"" + named + "\", \"onSharedStorage\": \"False\"}");
+        hosts.forceDown(source);
+        String named = hosts.host("evac-named");
+        Response started = hosts.evacuate("2.1", id, "{\"host\": \"" + named + "\", \"onSharedStorage\": \"False\"}");
         started.then().statusCode(200).body("adminPass", notNullValue());
         String password = started.then().extract().path("adminPass");
         ScheduleMove request = stub.awaitMoveRequest(started.header("x-openstack-request-id"));
@@ -203,11 +170,11 @@ class EvacuateApiTest extends ServerApiTestBase {
     @Test
     void aFailedEvacuationLeavesTheServerInErrorAndReturnsTheDestinationsClaim() {
         String cat = keys.member("cat", "p-evac-3");
-        String source = host("evac-fail");
-        String id = serverOn(cat, "fails", source);
-        forceDown(source);
-        String named = host("evac-chk");
-        Response started = evacuate("2.29", id, "{\"host\": \"" + named + "\", \"force\": false}");
+        String source = hosts.host("evac-fail");
+        String id = hosts.serverOn(cat, "fails", source);
+        hosts.forceDown(source);
+        String named = hosts.host("evac-chk");
+        Response started = hosts.evacuate("2.29", id, "{\"host\": \"" + named + "\", \"force\": false}");
         started.then().statusCode(200);
         ScheduleMove request = stub.awaitMoveRequest(started.header("x-openstack-request-id"));
         assertFalse(request.forced(), "from 2.29 a named host is checked by the filters");
@@ -220,45 +187,45 @@ class EvacuateApiTest extends ServerApiTestBase {
         as(keys.admin(), "2.1").get("/v2.1/servers/" + id).then()
                 .body("server.OS-EXT-SRV-ATTR:host", equalTo(source));
         // An ERROR server may be evacuated again.
-        evacuate("2.14", id, "{}").then().statusCode(200);
+        hosts.evacuate("2.14", id, "{}").then().statusCode(200);
     }
 
     @Test
     void badEvacuationsAreRefusedInNovasOrderAndSendNothing() {
         String dan = keys.member("dan", "p-evac-4");
-        String source = host("evac-up");
-        String id = serverOn(dan, "refused", source);
+        String source = hosts.host("evac-up");
+        String id = hosts.serverOn(dan, "refused", source);
 
         as(dan, "2.14").body("{\"evacuate\": {}}").post("/v2.1/servers/" + id + "/action").then().statusCode(403);
-        evacuate("2.14", id, "{}").then().statusCode(400)
+        hosts.evacuate("2.14", id, "{}").then().statusCode(400)
                 .body("badRequest.message", equalTo("Compute service of " + source + " is still in use."));
-        evacuate("2.1", id, "{}").then().statusCode(400)
+        hosts.evacuate("2.1", id, "{}").then().statusCode(400)
                 .body("badRequest.message", containsString("'onSharedStorage' is a required property"));
-        evacuate("2.1", id, "{\"onSharedStorage\": \"maybe\"}").then().statusCode(400);
-        evacuate("2.1", id, "{\"onSharedStorage\": true, \"adminPass\": \"x\"}").then().statusCode(400)
+        hosts.evacuate("2.1", id, "{\"onSharedStorage\": \"maybe\"}").then().statusCode(400);
+        hosts.evacuate("2.1", id, "{\"onSharedStorage\": true, \"adminPass\": \"x\"}").then().statusCode(400)
                 .body("badRequest.message", equalTo("admin password can't be changed on existing disk"));
-        evacuate("2.14", id, "{\"onSharedStorage\": false}").then().statusCode(400)
+        hosts.evacuate("2.14", id, "{\"onSharedStorage\": false}").then().statusCode(400)
                 .body("badRequest.message", containsString("'onSharedStorage' was unexpected"));
-        evacuate("2.14", id, "{\"force\": true, \"host\": \"x\"}").then().statusCode(400);
-        evacuate("2.29", id, "{\"force\": true}").then().statusCode(400)
+        hosts.evacuate("2.14", id, "{\"force\": true, \"host\": \"x\"}").then().statusCode(400);
+        hosts.evacuate("2.29", id, "{\"force\": true}").then().statusCode(400)
                 .body("badRequest.message", equalTo("Can't force to a non-provided destination"));
-        evacuate("2.68", id, "{\"force\": false}").then().statusCode(400);
-        evacuate("2.14", id, "{\"host\": 5}").then().statusCode(400);
-        evacuate("2.14", id, "{\"bogus\": 1}").then().statusCode(400);
-        evacuate("2.14", UUID.randomUUID().toString(), "{}").then().statusCode(404);
-        evacuate("2.14", id, "{\"host\": \"no-such-host\"}").then().statusCode(404)
+        hosts.evacuate("2.68", id, "{\"force\": false}").then().statusCode(400);
+        hosts.evacuate("2.14", id, "{\"host\": 5}").then().statusCode(400);
+        hosts.evacuate("2.14", id, "{\"bogus\": 1}").then().statusCode(400);
+        hosts.evacuate("2.14", UUID.randomUUID().toString(), "{}").then().statusCode(404);
+        hosts.evacuate("2.14", id, "{\"host\": \"no-such-host\"}").then().statusCode(404)
                 .body("itemNotFound.message", equalTo("Compute host no-such-host not found."));
-        evacuate("2.14", id, "{\"host\": \"" + source + "\"}").then().statusCode(400)
+        hosts.evacuate("2.14", id, "{\"host\": \"" + source + "\"}").then().statusCode(400)
                 .body("badRequest.message", equalTo("The target host can't be the same one."));
 
-        forceDown(source);
+        hosts.forceDown(source);
         fixture.report(id, "paused", null, true, 3, source, null, null);
         fixture.awaitStatus(dan, id, "PAUSED");
-        evacuate("2.14", id, "{}").then().statusCode(409).body("conflictingRequest.message",
+        hosts.evacuate("2.14", id, "{}").then().statusCode(409).body("conflictingRequest.message",
                 containsString("Cannot 'evacuate' instance " + id + " while it is in vm_state paused"));
         fixture.report(id, "active", "rebooting", false, 1, source, null, null);
         fixture.awaitStatus(dan, id, "REBOOT");
-        evacuate("2.14", id, "{}").then().statusCode(409).body("conflictingRequest.message",
+        hosts.evacuate("2.14", id, "{}").then().statusCode(409).body("conflictingRequest.message",
                 containsString("while it is in task_state rebooting"));
         assertFalse(stub.moveRequests.stream().anyMatch(r -> r.move().instanceId().equals(id)), "nothing was sent");
         as(keys.admin(), "2.59").get("/v2.1/os-migrations?instance_uuid=" + id).then()
