@@ -51,6 +51,11 @@ record ImportCalls(String token) {
                 && image.getString("os_glance_import_task") == null;
     }
 
+    /** The image active with its import over. */
+    static Predicate<JsonPath> importedActive() {
+        return image -> "active".equals(image.getString("status")) && importDone().test(image);
+    }
+
     /** An import ended with a store in {@code os_glance_failed_import}. */
     static Predicate<JsonPath> importFailed() {
         return image -> image.getString("os_glance_failed_import") != null

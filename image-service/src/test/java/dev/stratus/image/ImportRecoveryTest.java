@@ -34,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -118,25 +117,14 @@ class ImportRecoveryTest {
         return id;
     }
 
-    private JsonPath image(String id) {
-        return as(admin()).get("/v2/images/" + id).then().statusCode(200).extract().jsonPath();
+    /** The calls as the admin, who sees every image. */
+    private ImportCalls asAdmin() {
+        return new ImportCalls(admin());
     }
 
-    private JsonPath await(String id, Predicate<JsonPath> done) throws InterruptedException {
-        JsonPath image = null;
-        for (int i = 0; i < 200; i++) {
-            image = image(id);
-            if (done.test(image)) {
-                return image;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the image never got there: " + image.prettify());
-    }
-
-    private static Predicate<JsonPath> importDone() {
-        return image -> "".equals(image.getString("os_glance_importing_to_stores"))
-                && image.getString("os_glance_import_task") == null;
+    /** In both stores, the import over. */
+    private static java.util.function.Predicate<JsonPath> inBothStores() {
+        return i -> "cheap,fast".equals(i.getString("stores")) && ImportCalls.importDone().test(i);
     }
 
     /** What an import leaves in the database when its process dies: returns the task id. */
@@ -205,7 +193,7 @@ class ImportRecoveryTest {
 
         assertEquals(1, recovery.sweep());
 
-        JsonPath image = image(id);
+        JsonPath image = asAdmin().image(id);
         assertEquals("queued", image.getString("status"));
         assertNull(image.get("size"));
         assertNull(image.get("checksum"));
@@ -224,7 +212,7 @@ class ImportRecoveryTest {
         as(owner()).contentType("application/octet-stream").body(data).put("/v2/images/" + id + "/stage")
                 .then().statusCode(204);
         importImage(owner(), id, "{\"method\": {\"name\": \"glance-direct\"}, \"all_stores\": true}", 202);
-        image = await(id, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        image = asAdmin().await(id, ImportCalls.importedActive());
         assertEquals("cheap,fast", image.getString("stores"));
         assertEquals("", image.getString("os_glance_failed_import"));
         assertArrayEquals(data, Files.readAllBytes(CHEAP.resolve(id)));
@@ -252,7 +240,7 @@ class ImportRecoveryTest {
         assertEquals(2, recovery.sweep());
 
         for (String id : new String[] {web, glance}) {
-            JsonPath image = image(id);
+            JsonPath image = asAdmin().image(id);
             assertEquals("queued", image.getString("status"), id);
             assertNull(image.get("size"));
             assertNull(image.get("checksum"));
@@ -260,8 +248,8 @@ class ImportRecoveryTest {
             assertEquals("", image.getString("os_glance_importing_to_stores"));
             assertFalse(Files.exists(staging.resolve(id)), "the staged data removed");
         }
-        assertEquals("cheap,fast", image(web).getString("os_glance_failed_import"));
-        assertEquals("fast", image(glance).getString("os_glance_failed_import"));
+        assertEquals("cheap,fast", asAdmin().image(web).getString("os_glance_failed_import"));
+        assertEquals("fast", asAdmin().image(glance).getString("os_glance_failed_import"));
         assertEquals(INTERRUPTED, task(webTask).message());
         assertEquals("failure", task(glanceTask).status());
 
@@ -269,7 +257,7 @@ class ImportRecoveryTest {
         as(owner()).contentType("application/octet-stream").body(data).put("/v2/images/" + web + "/stage")
                 .then().statusCode(204);
         importImage(owner(), web, "{\"method\": {\"name\": \"glance-direct\"}}", 202);
-        await(web, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        asAdmin().await(web, ImportCalls.importedActive());
         assertArrayEquals(data, Files.readAllBytes(FAST.resolve(web)));
     }
 
@@ -287,7 +275,7 @@ class ImportRecoveryTest {
         assertEquals(1, recovery.sweep());
 
         assertFalse(Files.exists(FAST.resolve("staging").resolve(id)), "the staged data removed");
-        JsonPath image = image(id);
+        JsonPath image = asAdmin().image(id);
         assertEquals("queued", image.getString("status"));
         assertEquals("fast", image.getString("os_glance_failed_import"));
         assertNull(image.get("os_glance_import_task"));
@@ -295,7 +283,7 @@ class ImportRecoveryTest {
         as(owner()).contentType("application/octet-stream").body(data).put("/v2/images/" + id + "/stage")
                 .then().statusCode(204);
         importImage(owner(), id, "{\"method\": {\"name\": \"glance-direct\"}}", 202);
-        image = await(id, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        image = asAdmin().await(id, ImportCalls.importedActive());
         assertArrayEquals(data, Files.readAllBytes(FAST.resolve(id)));
     }
 
@@ -309,7 +297,7 @@ class ImportRecoveryTest {
 
         assertEquals(1, recovery.sweep());
 
-        JsonPath image = image(id);
+        JsonPath image = asAdmin().image(id);
         assertEquals("active", image.getString("status"));
         assertEquals("fast", image.getString("stores"));
         assertEquals("", image.getString("os_glance_importing_to_stores"));
@@ -322,7 +310,7 @@ class ImportRecoveryTest {
         as(owner()).get("/v2/images/" + id + "/file").then().statusCode(200);
 
         importImage(admin(), id, "{\"method\": {\"name\": \"copy-image\"}, \"stores\": [\"cheap\"]}", 202);
-        image = await(id, i -> "cheap,fast".equals(i.getString("stores")) && importDone().test(i));
+        image = asAdmin().await(id, inBothStores());
         assertEquals("", image.getString("os_glance_failed_import"));
         assertArrayEquals(data, Files.readAllBytes(CHEAP.resolve(id)));
     }
@@ -336,7 +324,7 @@ class ImportRecoveryTest {
 
         importImage(admin(), id, "{\"method\": {\"name\": \"copy-image\"}, \"stores\": [\"cheap\"]}", 202);
 
-        JsonPath image = await(id, i -> "cheap,fast".equals(i.getString("stores")) && importDone().test(i));
+        JsonPath image = asAdmin().await(id, inBothStores());
         assertEquals("", image.getString("os_glance_failed_import"));
         assertEquals("failure", task(stale).status());
         assertEquals(INTERRUPTED, task(stale).message());
@@ -353,7 +341,7 @@ class ImportRecoveryTest {
 
         assertEquals(0, recovery.sweep());
 
-        JsonPath image = image(id);
+        JsonPath image = asAdmin().image(id);
         assertEquals(taskId, image.getString("os_glance_import_task"));
         assertEquals("cheap", image.getString("os_glance_importing_to_stores"));
         assertEquals("", image.getString("os_glance_failed_import"));
@@ -365,7 +353,7 @@ class ImportRecoveryTest {
         Thread.sleep(2_100);
         assertEquals(1, recovery.sweep());
         assertEquals("failure", task(taskId).status());
-        assertNull(image(id).get("os_glance_import_task"));
+        assertNull(asAdmin().image(id).get("os_glance_import_task"));
     }
 
     @Test
@@ -390,7 +378,7 @@ class ImportRecoveryTest {
         } finally {
             sweepers.shutdownNow();
         }
-        JsonPath image = image(id);
+        JsonPath image = asAdmin().image(id);
         assertEquals("queued", image.getString("status"));
         assertEquals("fast", image.getString("os_glance_failed_import"));
         assertNull(image.get("os_glance_import_task"));
@@ -442,13 +430,13 @@ class ImportRecoveryTest {
             Thread.sleep(500); // four times the timeout in all
             assertEquals(0, recovery.sweep());
             assertEquals("processing", task(taskId).status(), "the import is alive");
-            assertEquals("importing", image(id).getString("status"));
+            assertEquals("importing", asAdmin().image(id).getString("status"));
         }
         assertTrue(task(taskId).updatedAt().isAfter(first), "the heartbeat moves updated_at");
         fed.get(20, TimeUnit.SECONDS);
         feeder.shutdownNow();
 
-        JsonPath image = await(id, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        JsonPath image = asAdmin().await(id, ImportCalls.importedActive());
         assertEquals("cheap", image.getString("stores"));
         assertEquals("", image.getString("os_glance_failed_import"));
         assertEquals("success", task(taskId).status());
@@ -470,7 +458,7 @@ class ImportRecoveryTest {
         sql("update image_task set status = 'failure', message = ?, updated_at = now() - interval '1 hour'"
                 + " where id = ?", INTERRUPTED, taskId);
         assertEquals(1, recovery.sweep());
-        JsonPath image = image(id);
+        JsonPath image = asAdmin().image(id);
         assertEquals("queued", image.getString("status"));
         assertEquals("cheap", image.getString("os_glance_failed_import"));
         assertNull(image.get("os_glance_import_task"));
@@ -482,7 +470,7 @@ class ImportRecoveryTest {
         }
         Thread.sleep(500);
         assertFalse(Files.exists(CHEAP.resolve(id)), "the job dropped the copy it could no longer record");
-        image = image(id);
+        image = asAdmin().image(id);
         assertEquals("queued", image.getString("status"));
         assertNull(image.get("stores"));
         assertEquals(INTERRUPTED, task(taskId).message());

@@ -75,8 +75,10 @@ class WebDownloadAddressFilteringTest {
         for (Map.Entry<String, String> failure : failing.entrySet()) {
             String id = calls.create();
             calls.importImage(id, ImportCalls.webDownload(failure.getKey(), null)).statusCode(202);
-            JsonPath image = calls.await(id, ImportCalls.importFailed());
-            assertEquals("queued", image.getString("status"), failure.getKey());
+            // Back to queued: GET /v2/images/{id} reads the image and its properties in two statements, so the
+            // import's end (status, then the task's lock) may show in two reads.
+            JsonPath image = calls.await(id,
+                    ImportCalls.importFailed().and(i -> "queued".equals(i.getString("status"))));
             assertEquals("fast", image.getString("os_glance_failed_import"), failure.getKey());
             assertNull(image.get("size"), failure.getKey());
             JsonPath task = calls.lastTask(id);
@@ -148,8 +150,7 @@ class WebDownloadAddressFilteringTest {
         for (String uri : List.of(external.url("/image.raw"), redirectTo(external.url("/redirect/2")))) {
             String id = calls.create();
             calls.importImage(id, ImportCalls.webDownload(uri, null)).statusCode(202);
-            JsonPath image = calls.await(id, i -> "active".equals(i.getString("status"))
-                    && ImportCalls.importDone().test(i));
+            JsonPath image = calls.await(id, ImportCalls.importedActive());
             assertEquals(20_000, image.getInt("size"), uri);
             assertEquals("", image.getString("os_glance_failed_import"), uri);
         }

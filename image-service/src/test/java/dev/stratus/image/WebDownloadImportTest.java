@@ -23,7 +23,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,41 +73,8 @@ class WebDownloadImportTest {
                 .extract().path("id");
     }
 
-    private static String webDownload(String uri, String stores) {
-        return "{\"method\": {\"name\": \"web-download\", \"uri\": \"" + uri + "\"}"
-                + (stores == null ? "" : ", \"stores\": " + stores) + "}";
-    }
-
-    private io.restassured.response.ValidatableResponse importImage(String id, String body) {
-        return as(owner()).contentType(ContentType.JSON).body(body).post("/v2/images/" + id + "/import").then();
-    }
-
-    private JsonPath image(String id) {
-        return as(owner()).get("/v2/images/" + id).then().statusCode(200).extract().jsonPath();
-    }
-
-    /** Polls the image until {@code done} holds, at most 20 s. */
-    private JsonPath await(String id, Predicate<JsonPath> done) throws InterruptedException {
-        JsonPath image = null;
-        for (int i = 0; i < 200; i++) {
-            image = image(id);
-            if (done.test(image)) {
-                return image;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the image never got there: " + image.prettify());
-    }
-
-    private static Predicate<JsonPath> importDone() {
-        return image -> "".equals(image.getString("os_glance_importing_to_stores"))
-                && image.getString("os_glance_import_task") == null;
-    }
-
-    /** The image's last import task, as {@code GET /tasks} shows it. */
-    private JsonPath lastTask(String id) {
-        JsonPath tasks = as(owner()).get("/v2/images/" + id + "/tasks").then().statusCode(200).extract().jsonPath();
-        return JsonPath.from(tasks.prettify()).setRootPath("tasks[-1]");
+    private ImportCalls calls() {
+        return new ImportCalls(owner());
     }
 
     private static String md5(byte[] data) throws Exception {
@@ -125,8 +91,8 @@ class WebDownloadImportTest {
     @Test
     void aWebDownloadGoesThroughStagingIntoTheDefaultStore() throws Exception {
         String id = create();
-        importImage(id, webDownload(web.url("/image.raw"), null)).statusCode(202);
-        JsonPath image = await(id, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        calls().importImage(id, ImportCalls.webDownload(web.url("/image.raw"), null)).statusCode(202);
+        JsonPath image = calls().await(id, ImportCalls.importedActive());
         assertEquals(300_000, image.getInt("size"));
         assertEquals(md5(web.data), image.getString("checksum"));
         assertEquals("sha512", image.getString("os_hash_algo"));
@@ -139,7 +105,7 @@ class WebDownloadImportTest {
         assertFalse(Files.exists(RemoteImportProfile.FAST.resolve("staging").resolve(id)), "staged data gone");
         byte[] served = as(owner()).get("/v2/images/" + id + "/file").then().statusCode(200).extract().asByteArray();
         assertArrayEquals(web.data, served);
-        JsonPath task = lastTask(id);
+        JsonPath task = calls().lastTask(id);
         assertEquals("success", task.getString("status"));
         assertEquals("web-download", task.getString("input.import_req.method.name"));
         assertEquals(web.url("/image.raw"), task.getString("input.import_req.method.uri"));
@@ -148,16 +114,16 @@ class WebDownloadImportTest {
     @Test
     void aWebDownloadToAllStoresThroughRedirectsAndWithoutALength() throws Exception {
         String id = create();
-        importImage(id, "{\"method\": {\"name\": \"web-download\", \"uri\": \"" + web.url("/redirect/3")
+        calls().importImage(id, "{\"method\": {\"name\": \"web-download\", \"uri\": \"" + web.url("/redirect/3")
                 + "\"}, \"all_stores\": true}").statusCode(202);
-        JsonPath image = await(id, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        JsonPath image = calls().await(id, ImportCalls.importedActive());
         assertEquals("cheap,fast", image.getString("stores"));
         assertArrayEquals(web.data, Files.readAllBytes(RemoteImportProfile.FAST.resolve(id)));
         assertArrayEquals(web.data, Files.readAllBytes(RemoteImportProfile.CHEAP.resolve(id)));
 
         String chunked = create();
-        importImage(chunked, webDownload(web.url("/chunked"), "[\"cheap\"]")).statusCode(202);
-        image = await(chunked, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        calls().importImage(chunked, ImportCalls.webDownload(web.url("/chunked"), "[\"cheap\"]")).statusCode(202);
+        image = calls().await(chunked, ImportCalls.importedActive());
         assertEquals("cheap", image.getString("stores"));
         assertEquals(md5(web.data), image.getString("checksum"));
         assertFalse(Files.exists(RemoteImportProfile.FAST.resolve("staging").resolve(chunked)));
@@ -176,11 +142,11 @@ class WebDownloadImportTest {
                 "http://127.1/image.raw", "a shorthand address",
                 "http://0x7f.0.0.1/image.raw", "a hexadecimal address",
                 "not a uri", "no scheme");
-        refused.forEach((uri, why) -> importImage(id, webDownload(uri, null)).statusCode(400)
+        refused.forEach((uri, why) -> calls().importImage(id, ImportCalls.webDownload(uri, null)).statusCode(400)
                 .body(containsString("URI for web-download does not pass filtering: " + uri)));
-        importImage(id, "{\"method\": {\"name\": \"web-download\"}}").statusCode(400)
+        calls().importImage(id, "{\"method\": {\"name\": \"web-download\"}}").statusCode(400)
                 .body(containsString("URI for web-download does not pass filtering: None"));
-        JsonPath image = image(id);
+        JsonPath image = calls().image(id);
         assertEquals("queued", image.getString("status"));
         assertNull(image.get("os_glance_import_task"));
     }
@@ -190,16 +156,15 @@ class WebDownloadImportTest {
         String id = create();
         as(owner()).contentType("application/octet-stream").body(web.data).put("/v2/images/" + id + "/stage")
                 .then().statusCode(204);
-        importImage(id, webDownload(web.url("/image.raw"), null)).statusCode(409)
+        calls().importImage(id, ImportCalls.webDownload(web.url("/image.raw"), null)).statusCode(409)
                 .body(containsString("Image needs to be in 'queued' state to use 'web-download' method"));
-        importImage(id, "{\"method\": {\"name\": \"glance-direct\"}}").statusCode(202);
-        await(id, i -> "active".equals(i.getString("status")) && importDone().test(i));
-        importImage(id, webDownload(web.url("/image.raw"), null)).statusCode(409)
+        calls().importImage(id, "{\"method\": {\"name\": \"glance-direct\"}}").statusCode(202);
+        calls().await(id, ImportCalls.importedActive());
+        calls().importImage(id, ImportCalls.webDownload(web.url("/image.raw"), null)).statusCode(409)
                 .body(containsString("Image with status active cannot be target for import"));
         String other = create();
-        given().header("X-Auth-Token", keys.member("mallory", "project-other")).contentType(ContentType.JSON)
-                .body(webDownload(web.url("/image.raw"), null)).post("/v2/images/" + other + "/import").then()
-                .statusCode(404);
+        new ImportCalls(keys.member("mallory", "project-other"))
+                .importImage(other, ImportCalls.webDownload(web.url("/image.raw"), null)).statusCode(404);
     }
 
     /** Tempest's test_image_web_download_import_with_bad_url, and the other ways a download fails. */
@@ -218,15 +183,14 @@ class WebDownloadImportTest {
                 web.url("/stall"), "SocketTimeoutException");
         for (Map.Entry<String, String> failure : failing.entrySet()) {
             String id = create();
-            importImage(id, webDownload(failure.getKey(), "[\"fast\", \"cheap\"]")).statusCode(202);
-            JsonPath image = await(id, i -> i.getString("os_glance_failed_import") != null
-                    && !i.getString("os_glance_failed_import").isEmpty() && importDone().test(i));
+            calls().importImage(id, ImportCalls.webDownload(failure.getKey(), "[\"fast\", \"cheap\"]")).statusCode(202);
+            JsonPath image = calls().await(id, ImportCalls.importFailed());
             assertEquals("queued", image.getString("status"), failure.getKey());
             assertEquals("cheap,fast", image.getString("os_glance_failed_import"), failure.getKey());
             assertNull(image.get("size"), failure.getKey());
             assertNull(image.get("checksum"), failure.getKey());
             assertNull(image.get("stores"), failure.getKey());
-            JsonPath task = lastTask(id);
+            JsonPath task = calls().lastTask(id);
             assertEquals("failure", task.getString("status"), failure.getKey());
             assertTrue(task.getString("message").contains(failure.getValue()),
                     failure.getKey() + ": " + task.getString("message"));
@@ -239,10 +203,11 @@ class WebDownloadImportTest {
     @Test
     void aFailedImageCanBeDownloadedAgain() throws Exception {
         String id = create();
-        importImage(id, webDownload(web.url("/missing"), null)).statusCode(202);
-        await(id, i -> "fast".equals(i.getString("os_glance_failed_import")) && importDone().test(i));
-        importImage(id, webDownload(web.url("/image.raw"), null)).statusCode(202);
-        JsonPath image = await(id, i -> "active".equals(i.getString("status")) && importDone().test(i));
+        calls().importImage(id, ImportCalls.webDownload(web.url("/missing"), null)).statusCode(202);
+        calls().await(id, i -> "fast".equals(i.getString("os_glance_failed_import"))
+                && ImportCalls.importDone().test(i));
+        calls().importImage(id, ImportCalls.webDownload(web.url("/image.raw"), null)).statusCode(202);
+        JsonPath image = calls().await(id, ImportCalls.importedActive());
         assertEquals("", image.getString("os_glance_failed_import"));
         assertEquals(md5(web.data), image.getString("checksum"));
     }
