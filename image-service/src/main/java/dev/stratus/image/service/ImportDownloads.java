@@ -16,6 +16,7 @@ import org.apache.http.HttpEntity;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
+import org.apache.http.config.Registry;
 import org.apache.http.config.RegistryBuilder;
 import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.conn.DnsResolver;
@@ -50,13 +51,19 @@ public class ImportDownloads {
     /** urllib's {@code HTTPRedirectHandler.max_redirections}. */
     static final int MAX_REDIRECTS = 10;
 
+    private static final Registry<ConnectionSocketFactory> SCHEMES = RegistryBuilder.<ConnectionSocketFactory>create()
+            .register("http", PlainConnectionSocketFactory.getSocketFactory())
+            .register("https", SSLConnectionSocketFactory.getSocketFactory()).build();
+
     private final ImportUriFilter filter;
-    private final int timeoutMillis;
+    private final RequestConfig timeouts;
 
     public ImportDownloads(ImportUriFilter filter, ImageSettings settings) {
         this.filter = filter;
         Duration timeout = settings.imports().downloadTimeout();
-        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+        this.timeouts = RequestConfig.custom().setConnectTimeout(timeoutMillis).setSocketTimeout(timeoutMillis)
+                .setConnectionRequestTimeout(timeoutMillis).setRedirectsEnabled(false).build();
     }
 
     /** An answer being read: its body and its {@code Content-Length} ({@code -1}: not given). Close it. */
@@ -148,15 +155,9 @@ public class ImportDownloads {
 
     /** One client per request: one connection, closed with the answer, never reused for another URL. */
     private CloseableHttpClient client(boolean checked) {
-        RequestConfig timeouts = RequestConfig.custom().setConnectTimeout(timeoutMillis)
-                .setSocketTimeout(timeoutMillis).setConnectionRequestTimeout(timeoutMillis)
-                .setRedirectsEnabled(false).build();
-        var schemes = RegistryBuilder.<ConnectionSocketFactory>create()
-                .register("http", PlainConnectionSocketFactory.getSocketFactory())
-                .register("https", SSLConnectionSocketFactory.getSocketFactory()).build();
         DnsResolver resolver = checked ? checkedResolver() : SystemDefaultDnsResolver.INSTANCE;
         return HttpClients.custom()
-                .setConnectionManager(new BasicHttpClientConnectionManager(schemes, null, null, resolver))
+                .setConnectionManager(new BasicHttpClientConnectionManager(SCHEMES, null, null, resolver))
                 .setDefaultRequestConfig(timeouts).disableRedirectHandling().disableAutomaticRetries()
                 .disableContentCompression().disableCookieManagement().disableAuthCaching()
                 .setUserAgent("stratus-image-import").build();

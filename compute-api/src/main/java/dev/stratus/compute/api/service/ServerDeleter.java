@@ -63,10 +63,9 @@ public class ServerDeleter {
         Begun begun = begin(caller, uuid, requestId, rule);
         if (begun.finishedHere()) {
             removal.released(List.of(uuid));
-            if (begun.downHost() == null) {
-                return;
+            if (begun.downHost() != null) {
+                reapOnceBack(begun.downHost(), uuid);
             }
-            reapOnceBack(begun.downHost(), uuid);
         } else {
             try {
                 casts.delete(begun.row().host(), new DeleteInstance(uuid, requestId)).join();
@@ -108,18 +107,15 @@ public class ServerDeleter {
             throw ApiException.conflict("Instance " + uuid + " is locked");
         }
         actions.start(uuid, "delete", requestId, caller.userId(), caller.projectId());
-        if (row.host() == null || row.host().isBlank()) {
-            removal.finish(uuid);
-            actions.finish(uuid, requestId, false);
-            return new Begun(row, true, null, null);
-        }
-        InstanceMove kept = "resized".equals(row.vmState())
+        boolean onHost = row.host() != null && !row.host().isBlank();
+        InstanceMove kept = onHost && "resized".equals(row.vmState())
                 ? moves.open(uuid).map(MoveRecords.OpenMove::move).filter(m -> m.destHost() != null).orElse(null)
                 : null;
-        if (hostIsDown(row.host())) {
+        String downHost = onHost && hostIsDown(row.host()) ? row.host() : null;
+        if (!onHost || downHost != null) {
             removal.finish(uuid);
             actions.finish(uuid, requestId, false);
-            return new Begun(row, true, kept, row.host());
+            return new Begun(row, true, kept, downHost);
         }
         removal.markDeleting(uuid);
         return new Begun(row, false, kept, null);
